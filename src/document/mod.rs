@@ -1,0 +1,147 @@
+//! The document model: one text string, its metadata and its blocks, all as
+//! byte ranges into that string.
+//!
+//! Every loader produces this one model. Sanitizing happens here, once, so
+//! nothing downstream (extraction, layout, drawing) ever sees a control
+//! character. Sanitizing may change lengths (an ESC becomes the visible `␛`),
+//! so a [`SourceMap`] keeps the way back to byte offsets of the input as
+//! given, which is what `--json` reports.
+
+mod plain;
+mod sanitize;
+
+use std::ops::Range;
+
+pub use plain::load_plain;
+pub use sanitize::{SourceMap, is_unsafe, sanitize};
+
+/// What a block of the article is, as far as reading is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Title,
+    Byline,
+    Date,
+    ReadingTime,
+    /// A section heading (or a subtitle in the header).
+    Heading,
+    Paragraph,
+    ListItem,
+    /// Page furniture such as "Share This Article" or a repeated title.
+    Chrome,
+}
+
+impl BlockKind {
+    /// Metadata blocks belong to the header above the article body.
+    pub fn is_meta(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Title | BlockKind::Byline | BlockKind::Date | BlockKind::ReadingTime
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Byte range into [`Document::text`]. May contain `\n` where a paragraph
+    /// was hard-wrapped in the source; layout treats them as spaces.
+    pub range: Range<usize>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    /// The sanitized text; every position in the program indexes this.
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub source_map: SourceMap,
+}
+
+impl Document {
+    pub fn slice(&self, range: &Range<usize>) -> &str {
+        &self.text[range.clone()]
+    }
+
+    fn first_of(&self, kind: BlockKind) -> Option<&str> {
+        self.blocks
+            .iter()
+            .find(|b| b.kind == kind)
+            .map(|b| self.slice(&b.range))
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        self.first_of(BlockKind::Title)
+    }
+
+    pub fn byline(&self) -> Option<&str> {
+        self.first_of(BlockKind::Byline)
+    }
+
+    pub fn date(&self) -> Option<&str> {
+        self.first_of(BlockKind::Date)
+    }
+
+    pub fn reading_time(&self) -> Option<&str> {
+        self.first_of(BlockKind::ReadingTime)
+    }
+
+    /// Indexes of the section headings of the body, in reading order.
+    pub fn headings(&self) -> impl Iterator<Item = usize> + '_ {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Heading)
+            .map(|(i, _)| i)
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+/// Why an input cannot be read as an article. Each message names the problem;
+/// the caller adds the path.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LoadError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("this looks like binary data, not text (NUL byte at offset {0})")]
+    Binary(usize),
+    #[error(
+        "not valid UTF-8 (invalid byte at offset {0}); convert it first, e.g. `iconv -f latin1 -t utf-8`"
+    )]
+    InvalidUtf8(usize),
+}
+
+/// Checks raw bytes and turns them into a sanitized document.
+///
+/// Invalid UTF-8 is an error rather than a lossy decode: a reader that
+/// silently shows replacement characters hides the real problem (a Latin-1
+/// file), and `--json` offsets must refer to the bytes as given.
+pub fn load_bytes(bytes: &[u8]) -> Result<Document, LoadError> {
+    // NUL never occurs in text; look at the head only so huge files stay fast.
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    if let Some(pos) = head.iter().position(|&b| b == 0) {
+        return Err(LoadError::Binary(pos));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8(e.valid_up_to()))?;
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    Ok(load_plain(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_specific() {
+        assert_eq!(load_bytes(b"").unwrap_err(), LoadError::Empty);
+        assert_eq!(load_bytes(b"  \n\n \t").unwrap_err(), LoadError::Empty);
+        assert_eq!(load_bytes(b"ab\0cd").unwrap_err(), LoadError::Binary(2));
+        assert_eq!(
+            load_bytes(b"caf\xe9 au lait").unwrap_err(),
+            LoadError::InvalidUtf8(3)
+        );
+    }
+}

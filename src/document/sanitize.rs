@@ -1,0 +1,141 @@
+//! Makes untrusted text safe to show in a terminal.
+//!
+//! C0 controls (other than newline) become their visible Control Pictures
+//! (`␛` for ESC), C1 controls become `�`, tabs become a space, CR LF becomes
+//! LF, and bidi embedding/override/isolate controls, BOMs and invisible
+//! word joiners are dropped. ZWJ/ZWNJ stay: emoji sequences and several
+//! scripts need them and they move no cursor.
+
+/// Maps byte offsets of the sanitized text back to the input as given.
+///
+/// Stored as checkpoints `(text_offset, source_offset)` wherever the two
+/// start to differ by a new amount; between checkpoints the offset delta is
+/// constant. Identity for clean input (no checkpoints at all).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl SourceMap {
+    pub fn to_source(&self, offset: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(t, _)| t <= offset);
+        if i == 0 {
+            offset
+        } else {
+            let (t, s) = self.checkpoints[i - 1];
+            s + (offset - t)
+        }
+    }
+
+    pub fn is_identity(&self) -> bool {
+        self.checkpoints.is_empty()
+    }
+}
+
+enum Fix {
+    Keep,
+    Drop,
+    Replace(char),
+}
+
+fn fix(c: char, next: Option<char>) -> Fix {
+    match c {
+        '\n' => Fix::Keep,
+        '\r' if next == Some('\n') => Fix::Drop,
+        '\r' => Fix::Replace('\n'),
+        '\t' => Fix::Replace(' '),
+        '\u{0}'..='\u{1f}' => Fix::Replace(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+        '\u{7f}' => Fix::Replace('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Fix::Replace('\u{fffd}'),
+        // Bidi embeddings, overrides, isolates and marks: they can reorder
+        // what the reader sees (the "Trojan Source" trick).
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => Fix::Drop,
+        '\u{061c}' | '\u{feff}' | '\u{200b}' | '\u{2060}' | '\u{00ad}' => Fix::Drop,
+        // Line/paragraph separators would break lines behind layout's back.
+        '\u{2028}' | '\u{2029}' => Fix::Replace('\n'),
+        _ => Fix::Keep,
+    }
+}
+
+/// Returns the sanitized text and the map back to `input` offsets.
+pub fn sanitize(input: &str) -> (String, SourceMap) {
+    // Fast path: most articles need nothing.
+    let mut chars = input.char_indices().peekable();
+    let mut out = String::new();
+    let mut map = SourceMap::default();
+    let mut copied_to = 0;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let replacement = match fix(c, next) {
+            Fix::Keep => continue,
+            Fix::Drop => None,
+            Fix::Replace(r) => Some(r),
+        };
+        if copied_to == 0 && out.is_empty() {
+            out.reserve(input.len());
+        }
+        out.push_str(&input[copied_to..i]);
+        let mut buf = [0u8; 4];
+        let rep = replacement.map(|r| &*r.encode_utf8(&mut buf)).unwrap_or("");
+        out.push_str(rep);
+        copied_to = i + c.len_utf8();
+        if rep.len() != c.len_utf8() {
+            map.checkpoints.push((out.len(), copied_to));
+        }
+    }
+    if copied_to == 0 {
+        return (input.to_owned(), map);
+    }
+    out.push_str(&input[copied_to..]);
+    (out, map)
+}
+
+/// True when `c` could change terminal state or reorder text if printed.
+pub fn is_unsafe(c: char) -> bool {
+    !matches!(fix(c, None), Fix::Keep) && c != '\r'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn escapes_become_visible() {
+        let (t, _) = sanitize("a\u{1b}[31mred\u{1b}]52;c;aGk=\u{7}b");
+        assert_eq!(t, "a\u{241b}[31mred\u{241b}]52;c;aGk=\u{2407}b");
+    }
+
+    #[test]
+    fn bidi_and_crlf() {
+        let (t, m) = sanitize("ab\u{202e}cd\r\nef");
+        assert_eq!(t, "abcd\nef");
+        // "e" is at 5 in the text and at 9 in the source (3 bidi + 1 CR).
+        assert_eq!(m.to_source(5), 9);
+        assert_eq!(m.to_source(1), 1);
+        assert_eq!(m.to_source(2), 5);
+    }
+
+    #[test]
+    fn clean_text_is_identity() {
+        let (t, m) = sanitize("Plain “quoted” text — 漢字\n");
+        assert_eq!(t, "Plain “quoted” text — 漢字\n");
+        assert!(m.is_identity());
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_unsafe_survives_and_map_is_exact(s in "\\PC*|[\\x00-\\x20\\u{80}-\\u{9f}\\u{202a}-\\u{202e}a-z\\r\\n]*") {
+            let (t, m) = sanitize(&s);
+            prop_assert!(!t.chars().any(is_unsafe));
+            prop_assert!(!t.contains('\r'));
+            // Every kept ASCII letter maps back to the same letter.
+            for (i, c) in t.char_indices() {
+                if c.is_ascii_alphabetic() {
+                    let j = m.to_source(i);
+                    prop_assert_eq!(&s[j..j + 1], &t[i..i + 1]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! factlens: a terminal article reader that shows the facts an article is made of.
+//!
+//! The core (`document`, `extract`, `layout`) knows nothing of the terminal;
+//! `app` is a state machine driven by `Action`s; `ui` only draws.
+
+pub mod document;
+pub mod extract;
+pub mod json;
