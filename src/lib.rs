@@ -3,6 +3,11 @@
 //! The core (`document`, `extract`, `layout`) knows nothing of the terminal;
 //! `app` is a state machine driven by `Action`s; `ui` only draws.
 
+pub mod app;
 pub mod document;
 pub mod extract;
 pub mod json;
+pub mod keymap;
+pub mod layout;
+pub mod theme;
+pub mod ui;

@@ -1,20 +1,160 @@
-use std::io::Read;
+//! Wires the command line, the terminal and the event loop. All behaviour
+//! lives in the library; this file only connects it to the outside world.
 
-use factlens::document::load_bytes;
+mod terminal;
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    // Temporary minimal CLI for `--json FILE`; the full CLI comes with the reader.
-    if args.len() == 3 && args[1] == "--json" {
-        let bytes = if args[2] == "-" {
-            let mut b = Vec::new();
-            std::io::stdin().read_to_end(&mut b).expect("stdin");
-            b
-        } else {
-            std::fs::read(&args[2]).expect("read")
-        };
-        let doc = load_bytes(&bytes).expect("load");
-        let facts = factlens::extract::extract(&doc);
-        println!("{}", factlens::json::to_json(&doc, &facts));
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use factlens::app::{Action, App, DEFAULT_MEASURE};
+use factlens::document::{Document, load_bytes};
+use factlens::extract::extract;
+use factlens::keymap::Keymap;
+use factlens::layout::layout;
+
+/// The article shown when no file is given.
+const SEED: &str = include_str!("../assets/seed.txt");
+
+/// A terminal reader for articles, with a sidebar of the facts they are made of.
+#[derive(Parser, Debug)]
+#[command(
+    version,
+    about,
+    after_help = "Examples:\n  factlens                 open the built-in sample article\n  factlens article.txt     read a file\n  cat article.txt | factlens -\n  factlens --json article.txt   print entities and figures as JSON\n\nExit status: 0 ok, 1 the input could not be read, 2 bad usage."
+)]
+struct Cli {
+    /// The article to read (plain text); `-` reads standard input. Without
+    /// it, the built-in sample article opens.
+    file: Option<PathBuf>,
+    /// Print the extracted facts as JSON instead of opening the reader.
+    #[arg(long)]
+    json: bool,
+    /// Maximum width of the text column, in columns.
+    #[arg(short, long, value_name = "N", default_value_t = DEFAULT_MEASURE as u16, value_parser = clap::value_parser!(u16).range(10..))]
+    width: u16,
+    /// Draw the first screen, then exit (for start-up benchmarks).
+    #[arg(long, hide = true)]
+    exit_after_first_frame: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // A closed pipe (`factlens a.txt | head`) is not an error.
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("factlens: {e:#}");
+            ExitCode::FAILURE
+        }
     }
+}
+
+fn read_input(file: &Option<PathBuf>) -> anyhow::Result<Document> {
+    let (name, bytes) = match file {
+        None if !io::stdin().is_terminal() => ("standard input".to_string(), read_stdin()?),
+        None => return Ok(load_bytes(SEED.as_bytes())?),
+        Some(p) if p.as_os_str() == "-" => ("standard input".to_string(), read_stdin()?),
+        Some(p) => {
+            let name = p.display().to_string();
+            if p.is_dir() {
+                anyhow::bail!("{name}: is a directory, not an article file");
+            }
+            let bytes =
+                std::fs::read(p).map_err(|e| anyhow::anyhow!("{name}: {}", describe_io(&e)))?;
+            (name, bytes)
+        }
+    };
+    load_bytes(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+}
+
+fn read_stdin() -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| anyhow::anyhow!("standard input: {}", describe_io(&e)))?;
+    Ok(bytes)
+}
+
+fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "is a directory, not an article file".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let doc = read_input(&cli.file)?;
+    let measure = usize::from(cli.width);
+    if cli.json {
+        let facts = extract(&doc);
+        let mut out = io::stdout().lock();
+        serde_json::to_writer(&mut out, &factlens::json::to_json(&doc, &facts))?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if !io::stdout().is_terminal() {
+        return print_plain(&doc, measure);
+    }
+    let keymap = Keymap::default_keys();
+    let facts = extract(&doc);
+    terminal::run(doc, facts, keymap, measure, cli.exit_after_first_frame)
+}
+
+/// Like bat, print the formatted article when output is not a terminal.
+fn print_plain(doc: &Document, measure: usize) -> anyhow::Result<()> {
+    let l = layout(doc, measure);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for line in &l.lines {
+        let text = &doc.text[line.range.clone()];
+        let mut first = true;
+        for word in text.split_whitespace() {
+            if !first {
+                out.write_all(b" ")?;
+            }
+            out.write_all(word.as_bytes())?;
+            first = false;
+        }
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The interactive loop: blocks on input, redraws after each event.
+pub(crate) fn event_loop(
+    term: &mut terminal::Tui,
+    mut app: App,
+    exit_after_first_frame: bool,
+) -> anyhow::Result<()> {
+    use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+    term.draw(|f| factlens::ui::draw(f, &app))?;
+    if exit_after_first_frame {
+        return Ok(());
+    }
+    while !app.should_quit {
+        let action = match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => terminal::key(k).map(Action::Key),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Wheel(1)),
+                MouseEventKind::ScrollUp => Some(Action::Wheel(-1)),
+                _ => None,
+            },
+            Event::Resize(width, height) => Some(Action::Resize { width, height }),
+            _ => None,
+        };
+        if let Some(action) = action {
+            app.update(action);
+            term.draw(|f| factlens::ui::draw(f, &app))?;
+        }
+    }
+    Ok(())
 }

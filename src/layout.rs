@@ -1,0 +1,310 @@
+//! Wraps a document to a width and keeps the map between display lines and
+//! byte ranges of the text.
+//!
+//! Wrapping works on grapheme clusters and their display width
+//! (`unicode-width`, the same measure ratatui's buffer uses), so wide CJK
+//! characters, emoji and combining marks are never split or mis-measured.
+//! Lines break at whitespace, and also between wide characters, since CJK
+//! text has no spaces. A word longer than the width is cut between
+//! graphemes. Runs of whitespace (including the newlines of hard-wrapped
+//! paragraphs) count, and are drawn, as one space.
+//!
+//! We do not use `textwrap` here: it returns strings, not byte ranges, and
+//! its `break_words` cuts between chars, which can split a grapheme.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::document::{BlockKind, Document};
+
+/// One display line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Index of the block in `Document::blocks`; `None` for a blank separator.
+    pub block: Option<usize>,
+    /// Byte range into the document text. Empty for blank lines, placed at
+    /// the end of the previous block so ranges stay sorted.
+    pub range: Range<usize>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub width: usize,
+    pub lines: Vec<Line>,
+}
+
+impl Layout {
+    /// The display line holding byte `offset` (or the nearest text line
+    /// before it).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let i = self.lines.partition_point(|l| l.range.start <= offset);
+        let mut i = i.saturating_sub(1);
+        while i > 0 && self.lines[i].block.is_none() {
+            i -= 1;
+        }
+        i
+    }
+
+    /// The first display line of block `block`.
+    pub fn first_line_of_block(&self, block: usize) -> Option<usize> {
+        let i = self
+            .lines
+            .partition_point(|l| l.block.is_none_or(|b| b < block));
+        (i < self.lines.len() && self.lines[i].block == Some(block)).then_some(i)
+    }
+}
+
+/// Is there a blank line between two consecutive blocks of these kinds?
+fn gap_between(a: BlockKind, b: BlockKind) -> bool {
+    let meta_line = |k: BlockKind| {
+        matches!(
+            k,
+            BlockKind::Byline | BlockKind::Date | BlockKind::ReadingTime
+        )
+    };
+    !(meta_line(a) && meta_line(b) || a == BlockKind::ListItem && b == BlockKind::ListItem)
+}
+
+/// Lays out the whole document at `width` columns (at least 1).
+pub fn layout(doc: &Document, width: usize) -> Layout {
+    let width = width.max(1);
+    let mut lines = Vec::with_capacity(doc.text.len() / width.max(20) + doc.blocks.len() * 2);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if let Some(prev) = i.checked_sub(1).map(|p| &doc.blocks[p]) {
+            if gap_between(prev.kind, block.kind) {
+                let end = prev.range.end;
+                lines.push(Line {
+                    block: None,
+                    range: end..end,
+                });
+            }
+        }
+        let base = block.range.start;
+        for r in wrap(&doc.text[block.range.clone()], width) {
+            lines.push(Line {
+                block: Some(i),
+                range: r.start + base..r.end + base,
+            });
+        }
+    }
+    Layout { width, lines }
+}
+
+fn is_wide(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        let mut b = [0u8; 4];
+        UnicodeWidthStr::width(&*c.encode_utf8(&mut b)) >= 2
+    })
+}
+
+fn ends_wide(s: &str) -> bool {
+    s.graphemes(true)
+        .next_back()
+        .is_some_and(|g| g.width() >= 2)
+}
+
+/// An unbreakable piece of text: its byte range and display width, and
+/// whether whitespace came before it.
+struct Atom {
+    range: Range<usize>,
+    width: usize,
+    spaced: bool,
+}
+
+fn atoms(text: &str) -> Vec<Atom> {
+    let mut out: Vec<Atom> = Vec::new();
+    let mut spaced = false;
+    let mut prev_piece: Option<&str> = None;
+    for (i, piece) in text.split_word_bound_indices() {
+        // A combining mark after spaces makes a piece like "  \u{301}": its
+        // pure-whitespace graphemes still separate words.
+        let lead: usize = piece
+            .graphemes(true)
+            .take_while(|g| g.chars().all(char::is_whitespace))
+            .map(str::len)
+            .sum();
+        if lead > 0 {
+            spaced = true;
+            prev_piece = None;
+        }
+        let (i, piece) = (i + lead, &piece[lead..]);
+        if piece.is_empty() {
+            continue;
+        }
+        let w = piece.width();
+        let breakable =
+            |prev: &str| ends_wide(prev) || is_wide(piece) || prev.ends_with(['-', '—', '–', '/']);
+        match (prev_piece, out.last_mut()) {
+            (Some(prev), Some(last)) if !breakable(prev) => {
+                last.range.end = i + piece.len();
+                last.width += w;
+            }
+            _ => {
+                let spaced = spaced && !out.is_empty();
+                out.push(Atom {
+                    range: i..i + piece.len(),
+                    width: w,
+                    spaced,
+                });
+            }
+        }
+        spaced = false;
+        prev_piece = Some(piece);
+    }
+    out
+}
+
+/// Wraps one block's text to `width` columns; returns byte ranges into
+/// `text`, without leading or trailing whitespace.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut cur: Option<(Range<usize>, usize)> = None;
+    for atom in atoms(text) {
+        if let Some((range, used)) = &mut cur {
+            let need = atom.width + usize::from(atom.spaced);
+            if *used + need <= width {
+                range.end = atom.range.end;
+                *used += need;
+                continue;
+            }
+            lines.push(range.clone());
+        }
+        if atom.width <= width {
+            cur = Some((atom.range, atom.width));
+            continue;
+        }
+        // Too long for any line: cut between graphemes.
+        let mut start = atom.range.start;
+        let mut used = 0;
+        for (gi, g) in text[atom.range.clone()].grapheme_indices(true) {
+            let at = atom.range.start + gi;
+            let gw = g.width();
+            if used + gw > width && at > start {
+                lines.push(start..at);
+                start = at;
+                used = 0;
+            }
+            used += gw;
+        }
+        cur = Some((start..atom.range.end, used));
+    }
+    if let Some((range, _)) = cur {
+        lines.push(range);
+    }
+    lines
+}
+
+/// Display width of a laid-out line's text, with whitespace runs as one column.
+pub fn display_width(text: &str) -> usize {
+    let mut w = 0;
+    let mut in_space = false;
+    for g in text.graphemes(true) {
+        if g.chars().all(char::is_whitespace) {
+            if !in_space {
+                w += 1;
+            }
+            in_space = true;
+        } else {
+            w += g.width();
+            in_space = false;
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::load_plain;
+    use proptest::prelude::*;
+
+    fn wrapped(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn greedy_words() {
+        assert_eq!(
+            wrapped("the quick brown fox jumps", 10),
+            ["the quick", "brown fox", "jumps"]
+        );
+        assert_eq!(
+            wrapped("a\nhard-wrapped\n  line", 40),
+            ["a\nhard-wrapped\n  line"]
+        );
+    }
+
+    #[test]
+    fn punctuation_stays_with_its_word() {
+        assert_eq!(
+            wrapped("in the U.S., said Mr. Smith.", 6),
+            ["in the", "U.S.,", "said", "Mr.", "Smith."]
+        );
+    }
+
+    #[test]
+    fn cjk_breaks_between_ideographs() {
+        let lines = wrapped("漢字仮名交じり文", 6);
+        assert_eq!(lines, ["漢字仮", "名交じ", "り文"]);
+        for l in lines {
+            assert!(l.width() <= 6);
+        }
+    }
+
+    #[test]
+    fn long_words_cut_between_graphemes() {
+        // "e" + combining acute, five times: never split inside a cluster.
+        let s = "e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}";
+        let lines = wrapped(s, 2);
+        assert_eq!(lines, ["e\u{301}e\u{301}", "e\u{301}e\u{301}", "e\u{301}"]);
+    }
+
+    #[test]
+    fn wide_grapheme_alone_when_width_is_one() {
+        assert_eq!(wrapped("字字", 1), ["字", "字"]);
+        assert_eq!(wrapped("👩‍🔬 ok", 1), ["👩‍🔬", "o", "k"]);
+    }
+
+    #[test]
+    fn seed_lines_fit_and_map_back() {
+        let doc = load_plain(include_str!("../assets/seed.txt"));
+        let l = layout(&doc, 60);
+        assert!(l.lines.len() > 100);
+        for line in &l.lines {
+            assert!(display_width(&doc.text[line.range.clone()]) <= 60);
+        }
+        let tit = doc.text.find("Tit for tat.").unwrap();
+        let li = l.line_of(tit + 3);
+        assert_eq!(&doc.text[l.lines[li].range.clone()], "Tit for tat.");
+        let b = l.lines[li].block.unwrap();
+        assert_eq!(l.first_line_of_block(b), Some(li));
+    }
+
+    proptest! {
+        #[test]
+        fn wrap_invariants(text in "\\PC{0,200}|[a-z \\n漢字é\u{301}👍-]{0,200}", width in 1usize..50) {
+            let lines = wrap(&text, width);
+            let mut last_end = 0;
+            for r in &lines {
+                prop_assert!(r.start >= last_end && r.start < r.end);
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                let s = &text[r.clone()];
+                let blank = |g: Option<&str>| g.is_some_and(|g| g.chars().all(char::is_whitespace));
+                prop_assert!(!blank(s.graphemes(true).next()) && !blank(s.graphemes(true).next_back()));
+                let w = display_width(s);
+                prop_assert!(w <= width || s.graphemes(true).count() == 1, "{s:?} {w} > {width}");
+                // Never split a grapheme cluster.
+                prop_assert!(text[..r.start].graphemes(true).map(str::len).sum::<usize>() == r.start);
+                last_end = r.end;
+            }
+            // Every non-whitespace character appears on exactly one line.
+            let covered: String = lines.iter().map(|r| &text[r.clone()]).collect::<String>();
+            let a: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            let b: String = covered.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert_eq!(a, b);
+        }
+    }
+}

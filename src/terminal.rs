@@ -1,0 +1,132 @@
+//! Terminal set-up and the promise to leave it as we found it: raw mode off,
+//! alternate screen left, cursor shown, mouse capture off — on quit, on
+//! error, on panic (the message is printed after the restore) and on
+//! SIGTERM, SIGHUP and SIGINT.
+
+use std::io::{self, Stdout};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use factlens::app::App;
+use factlens::document::Document;
+use factlens::extract::Facts;
+use factlens::keymap::{Key, KeyCode, Keymap};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, KeyEvent, KeyModifiers};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+
+/// Set while the terminal is in our modes; restoring clears it, so restoring
+/// twice (guard, then panic hook) is harmless.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Held while drawing, so a signal never restores the terminal in the middle
+/// of a frame and then has the rest of the frame land on the user's screen.
+static DRAWING: Mutex<()> = Mutex::new(());
+
+pub struct Tui {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Tui {
+    pub fn draw(&mut self, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+        let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
+        self.terminal.draw(f).map(|_| ())
+    }
+}
+
+fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
+        let _ = disable_raw_mode();
+    }
+}
+
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_hooks() -> io::Result<()> {
+    let original = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        original(info);
+    }));
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
+}
+
+/// Converts a terminal key event into the keymap's terms. Shift is folded
+/// into the character ("G"), Control is kept.
+pub fn key(k: KeyEvent) -> Option<Key> {
+    use ratatui::crossterm::event::KeyCode as C;
+    let code = match k.code {
+        C::Char(c) => KeyCode::Char(if k.modifiers.contains(KeyModifiers::CONTROL) {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        }),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Backspace => KeyCode::Backspace,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+    })
+}
+
+pub fn run(
+    doc: Document,
+    facts: Facts,
+    keymap: Keymap,
+    measure: usize,
+    exit_after_first_frame: bool,
+) -> anyhow::Result<()> {
+    install_hooks()?;
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let _guard = Guard;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let app = App::new(doc, facts, keymap, measure, size.width, size.height);
+    let mut tui = Tui { terminal };
+    crate::event_loop(&mut tui, app, exit_after_first_frame)
+}
