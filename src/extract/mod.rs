@@ -1,10 +1,22 @@
 //! Facts: the people, organizations, places and figures an article names.
 //!
-//! (Being implemented: see issue 3.)
+//! Pipeline: tokenize -> sentences -> candidates (capitalized runs, acronyms,
+//! numbers) -> classify (gazetteers + context cues) -> resolve aliases -> facts.
+//! Everything is a byte range into `Document::text`.
+
+mod aliases;
+mod candidates;
+mod classify;
+mod figures;
+pub mod gazetteer;
+mod numbers;
+mod sentences;
+mod tokenize;
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
+use tokenize::{Tok, TokKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {
@@ -40,6 +52,12 @@ pub struct Figure {
     pub range: Range<usize>,
     /// The sentence the figure belongs to (byte range into the text).
     pub sentence: Range<usize>,
+    /// Parsed value: 0.20 for "20%", 4000 for "4,000 km", 3.5e9 for "$3.5 billion".
+    pub value: Option<f64>,
+    /// Normalized unit: "km", "USD", "day", ...
+    pub unit: Option<&'static str>,
+    /// Normalized date: "2023", "2023-03", "2006-03-03", "--04-29", "22:30".
+    pub date: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -50,6 +68,82 @@ pub struct Facts {
     pub figures: Vec<Figure>,
 }
 
-pub fn extract(_doc: &Document) -> Facts {
-    Facts::default()
+/// A sentence: its tokens (indices into `Prepared::toks`) and byte range.
+pub(crate) struct Sent {
+    pub toks: Range<usize>,
+    pub range: Range<usize>,
+    pub block: BlockKind,
+    /// Title Case heading (or shouting): capitals say little here.
+    pub title_case: bool,
 }
+
+pub(crate) struct Prepared<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    pub sents: Vec<Sent>,
+}
+
+fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
+    let (mut long, mut caps) = (0usize, 0usize);
+    for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
+        if t.end - t.start >= 4 {
+            long += 1;
+            caps += usize::from(t.cap);
+        }
+    }
+    let _ = text;
+    match block {
+        BlockKind::Title | BlockKind::Heading => long > 0 && caps * 10 >= long * 6,
+        _ => long >= 4 && caps * 10 >= long * 8,
+    }
+}
+
+fn prepare(doc: &Document) -> Prepared<'_> {
+    let text = doc.text.as_str();
+    let mut p = Prepared {
+        text,
+        toks: Vec::with_capacity(text.len() / 5),
+        sents: Vec::new(),
+    };
+    for b in &doc.blocks {
+        if matches!(b.kind, BlockKind::Chrome | BlockKind::ReadingTime) {
+            continue;
+        }
+        let first = p.toks.len();
+        tokenize::tokenize_into(text, b.range.start, b.range.end, &mut p.toks);
+        for r in sentences::split(text, &p.toks, first..p.toks.len()) {
+            if r.is_empty() {
+                continue;
+            }
+            let range = p.toks[r.start].start..p.toks[r.end - 1].end;
+            let title_case = title_case(text, &p.toks[r.clone()], b.kind);
+            p.sents.push(Sent {
+                toks: r,
+                range,
+                block: b.kind,
+                title_case,
+            });
+        }
+    }
+    p
+}
+
+/// Finds the entities and figures of a document.
+pub fn extract(doc: &Document) -> Facts {
+    let p = prepare(doc);
+    let stats = candidates::word_stats(&p);
+    let mut mentions = Vec::new();
+    let mut figures = Vec::new();
+    for s in &p.sents {
+        if s.block != BlockKind::Date {
+            candidates::collect(&p, s, &stats, &mut mentions);
+        }
+        figures::collect(&p, s, &mut figures);
+    }
+    figures.sort_by_key(|f| f.range.start);
+    let entities = aliases::resolve(p.text, &mentions);
+    Facts { entities, figures }
+}
+
+#[cfg(test)]
+mod tests;

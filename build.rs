@@ -1,0 +1,71 @@
+//! Compiles the gazetteer lists under `assets/gazetteer/` into one `fst::Map`
+//! (key -> flags | canonical index << 32) and a canonical-name table, both in
+//! OUT_DIR, so that start-up embeds them instead of building anything.
+
+use std::collections::BTreeMap;
+use std::env;
+use std::fs;
+use std::path::Path;
+
+/// (file, flag bit, lower-case keys). Order sets canonical-name priority.
+const LISTS: &[(&str, u32, bool)] = &[
+    ("countries.txt", 0, false),
+    ("vocab_places.txt", 11, false),
+    ("vocab_orgs.txt", 12, false),
+    ("regions.txt", 1, false),
+    ("cities.txt", 2, false),
+    ("given.txt", 3, false),
+    ("surnames.txt", 4, false),
+    ("vocab_titles.txt", 5, false),
+    ("vocab_org_suffixes.txt", 6, false),
+    ("vocab_org_heads.txt", 7, false),
+    ("vocab_place_suffixes.txt", 8, false),
+    ("vocab_place_heads.txt", 9, false),
+    ("vocab_demonyms.txt", 10, false),
+    ("vocab_common.txt", 13, true),
+];
+
+fn main() {
+    let dir = Path::new("assets/gazetteer");
+    println!("cargo::rerun-if-changed=assets/gazetteer");
+    let mut map: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    let mut canon: Vec<String> = Vec::new();
+    let mut canon_idx: BTreeMap<String, u32> = BTreeMap::new();
+    for &(file, bit, lower) in LISTS {
+        println!("cargo::rerun-if-changed=assets/gazetteer/{file}");
+        let text = fs::read_to_string(dir.join(file)).expect("gazetteer list");
+        for line in text.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            let key = parts.next().unwrap_or("").trim();
+            let key = if lower {
+                key.to_lowercase()
+            } else {
+                key.to_string()
+            };
+            let target = parts.next().map(str::trim).unwrap_or(&key).to_string();
+            let entry = map.entry(key).or_insert((0, 0));
+            entry.0 |= 1 << bit;
+            if entry.1 == 0 && !target.is_empty() {
+                let next = canon.len() as u32 + 1;
+                let idx = *canon_idx.entry(target.clone()).or_insert_with(|| {
+                    canon.push(target.clone());
+                    next
+                });
+                entry.1 = idx;
+            }
+        }
+    }
+    let mut builder = fst::MapBuilder::memory();
+    for (k, (flags, idx)) in &map {
+        builder
+            .insert(k, u64::from(*flags) | (u64::from(*idx) << 32))
+            .expect("sorted keys");
+    }
+    let out = env::var("OUT_DIR").expect("OUT_DIR");
+    let bytes = builder.into_inner().expect("fst");
+    fs::write(Path::new(&out).join("gazetteer.fst"), bytes).expect("write fst");
+    fs::write(Path::new(&out).join("canon.txt"), canon.join("\n")).expect("write canon");
+}

@@ -1,0 +1,220 @@
+//! Alias resolution over the whole document: one entity per real-world thing.
+//! Mentions are grouped by surface (or by the gazetteer's canonical name, so
+//! "U.S." joins "United States"); acronyms join their expansion (in brackets
+//! or by initials); a lone family or given name joins the one full person name
+//! that contains it, wherever that appears (headline before body included).
+
+use std::collections::HashMap;
+
+use super::candidates::Mention;
+use super::classify::Evidence;
+use super::gazetteer::{self as gz};
+use super::{Entity, EntityKind};
+
+struct Cluster {
+    surfaces: Vec<String>,
+    mentions: Vec<usize>,
+    evidence: Evidence,
+    canon: Option<&'static str>,
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=7).contains(&letters)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+fn undotted(s: &str) -> String {
+    s.chars().filter(|&c| c != '.').collect()
+}
+
+const SKIP_INITIAL: &[&str] = &["of", "the", "and", "for", "&", "de", "la", "du", "in", "on"];
+
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !SKIP_INITIAL.contains(w) && !w.is_empty())
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split(' ').collect()
+}
+
+fn kind_of(e: &Evidence) -> Option<EntityKind> {
+    let best = e.person.max(e.org).max(e.place);
+    if best < 1.0 {
+        return None;
+    }
+    Some(if e.place == best {
+        EntityKind::Place
+    } else if e.org == best {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    })
+}
+
+pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
+    let g = gz::get();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut of_mention = vec![0usize; ms.len()];
+    for (i, m) in ms.iter().enumerate() {
+        let hit = g.lookup(&m.key);
+        let canon = hit.canon.filter(|_| hit.has(gz::PLACE | gz::ORG));
+        let key = match canon {
+            Some(c) => c.to_string(),
+            None if is_acronym(&m.key) => undotted(&m.key),
+            None => m.key.clone(),
+        };
+        let id = *by_key.entry(key).or_insert_with(|| {
+            clusters.push(Cluster {
+                surfaces: Vec::new(),
+                mentions: Vec::new(),
+                evidence: Evidence::default(),
+                canon,
+            });
+            clusters.len() - 1
+        });
+        let c = &mut clusters[id];
+        if !c.surfaces.contains(&m.key) {
+            c.surfaces.push(m.key.clone());
+        }
+        c.mentions.push(i);
+        c.evidence += m.evidence;
+        of_mention[i] = id;
+    }
+    let n = clusters.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+
+    // Acronyms: bracket links first, then unique initials.
+    for (i, m) in ms.iter().enumerate() {
+        if let Some(x) = m.expands {
+            let (a, b) = (
+                find(&mut parent, of_mention[i]),
+                find(&mut parent, of_mention[x]),
+            );
+            if a != b {
+                parent[a] = b;
+            }
+        }
+    }
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, c) in clusters.iter().enumerate() {
+        let name = c.canon.unwrap_or(&c.surfaces[0]);
+        if name.contains(' ') {
+            by_initials.entry(initials(name)).or_default().push(id);
+        }
+    }
+    for id in 0..n {
+        let s = &clusters[id].surfaces[0];
+        if clusters[id].canon.is_some() || !is_acronym(s) {
+            continue;
+        }
+        if let Some(t) = by_initials.get(&undotted(s)).filter(|t| t.len() == 1) {
+            let (a, b) = (find(&mut parent, id), find(&mut parent, t[0]));
+            if a != b {
+                parent[a] = b;
+            }
+        }
+    }
+
+    // Short person names into the full name that contains them.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (id, c) in clusters.iter().enumerate() {
+        if c.canon.is_some() || kind_of(&c.evidence) != Some(EntityKind::Person) {
+            continue;
+        }
+        let ws = words(&c.surfaces[0]);
+        if ws.len() > 1 {
+            for w in [ws[0], ws[ws.len() - 1]] {
+                by_word.entry(w).or_default().push(id);
+            }
+        }
+    }
+    for id in 0..n {
+        let c = &clusters[id];
+        let ws = words(&c.surfaces[0]);
+        let strong_other = c.evidence.place >= 3.0 || c.evidence.org >= 4.0;
+        if ws.len() != 1 || (strong_other && c.evidence.person < 2.0) {
+            continue;
+        }
+        if let Some(ts) = by_word.get(ws[0]) {
+            let best = ts
+                .iter()
+                .copied()
+                .filter(|&t| t != id)
+                .max_by_key(|&t| (clusters[t].mentions.len(), usize::MAX - t));
+            if let Some(t) = best {
+                let (a, b) = (find(&mut parent, id), find(&mut parent, t));
+                if a != b {
+                    parent[a] = b;
+                }
+            }
+        }
+    }
+
+    // Gather.
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for id in 0..n {
+        let r = find(&mut parent, id);
+        groups.entry(r).or_default().push(id);
+    }
+    let mut out = Vec::new();
+    for ids in groups.values() {
+        let mut ev = Evidence::default();
+        let mut mentions: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut surfaces: Vec<&str> = Vec::new();
+        let mut canon = None;
+        for &id in ids {
+            let c = &clusters[id];
+            ev += c.evidence;
+            canon = canon.or(c.canon);
+            mentions.extend(c.mentions.iter().map(|&i| ms[i].range.clone()));
+            surfaces.extend(c.surfaces.iter().map(String::as_str));
+        }
+        let Some(kind) = kind_of(&ev) else { continue };
+        mentions.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut last_end = 0;
+        mentions.retain(|r| {
+            let keep = r.start >= last_end;
+            if keep {
+                last_end = r.end;
+            }
+            keep
+        });
+        let name = canon.map(str::to_string).unwrap_or_else(|| {
+            surfaces
+                .iter()
+                .max_by_key(|s| (!is_acronym(s), s.split(' ').count(), s.len()))
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        });
+        let mut aliases: Vec<String> = Vec::new();
+        for r in &mentions {
+            let s = text[r.clone()].to_string();
+            if s != name && !aliases.contains(&s) {
+                aliases.push(s);
+            }
+        }
+        out.push(Entity {
+            kind,
+            name,
+            aliases,
+            mentions,
+        });
+    }
+    out.sort_by_key(|e| e.mentions.first().map(|r| r.start).unwrap_or(0));
+    out
+}

@@ -1,0 +1,186 @@
+//! Evidence for the kind of a candidate name: gazetteer hits plus context
+//! cues (titles, organization and place suffixes, verbs of saying,
+//! prepositions of place). Evidence is summed over all mentions of an entity.
+
+use std::ops::{AddAssign, Range};
+
+use super::gazetteer::{self as gz, Gazetteer, Hit};
+use super::tokenize::TokKind;
+use super::{Prepared, Sent};
+use crate::document::BlockKind;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Evidence {
+    pub person: f32,
+    pub org: f32,
+    pub place: f32,
+}
+
+impl AddAssign for Evidence {
+    fn add_assign(&mut self, o: Evidence) {
+        self.person += o.person;
+        self.org += o.org;
+        self.place += o.place;
+    }
+}
+
+impl Evidence {
+    pub fn total(&self) -> f32 {
+        self.person + self.org + self.place
+    }
+}
+
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "wrote",
+    "argued",
+    "noted",
+    "claimed",
+    "announced",
+    "asked",
+    "replied",
+    "insisted",
+    "warned",
+    "believes",
+    "thinks",
+    "recalled",
+    "testified",
+    "tweeted",
+    "admitted",
+    "suggested",
+    "urged",
+    "declared",
+    "commented",
+];
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "from",
+    "near",
+    "at",
+    "to",
+    "across",
+    "throughout",
+    "outside",
+    "inside",
+    "towards",
+    "toward",
+    "into",
+    "visited",
+    "via",
+    "around",
+];
+const PERSON_CONNECTORS: &[&str] = &[
+    "bin", "ibn", "van", "von", "de", "da", "del", "der", "al", "el", "dos",
+];
+
+#[allow(clippy::too_many_arguments)]
+pub fn evidence(
+    p: &Prepared,
+    sent: &Sent,
+    g: &Gazetteer,
+    words: &[usize],
+    key: &str,
+    hit: Hit,
+    title: bool,
+    sr: Range<usize>,
+) -> Evidence {
+    let mut e = Evidence::default();
+    let w = |k: usize| p.toks[k].text(p.text);
+    let first = words[0];
+    let last = *words.last().unwrap_or(&first);
+    let name_words: Vec<&str> = words
+        .iter()
+        .filter(|&&k| p.toks[k].kind == TokKind::Word && p.toks[k].cap)
+        .map(|&k| w(k))
+        .collect();
+    let multi = name_words.len() > 1;
+    if hit.has(gz::ORG) {
+        e.org += 5.0;
+    }
+    if hit.has(gz::COUNTRY | gz::PLACE_WELL_KNOWN) {
+        e.place += 5.0;
+    } else if hit.has(gz::REGION | gz::CITY) {
+        e.place += 3.0;
+    }
+    if title {
+        e.person += 6.0;
+    }
+    let lf = g.flags(w(last));
+    let ff = g.flags(w(first));
+    if multi && lf & gz::ORG_SUFFIX != 0 {
+        e.org += 4.0;
+    }
+    if multi && ff & gz::ORG_HEAD != 0 && words.iter().any(|&k| w(k) == "of") {
+        e.org += 4.0;
+    }
+    if multi && (lf & gz::PLACE_SUFFIX != 0 || ff & gz::PLACE_HEAD != 0) {
+        e.place += 4.0;
+    }
+    if sent.block == BlockKind::Byline {
+        e.person += 4.0;
+    }
+    // Right context: a verb of saying, ", who".
+    let after = |n: usize| {
+        p.toks
+            .get(last + n)
+            .filter(|_| last + n < sr.end)
+            .map(|t| t.text(p.text))
+    };
+    if after(1).is_some_and(|s| SAYING.contains(&s)) {
+        e.person += 2.0;
+    }
+    if after(1) == Some(",") && after(2) == Some("who") {
+        e.person += 2.0;
+    }
+    // Left context: a preposition of place, "according to".
+    let before = |n: usize| {
+        first
+            .checked_sub(n)
+            .filter(|&k| k >= sr.start)
+            .map(|k| w(k))
+    };
+    if before(1).is_some_and(|s| PLACE_PREPS.contains(&s))
+        && !(before(1) == Some("to") && before(2) == Some("according"))
+    {
+        e.place += 1.0;
+    }
+    if before(1) == Some("to") && before(2) == Some("according") {
+        e.person += 1.0;
+    }
+    if before(1).is_some_and(|s| SAYING.contains(&s)) {
+        e.person += 1.0;
+    }
+    // Name shapes.
+    if multi {
+        let f = g.lookup(name_words[0]);
+        if f.has(gz::GIVEN) && !g.is_common(name_words[0]) {
+            e.person += 3.0;
+        }
+        if g.lookup(name_words[name_words.len() - 1]).has(gz::SURNAME) {
+            e.person += 1.0;
+        }
+        if words.iter().any(|&k| PERSON_CONNECTORS.contains(&w(k))) {
+            e.person += 1.0;
+        }
+        if e.total() == 0.0
+            && !name_words
+                .iter()
+                .any(|n| g.is_common(n) || g.lookup(n).has(gz::DEMONYM))
+            && name_words.len() <= 4
+        {
+            e.person += 1.0;
+        }
+    } else if p.toks[first].allcaps && key.len() <= 7 {
+        if e.total() == 0.0 {
+            e.org += 1.5;
+        }
+    } else if hit.has(gz::GIVEN | gz::SURNAME) {
+        e.person += 1.0;
+    }
+    e
+}

@@ -1,0 +1,114 @@
+//! Gazetteer look-ups: one `fst::Map` compiled by `build.rs` from the lists in
+//! `assets/gazetteer/` and embedded in the binary, so start-up builds nothing
+//! and each look-up is one walk of the automaton.
+
+use std::sync::OnceLock;
+
+static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.fst"));
+static CANON: &str = include_str!(concat!(env!("OUT_DIR"), "/canon.txt"));
+
+pub const COUNTRY: u32 = 1 << 0;
+pub const REGION: u32 = 1 << 1;
+pub const CITY: u32 = 1 << 2;
+pub const GIVEN: u32 = 1 << 3;
+pub const SURNAME: u32 = 1 << 4;
+pub const TITLE: u32 = 1 << 5;
+pub const ORG_SUFFIX: u32 = 1 << 6;
+pub const ORG_HEAD: u32 = 1 << 7;
+pub const PLACE_SUFFIX: u32 = 1 << 8;
+pub const PLACE_HEAD: u32 = 1 << 9;
+pub const DEMONYM: u32 = 1 << 10;
+pub const PLACE_WELL_KNOWN: u32 = 1 << 11;
+pub const ORG: u32 = 1 << 12;
+pub const COMMON: u32 = 1 << 13;
+
+/// Any place list.
+pub const PLACE: u32 = COUNTRY | REGION | CITY | PLACE_WELL_KNOWN;
+
+pub struct Gazetteer {
+    map: fst::Map<&'static [u8]>,
+    canon: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hit {
+    pub flags: u32,
+    /// The canonical name this entry stands for ("U.S." -> "United States").
+    pub canon: Option<&'static str>,
+}
+
+impl Hit {
+    pub fn has(self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+pub fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer {
+        map: fst::Map::new(FST_BYTES).expect("embedded gazetteer is a valid fst"),
+        canon: CANON.split('\n').collect(),
+    })
+}
+
+impl Gazetteer {
+    /// Case-sensitive look-up of a name or word.
+    pub fn lookup(&self, key: &str) -> Hit {
+        match self.map.get(key) {
+            Some(v) => {
+                let idx = (v >> 32) as usize;
+                Hit {
+                    flags: v as u32,
+                    canon: idx.checked_sub(1).and_then(|i| self.canon.get(i).copied()),
+                }
+            }
+            None => Hit::default(),
+        }
+    }
+
+    pub fn flags(&self, key: &str) -> u32 {
+        self.lookup(key).flags
+    }
+
+    /// Everyday word (looked up lower-cased), e.g. "However", "The", "March".
+    pub fn is_common(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return self.flags(&word.to_lowercase()) & COMMON != 0;
+        }
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        let lower = std::str::from_utf8(b).unwrap_or("");
+        self.flags(lower) & COMMON != 0
+    }
+
+    /// Number of keys (for diagnostics).
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_embedded() {
+        let g = get();
+        assert!(g.len() > 50_000);
+        assert!(g.lookup("China").has(COUNTRY));
+        assert!(g.lookup("Moscow").has(CITY));
+        assert_eq!(g.lookup("U.S.").canon, Some("United States"));
+        assert_eq!(g.lookup("Russian").canon, Some("Russia"));
+        assert!(g.lookup("Russian").has(DEMONYM));
+        assert!(g.lookup("President").has(TITLE));
+        assert!(g.is_common("However"));
+        assert!(g.is_common("THE"));
+        assert!(!g.is_common("Putin"));
+    }
+}
