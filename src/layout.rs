@@ -72,14 +72,14 @@ pub fn layout(doc: &Document, width: usize) -> Layout {
     let width = width.max(1);
     let mut lines = Vec::with_capacity(doc.text.len() / width.max(20) + doc.blocks.len() * 2);
     for (i, block) in doc.blocks.iter().enumerate() {
-        if let Some(prev) = i.checked_sub(1).map(|p| &doc.blocks[p]) {
-            if gap_between(prev.kind, block.kind) {
-                let end = prev.range.end;
-                lines.push(Line {
-                    block: None,
-                    range: end..end,
-                });
-            }
+        if let Some(prev) = i.checked_sub(1).map(|p| &doc.blocks[p])
+            && gap_between(prev.kind, block.kind)
+        {
+            let end = prev.range.end;
+            lines.push(Line {
+                block: None,
+                range: end..end,
+            });
         }
         let base = block.range.start;
         for r in wrap(&doc.text[block.range.clone()], width) {

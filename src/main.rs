@@ -37,6 +37,9 @@ struct Cli {
     /// Draw the first screen, then exit (for start-up benchmarks).
     #[arg(long, hide = true)]
     exit_after_first_frame: bool,
+    /// Panic after the first frame (to test that the terminal is restored).
+    #[arg(long, hide = true)]
+    debug_panic: bool,
 }
 
 fn main() -> ExitCode {
@@ -106,7 +109,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let keymap = Keymap::default_keys();
     let facts = extract(&doc);
-    terminal::run(doc, facts, keymap, measure, cli.exit_after_first_frame)
+    let after_first_frame = match (cli.exit_after_first_frame, cli.debug_panic) {
+        (_, true) => AfterFirstFrame::Panic,
+        (true, _) => AfterFirstFrame::Exit,
+        _ => AfterFirstFrame::Continue,
+    };
+    terminal::run(doc, facts, keymap, measure, after_first_frame)
 }
 
 /// Like bat, print the formatted article when output is not a terminal.
@@ -129,16 +137,25 @@ fn print_plain(doc: &Document, measure: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
+#[derive(Clone, Copy)]
+pub(crate) enum AfterFirstFrame {
+    Continue,
+    Exit,
+    Panic,
+}
+
 /// The interactive loop: blocks on input, redraws after each event.
 pub(crate) fn event_loop(
     term: &mut terminal::Tui,
     mut app: App,
-    exit_after_first_frame: bool,
+    after_first_frame: AfterFirstFrame,
 ) -> anyhow::Result<()> {
     use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
     term.draw(|f| factlens::ui::draw(f, &app))?;
-    if exit_after_first_frame {
-        return Ok(());
+    match after_first_frame {
+        AfterFirstFrame::Continue => {}
+        AfterFirstFrame::Exit => return Ok(()),
+        AfterFirstFrame::Panic => panic!("debug panic requested"),
     }
     while !app.should_quit {
         let action = match event::read()? {

@@ -112,7 +112,7 @@ pub fn run(
     facts: Facts,
     keymap: Keymap,
     measure: usize,
-    exit_after_first_frame: bool,
+    after_first_frame: crate::AfterFirstFrame,
 ) -> anyhow::Result<()> {
     install_hooks()?;
     enable_raw_mode()?;
@@ -128,5 +128,5 @@ pub fn run(
     let size = terminal.size()?;
     let app = App::new(doc, facts, keymap, measure, size.width, size.height);
     let mut tui = Tui { terminal };
-    crate::event_loop(&mut tui, app, exit_after_first_frame)
+    crate::event_loop(&mut tui, app, after_first_frame)
 }

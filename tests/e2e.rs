@@ -1,0 +1,193 @@
+//! The real binary in a pseudo-terminal: start-up, scrolling, help, quit,
+//! signals with the terminal restored, and the error exits.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::Pty;
+use expectrl::process::unix::Signal;
+
+fn first_row(screen: &str) -> &str {
+    screen
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['│', '█', ' '])
+        .trim_start()
+}
+
+const TITLE: &str = "Red Carpet from China for Putin";
+
+#[test]
+fn opens_seed_scrolls_helps_and_quits_cleanly() {
+    let mut t = Pty::spawn(&[], 100, 30);
+    t.wait_for(TITLE);
+    t.wait_for("? help");
+    assert!(
+        !t.canonical_mode()
+            && t.parser.screen().alternate_screen()
+            && t.parser.screen().hide_cursor()
+    );
+    // G shows the last paragraph.
+    t.send("G");
+    t.wait_for("Genoa, Italy.");
+    t.wait_for("100%");
+    // g returns to the top; } visits the section headings.
+    t.send("g");
+    t.wait_for("Parisa Pasandepour");
+    t.send("}}");
+    t.wait_until("Tit for tat. at the top", |s| {
+        first_row(s) == "Tit for tat."
+    });
+    t.send("?");
+    t.wait_for("factlens keys");
+    t.wait_for("next section heading");
+    t.send("q"); // closes help
+    t.wait_until("help closed", |s| !s.contains("factlens keys"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn resize_rewraps_and_keeps_place() {
+    let mut t = Pty::spawn(&[], 100, 30);
+    t.wait_for(TITLE);
+    t.send("}}");
+    t.wait_until("heading at top", |s| first_row(s) == "Tit for tat.");
+    t.resize(40, 12);
+    t.wait_until("rewrapped at 40 columns with the heading kept", |s| {
+        first_row(s) == "Tit for tat." && s.lines().all(|l| l.chars().count() <= 40)
+    });
+    t.send("\x03"); // Ctrl-c
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn signals_restore_the_terminal() {
+    for sig in [Signal::SIGTERM, Signal::SIGHUP, Signal::SIGINT] {
+        let mut t = Pty::spawn(&[], 80, 24);
+        t.wait_for(TITLE);
+        assert!(!t.canonical_mode(), "the reader runs in raw mode");
+        assert!(t.parser.screen().alternate_screen());
+        t.signal(sig);
+        let code = t.wait_exit();
+        assert_eq!(code, 128 + sig as i32, "{sig:?}");
+        t.assert_restored();
+    }
+}
+
+#[test]
+fn file_and_stdin_open() {
+    let dir = std::env::temp_dir().join(format!("factlens-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a.txt");
+    std::fs::write(&path, "A Small Article\n\nThe body of the small article mentions the \x1b[31mred\x1b[0m escape.\n").unwrap();
+    let mut t = Pty::spawn(&[path.to_str().unwrap()], 80, 24);
+    t.wait_for("A Small Article");
+    // The ESC from the file is shown as a visible symbol, never interpreted.
+    t.wait_for("␛[31mred␛[0m");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn error_exits_name_the_path_and_problem() {
+    let dir = std::env::temp_dir().join(format!("factlens-err-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.join("b.bin");
+    std::fs::write(&binary, b"\x7fELF\x02\x01\x01\0\0\0").unwrap();
+    let latin1 = dir.join("l.txt");
+    std::fs::write(&latin1, b"Caf\xe9 cr\xe8me\n").unwrap();
+    let missing = dir.join("missing.txt");
+    let d = dir.to_str().unwrap().to_string();
+    let cases: Vec<(String, &str)> = vec![
+        (missing.display().to_string(), "no such file"),
+        (d.clone(), "is a directory"),
+        (empty.display().to_string(), "empty"),
+        (binary.display().to_string(), "binary"),
+        (latin1.display().to_string(), "not valid UTF-8"),
+    ];
+    for (path, problem) in cases {
+        let (code, stdout, stderr) = run(&[&path], b"");
+        assert_eq!(code, 1, "{path}: {stderr}");
+        assert!(stdout.is_empty());
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(
+            stderr.starts_with("factlens: ") && stderr.contains(&path) && stderr.contains(problem),
+            "{stderr}"
+        );
+    }
+    let (code, _, stderr) = run(&["-"], b"");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("standard input") && stderr.contains("empty"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn error_in_a_terminal_leaves_it_untouched() {
+    let mut t = Pty::spawn(&["/nonexistent/article.txt"], 80, 24);
+    assert_eq!(t.wait_exit(), 1);
+    t.wait_for("factlens: /nonexistent/article.txt: no such file");
+    t.assert_restored();
+}
+
+#[test]
+fn piped_output_is_plain_text() {
+    let (code, stdout, _) = run(
+        &["-"],
+        b"Piped Title\n\nA paragraph that was\nhard wrapped here.\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        "Piped Title\n\nA paragraph that was hard wrapped here.\n"
+    );
+    let (code, stdout, _) = run(&["--width", "30"], b"");
+    // No file and stdin is not a terminal but empty: an error, not the seed.
+    assert_eq!(code, 1, "{stdout}");
+}
+
+#[test]
+fn help_and_version() {
+    let (code, stdout, _) = run(&["--help"], b"");
+    assert_eq!(code, 0);
+    assert!(stdout.contains("--json") && stdout.contains("Examples"));
+    let (code, stdout, _) = run(&["--version"], b"");
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("factlens "));
+}
+
+#[test]
+fn panic_restores_the_terminal_then_prints_the_message() {
+    let mut t = Pty::spawn(&["--debug-panic"], 80, 24);
+    assert_eq!(t.wait_exit(), 101);
+    t.assert_restored();
+    t.wait_for("debug panic requested");
+}
