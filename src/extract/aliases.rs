@@ -146,8 +146,10 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     for id in 0..n {
         let c = &clusters[id];
         let ws = words(&c.surfaces[0]);
+        let hit = g.lookup(ws[0]);
+        let named = hit.has(gz::GIVEN | gz::SURNAME) && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG);
         let strong_other = c.evidence.place >= 3.0 || c.evidence.org >= 4.0;
-        if ws.len() != 1 || (strong_other && c.evidence.person < 2.0) {
+        if ws.len() != 1 || (strong_other && c.evidence.person < 2.0 && !named) {
             continue;
         }
         if let Some(ts) = by_word.get(ws[0]) {

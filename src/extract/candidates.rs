@@ -10,7 +10,6 @@ use super::classify::{self, Evidence};
 use super::gazetteer::{self as gz, Gazetteer};
 use super::tokenize::{Tok, TokKind};
 use super::{Prepared, Sent};
-use crate::document::BlockKind;
 
 /// One mention of a candidate name.
 #[derive(Clone, Debug)]
@@ -123,18 +122,9 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
             if n.gap && is_name_word(p, sent, stats, g, j + 1) {
                 words.push(j + 1);
                 j += 1;
-            } else if !n.gap
-                && n.kind == TokKind::Punct
-                && (matches!(n.text(p.text), "-" | "‐")
-                    || (n.text(p.text) == "." && p.toks[j].end - p.toks[j].start == 1))
-                && j + 2 < r.end
-                && p.toks[j + 2].cap
-                && p.toks[j + 2].kind == TokKind::Word
-                && (n.text(p.text) == "." || !p.toks[j + 2].gap)
-            {
-                words.push(j + 1);
-                words.push(j + 2);
-                j += 2;
+            } else if let Some(step) = glued_continuation(p, g, j, r.end) {
+                words.extend(j + 1..=j + step);
+                j += step;
             } else if n.gap && is_connector(p, n) && !p.toks[j].allcaps {
                 // Up to two connectors ("of the") before another name word.
                 let mut k = j + 1;
@@ -159,6 +149,33 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
     }
 }
 
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "based", "led", "backed", "born", "style", "owned", "era", "made", "run", "controlled",
+    "friendly", "speaking", "born", "like", "only", "wide", "type", "class", "bound", "linked",
+];
+
+/// Tokens glued to word `j` that continue the name: "F." initials, "Mr.",
+/// "Udvar-Hazy", "Chung-tai". Returns how many tokens to take.
+fn glued_continuation(p: &Prepared, g: &Gazetteer, j: usize, end: usize) -> Option<usize> {
+    let n = p.toks.get(j + 1).filter(|_| j + 1 < end)?;
+    if n.gap || n.kind != TokKind::Punct {
+        return None;
+    }
+    let cur = &p.toks[j];
+    let s = n.text(p.text);
+    let after = p.toks.get(j + 2).filter(|_| j + 2 < end)?;
+    if s == "." && after.kind == TokKind::Word && after.cap && (cur.end - cur.start == 1 || is_title(p, g, j)) {
+        return Some(2);
+    }
+    if matches!(s, "-" | "\u{2010}") && !after.gap && after.kind == TokKind::Word {
+        let w = after.text(p.text);
+        if after.cap || (w.len() <= 6 && !g.is_common(w) && !HYPHEN_SUFFIXES.contains(&w) && !g.lookup(cur.text(p.text)).has(gz::DEMONYM)) {
+            return Some(2);
+        }
+    }
+    None
+}
+
 fn word_text<'a>(p: &Prepared<'a>, k: usize) -> &'a str {
     p.toks[k].text(p.text)
 }
@@ -181,29 +198,47 @@ fn surface(p: &Prepared, words: &[usize]) -> String {
     s
 }
 
-/// Splits a run at "and"/"of" unless the whole run is a known name or an
-/// organization/place pattern, then trims titles, nationality and everyday
-/// words from both ends. Title words are kept (as the leading part) so that
-/// the caller can use them as a cue.
+/// Adjectives that begin names ("National Museum", "New York", "South Korea")
+/// and are therefore not trimmed as everyday words mid-sentence.
+const NAME_ADJECTIVES: &[&str] = &[
+    "National", "International", "Central", "New", "Great", "Greater", "Federal", "Royal",
+    "United", "Upper", "Lower", "North", "South", "East", "West", "Northern", "Southern",
+    "Eastern", "Western", "Global", "World", "Public", "Old", "Middle", "High", "Supreme",
+];
+
+const SUFFIXES: u32 = gz::ORG_HEAD | gz::ORG_SUFFIX | gz::PLACE_HEAD | gz::PLACE_SUFFIX;
+
+fn flags_of(p: &Prepared, g: &Gazetteer, k: usize) -> u32 {
+    g.flags(word_text(p, k))
+}
+
+/// Splits a run at "and"/"&"/"of"/"for" unless the whole run is a known name
+/// or the connector sits inside an organization or place pattern
+/// ("Ministry of Defence", "Gulf of Aden", "Aviation & Space Museum").
 fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
     let whole = g.flags(&surface(p, words));
-    let last = g.flags(word_text(p, *words.last().unwrap_or(&words[0])));
+    if whole & (gz::PLACE | gz::ORG) != 0 {
+        return vec![words.to_vec()];
+    }
+    let first = flags_of(p, g, words[0]);
+    let last = flags_of(p, g, *words.last().unwrap_or(&words[0]));
     let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
-    for (n, &k) in words.iter().enumerate() {
+    for &k in words {
         let w = word_text(p, k);
+        let cur = parts.last().map(Vec::as_slice).unwrap_or(&[]);
         let split = match w {
-            "and" | "&" => whole & (gz::PLACE | gz::ORG) == 0 && last & gz::ORG_SUFFIX == 0,
+            "and" | "&" => {
+                let before_last = cur.last().map(|&b| flags_of(p, g, b)).unwrap_or(0);
+                let before_first = cur.first().map(|&b| flags_of(p, g, b)).unwrap_or(0);
+                let pattern = (last & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
+                    && before_last & SUFFIXES == 0
+                    && before_first & gz::GIVEN == 0)
+                    || (first & (gz::ORG_HEAD | gz::ORG_SUFFIX) != 0 && cur.iter().any(|&b| word_text(p, b) == "of"));
+                !pattern
+            }
             "of" | "for" => {
-                let before = n
-                    .checked_sub(1)
-                    .map(|b| g.flags(word_text(p, words[b])))
-                    .unwrap_or(0);
-                let first = g.flags(word_text(p, words[0]));
-                whole & (gz::PLACE | gz::ORG) == 0
-                    && before & (gz::ORG_HEAD | gz::ORG_SUFFIX | gz::PLACE_HEAD | gz::PLACE_SUFFIX)
-                        == 0
-                    && first & gz::ORG_HEAD == 0
-                    && last & gz::ORG_SUFFIX == 0
+                let before = cur.last().map(|&b| flags_of(p, g, b)).unwrap_or(0);
+                before & (SUFFIXES | gz::TITLE) == 0 || before & gz::TITLE != 0 && cur.len() == 1
             }
             _ => false,
         };
@@ -218,58 +253,55 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
 }
 
 fn trim_connectors(p: &Prepared, words: &mut Vec<usize>) {
-    while words
-        .last()
-        .is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct)
-    {
+    while words.last().is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct) {
         words.pop();
     }
-    while words
-        .first()
-        .is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct)
-    {
+    while words.first().is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct) {
         words.remove(0);
     }
 }
 
-fn push_mention(
-    p: &Prepared,
-    sent: &Sent,
-    g: &Gazetteer,
-    part: &[usize],
-    sr: Range<usize>,
-    out: &mut Vec<Mention>,
-) {
+/// A known place or organization starts the run ("New York" in "New York City").
+fn known_prefix(p: &Prepared, g: &Gazetteer, words: &[usize]) -> bool {
+    (1..=words.len().min(5)).rev().any(|n| g.flags(&surface(p, &words[..n])) & (gz::PLACE | gz::ORG) != 0)
+}
+
+fn is_title(p: &Prepared, g: &Gazetteer, k: usize) -> bool {
+    g.lookup(word_text(p, k)).has(gz::TITLE)
+}
+
+/// Trims a run and pushes the mention(s) it holds.
+fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, part: &[usize], sr: Range<usize>, out: &mut Vec<Mention>) {
     let mut words = part.to_vec();
     trim_connectors(p, &mut words);
     let mut title = false;
+    // A title inside the run: what follows it is the name
+    // ("National Security Advisor Steve Hadley", "Museum of Flight CEO").
+    if let Some(t) = words.iter().rposition(|&k| is_title(p, g, k)) {
+        let rest = words.len() - t - 1;
+        let rest_given = words.get(t + 1).is_some_and(|&k| flags_of(p, g, k) & gz::GIVEN != 0);
+        if rest == 0 && t > 0 {
+            words.truncate(t);
+        } else if rest > 0 && (t == 0 || rest_given || words[..t].iter().all(|&k| is_title(p, g, k) || !p.toks[k].cap)) {
+            words.drain(..=t);
+            title = true;
+            if words.first().is_some_and(|&d| word_text(p, d) == ".") {
+                words.remove(0);
+            }
+        }
+        trim_connectors(p, &mut words);
+    }
     // Leading titles, nationality words and everyday words.
     loop {
         let Some(&k) = words.first() else { return };
         let w = word_text(p, k);
-        let two = if words.len() >= 2 {
-            Some(surface(p, &words[..2]))
-        } else {
-            None
-        };
-        if let Some(two) = two.filter(|t| g.lookup(t).has(gz::TITLE)) {
-            let _ = two;
-            title = true;
-            words.drain(..2);
-        } else if g.lookup(w).has(gz::TITLE) && (words.len() > 1 || next_is_dot(p, k)) {
-            title = true;
-            words.remove(0);
-            if words.first().is_some_and(|&d| word_text(p, d) == ".") {
-                words.remove(0);
-            }
-        } else if g.lookup(w).has(gz::DEMONYM)
-            && g.flags(&surface(p, &words)) & (gz::PLACE | gz::ORG) == 0
-            && !words
-                .last()
-                .is_some_and(|&l| g.lookup(word_text(p, l)).has(gz::ORG_SUFFIX) && words.len() > 1)
+        let known = known_prefix(p, g, &words);
+        if g.lookup(w).has(gz::DEMONYM)
+            && !known
+            && !words.last().is_some_and(|&l| flags_of(p, g, l) & gz::ORG_SUFFIX != 0 && words.len() > 1)
         {
             words.remove(0);
-        } else if g.is_common(w) && g.flags(&surface(p, &words)) & (gz::PLACE | gz::ORG) == 0 {
+        } else if g.is_common(w) && !known && !(NAME_ADJECTIVES.contains(&w) && words.len() > 1) {
             words.remove(0);
         } else {
             break;
@@ -278,63 +310,64 @@ fn push_mention(
     }
     while let Some(&k) = words.last() {
         let w = word_text(p, k);
-        if words.len() > 1 && g.is_common(w) && !g.lookup(w).has(gz::ORG_SUFFIX | gz::PLACE_SUFFIX)
-        {
+        if words.len() > 1 && g.is_common(w) && flags_of(p, g, k) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) == 0 && !known_prefix(p, g, &words) {
             words.pop();
             trim_connectors(p, &mut words);
         } else {
             break;
         }
     }
+    // "Washington Chris Gregoire": a place before a given name.
+    if !title && words.len() >= 3 {
+        let names: Vec<usize> = words.iter().copied().filter(|&k| p.toks[k].cap).collect();
+        if names.len() >= 3 && names[0] == words[0] {
+            let f0 = g.lookup(word_text(p, names[0]));
+            let f1 = flags_of(p, g, names[1]);
+            if f0.has(gz::PLACE | gz::ORG) && f1 & gz::GIVEN != 0 && !g.is_common(word_text(p, names[1])) {
+                let at = words.iter().position(|&k| k == names[1]).unwrap_or(1);
+                push_one(p, sent, g, &words[..at], false, sr.clone(), out);
+                words.drain(..at);
+            }
+        }
+    }
+    push_one(p, sent, g, &words, title, sr, out);
+}
+
+fn push_one(p: &Prepared, sent: &Sent, g: &Gazetteer, words: &[usize], title: bool, sr: Range<usize>, out: &mut Vec<Mention>) {
     let Some(&first) = words.first() else { return };
     let last = *words.last().unwrap_or(&first);
-    let key = surface(p, &words);
+    let key = surface(p, words);
     // A single known title word, month or nationality left over is no name.
     let hit = g.lookup(&key);
-    if words.len() == 1
-        && (hit.has(gz::DEMONYM | gz::TITLE) || g.is_common(&key))
-        && !hit.has(gz::PLACE | gz::ORG)
-    {
+    if words.len() == 1 && (hit.has(gz::DEMONYM | gz::TITLE) || g.is_common(&key)) && !hit.has(gz::PLACE | gz::ORG) {
         return;
     }
     if key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return;
     }
-    let evidence = classify::evidence(p, sent, g, &words, &key, hit, title, sr.clone());
+    // "AU$": a currency, not the African Union.
+    if p.toks.get(last + 1).is_some_and(|t| !t.gap && t.text(p.text) == "$") {
+        return;
+    }
+    let evidence = classify::evidence(p, sent, g, words, &key, hit, title, sr.clone());
     let range = p.toks[first].start..p.toks[last].end;
     let idx = out.len();
     let bracket = expansion_acronym(p, last, sr.end);
-    out.push(Mention {
-        range,
-        key,
-        evidence,
-        expands: None,
-    });
+    out.push(Mention { range, key, evidence, expands: None });
     if let Some(k) = bracket
         && words.len() > 1
     {
         let t = &p.toks[k];
         let key = t.text(p.text).to_string();
         let evidence = Evidence::default();
-        out.push(Mention {
-            range: t.start..t.end,
-            key,
-            evidence,
-            expands: Some(idx),
-        });
+        out.push(Mention { range: t.start..t.end, key, evidence, expands: Some(idx) });
     }
-    let _ = sent.block == BlockKind::Byline;
 }
 
-fn next_is_dot(p: &Prepared, k: usize) -> bool {
-    p.toks
-        .get(k + 1)
-        .is_some_and(|t| !t.gap && t.text(p.text) == ".")
-}
 
 /// "Shanghai Cooperation Organization (SCO)": the token index of "SCO".
 fn expansion_acronym(p: &Prepared, last: usize, end: usize) -> Option<usize> {
-    if last + 3 >= end + 1 || last + 3 > p.toks.len() {
+    if last + 3 >= end || last + 3 >= p.toks.len() {
         return None;
     }
     let (o, a, c) = (&p.toks[last + 1], &p.toks[last + 2], &p.toks[last + 3]);

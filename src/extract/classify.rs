@@ -74,6 +74,10 @@ const PLACE_PREPS: &[&str] = &[
     "via",
     "around",
 ];
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast",
+    "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater",
+];
 const PERSON_CONNECTORS: &[&str] = &[
     "bin", "ibn", "van", "von", "de", "da", "del", "der", "al", "el", "dos",
 ];
@@ -104,8 +108,11 @@ pub fn evidence(
     }
     if hit.has(gz::COUNTRY | gz::PLACE_WELL_KNOWN) {
         e.place += 5.0;
-    } else if hit.has(gz::REGION | gz::CITY) {
+    } else if hit.has(gz::REGION) {
         e.place += 3.0;
+    } else if hit.has(gz::CITY) {
+        // A town that is also a personal name ("Martin", "Navarro") is weak evidence.
+        e.place += if hit.has(gz::GIVEN | gz::SURNAME) { 1.5 } else { 3.0 };
     }
     if title {
         e.person += 6.0;
@@ -115,8 +122,23 @@ pub fn evidence(
     if multi && lf & gz::ORG_SUFFIX != 0 {
         e.org += 4.0;
     }
-    if multi && ff & gz::ORG_HEAD != 0 && words.iter().any(|&k| w(k) == "of") {
+    let has_of = words.iter().any(|&k| w(k) == "of");
+    // "Linguistic Society of America": an organization word before "of".
+    if words.windows(2).any(|p2| w(p2[1]) == "of" && g.lookup(w(p2[0])).has(gz::ORG_SUFFIX)) && ff & gz::ORG_HEAD == 0 {
         e.org += 4.0;
+    }
+    if multi && ff & (gz::ORG_HEAD | gz::ORG_SUFFIX) != 0 && has_of {
+        e.org += 4.0;
+    }
+    if multi && ff & gz::PLACE_SUFFIX != 0 && has_of {
+        e.place += 4.0;
+    }
+    // "Kowloon West", "Pacific Northwest": a place and a compass direction.
+    if multi
+        && name_words.iter().any(|n| DIRECTIONS.contains(n))
+        && name_words.iter().any(|n| !DIRECTIONS.contains(n) && g.lookup(n).has(gz::PLACE))
+    {
+        e.place += 3.0;
     }
     if multi && (lf & gz::PLACE_SUFFIX != 0 || ff & gz::PLACE_HEAD != 0) {
         e.place += 4.0;
@@ -136,6 +158,11 @@ pub fn evidence(
     }
     if after(1) == Some(",") && after(2) == Some("who") {
         e.person += 2.0;
+    }
+    // Citations: "Navarro (2010)", "Navarro, 2010", "Navarro et al."
+    let year_at = |n: usize| after(n).is_some_and(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()));
+    if (after(1) == Some("(") && year_at(2)) || (after(1) == Some(",") && year_at(2)) || (after(1) == Some("et") && after(2) == Some("al")) {
+        e.person += 3.0;
     }
     // Left context: a preposition of place, "according to".
     let before = |n: usize| {
@@ -161,7 +188,8 @@ pub fn evidence(
         if f.has(gz::GIVEN) && !g.is_common(name_words[0]) {
             e.person += 3.0;
         }
-        if g.lookup(name_words[name_words.len() - 1]).has(gz::SURNAME) {
+        let last_sur = g.lookup(name_words[name_words.len() - 1]).has(gz::SURNAME);
+        if last_sur {
             e.person += 1.0;
         }
         if words.iter().any(|&k| PERSON_CONNECTORS.contains(&w(k))) {
@@ -180,7 +208,7 @@ pub fn evidence(
             e.org += 1.5;
         }
     } else if hit.has(gz::GIVEN | gz::SURNAME) {
-        e.person += 1.0;
+        e.person += 0.5;
     }
     e
 }
