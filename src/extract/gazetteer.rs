@@ -21,6 +21,8 @@ pub const DEMONYM: u32 = 1 << 10;
 pub const PLACE_WELL_KNOWN: u32 = 1 << 11;
 pub const ORG: u32 = 1 << 12;
 pub const COMMON: u32 = 1 << 13;
+/// Cities of 300000 people or more.
+pub const MAJOR_CITY: u32 = 1 << 14;
 
 /// Any place list.
 pub const PLACE: u32 = COUNTRY | REGION | CITY | PLACE_WELL_KNOWN;
