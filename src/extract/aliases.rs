@@ -143,6 +143,30 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
             }
         }
     }
+    // "Matthew William Goode" and "Matthew Goode": same first and last word.
+    let mut by_ends: HashMap<(&str, &str), usize> = HashMap::new();
+    for id in 0..n {
+        let c = &clusters[id];
+        if c.canon.is_some() || kind_of(&c.evidence) != Some(EntityKind::Person) {
+            continue;
+        }
+        let ws = words(&c.surfaces[0]);
+        if ws.len() < 2 {
+            continue;
+        }
+        let key = (ws[0], ws[ws.len() - 1]);
+        match by_ends.get(&key) {
+            Some(&t) => {
+                let (a, b) = (find(&mut parent, id), find(&mut parent, t));
+                if a != b {
+                    parent[a] = b;
+                }
+            }
+            None => {
+                by_ends.insert(key, id);
+            }
+        }
+    }
     for id in 0..n {
         let c = &clusters[id];
         let ws = words(&c.surfaces[0]);

@@ -143,7 +143,7 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
         }
         let next = j + 1;
         for part in split_run(p, g, &words) {
-            push_mention(p, sent, g, &part, r.clone(), out);
+            push_mention(p, sent, g, stats, &part, r.clone(), out);
         }
         i = next;
     }
@@ -271,7 +271,7 @@ fn is_title(p: &Prepared, g: &Gazetteer, k: usize) -> bool {
 }
 
 /// Trims a run and pushes the mention(s) it holds.
-fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, part: &[usize], sr: Range<usize>, out: &mut Vec<Mention>) {
+fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, part: &[usize], sr: Range<usize>, out: &mut Vec<Mention>) {
     let mut words = part.to_vec();
     trim_connectors(p, &mut words);
     let mut title = false;
@@ -301,6 +301,15 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, part: &[usize], sr: Ra
             && !words.last().is_some_and(|&l| flags_of(p, g, l) & gz::ORG_SUFFIX != 0 && words.len() > 1)
         {
             words.remove(0);
+        } else if words.len() > 1
+            && !known
+            && !p.toks[k].allcaps
+            && lower_seen(stats, w)
+            && !stats.cap_mid.contains(w)
+            && flags_of(p, g, k) & (SUFFIXES | gz::PLACE | gz::ORG) == 0
+        {
+            // "Mathematician Hermann Weyl": a common noun capitalized at the start.
+            words.remove(0);
         } else if g.is_common(w)
             && !known
             && !(words.len() > 1 && (NAME_ADJECTIVES.contains(&w) || g.flags(w) & SUFFIXES != 0))
@@ -320,6 +329,13 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, part: &[usize], sr: Ra
             break;
         }
     }
+    // Post-nominal letters after a personal name ("Zaha Hadid DBE RA").
+    while words.len() > 2
+        && words.last().is_some_and(|&k| p.toks[k].allcaps && p.toks[k].end - p.toks[k].start <= 4)
+        && words.first().is_some_and(|&k| flags_of(p, g, k) & gz::GIVEN != 0)
+    {
+        words.pop();
+    }
     // "Washington Chris Gregoire": a place before a given name.
     if !title && words.len() >= 3 {
         let names: Vec<usize> = words.iter().copied().filter(|&k| p.toks[k].cap).collect();
@@ -328,15 +344,16 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, part: &[usize], sr: Ra
             let f1 = flags_of(p, g, names[1]);
             if f0.has(gz::PLACE | gz::ORG) && f1 & gz::GIVEN != 0 && !g.is_common(word_text(p, names[1])) {
                 let at = words.iter().position(|&k| k == names[1]).unwrap_or(1);
-                push_one(p, sent, g, &words[..at], false, sr.clone(), out);
+                push_one(p, sent, g, stats, &words[..at], false, sr.clone(), out);
                 words.drain(..at);
             }
         }
     }
-    push_one(p, sent, g, &words, title, sr, out);
+    push_one(p, sent, g, stats, &words, title, sr, out);
 }
 
-fn push_one(p: &Prepared, sent: &Sent, g: &Gazetteer, words: &[usize], title: bool, sr: Range<usize>, out: &mut Vec<Mention>) {
+#[allow(clippy::too_many_arguments)]
+fn push_one(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, words: &[usize], title: bool, sr: Range<usize>, out: &mut Vec<Mention>) {
     let Some(&first) = words.first() else { return };
     let last = *words.last().unwrap_or(&first);
     let key = surface(p, words);
@@ -352,7 +369,17 @@ fn push_one(p: &Prepared, sent: &Sent, g: &Gazetteer, words: &[usize], title: bo
     if p.toks.get(last + 1).is_some_and(|t| !t.gap && t.text(p.text) == "$") {
         return;
     }
-    let evidence = classify::evidence(p, sent, g, words, &key, hit, title, sr.clone());
+    let plain = words.iter().all(|&k| {
+        let t = &p.toks[k];
+        let w = t.text(p.text);
+        t.kind != TokKind::Word
+            || !t.cap
+            || (!g.is_common(w)
+                && !lower_seen(stats, w)
+                && !t.allcaps
+                && g.flags(w) & (SUFFIXES | gz::DEMONYM | gz::TITLE) == 0)
+    });
+    let evidence = classify::evidence(p, sent, g, words, &key, hit, title, plain, sr.clone());
     let range = p.toks[first].start..p.toks[last].end;
     let idx = out.len();
     let bracket = expansion_acronym(p, last, sr.end);

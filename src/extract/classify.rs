@@ -91,6 +91,7 @@ pub fn evidence(
     key: &str,
     hit: Hit,
     title: bool,
+    plain: bool,
     sr: Range<usize>,
 ) -> Evidence {
     let mut e = Evidence::default();
@@ -159,48 +160,52 @@ pub fn evidence(
     if after(1) == Some(",") && after(2) == Some("who") {
         e.person += 2.0;
     }
-    // Citations: "Navarro (2010)", "Navarro, 2010", "Navarro et al."
+    // Citations: "Navarro (2010)", "Navarro, 2010", "Navarro 2010", "Navarro et al."
     let year_at = |n: usize| after(n).is_some_and(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()));
-    if (after(1) == Some("(") && year_at(2)) || (after(1) == Some(",") && year_at(2)) || (after(1) == Some("et") && after(2) == Some("al")) {
+    if (after(1) == Some("(") && year_at(2))
+        || (after(1) == Some(",") && year_at(2))
+        || year_at(1)
+        || (after(1) == Some("et") && after(2) == Some("al"))
+    {
         e.person += 3.0;
     }
-    // Left context: a preposition of place, "according to".
-    let before = |n: usize| {
-        first
-            .checked_sub(n)
-            .filter(|&k| k >= sr.start)
-            .map(|k| w(k))
-    };
-    if before(1).is_some_and(|s| PLACE_PREPS.contains(&s))
-        && !(before(1) == Some("to") && before(2) == Some("according"))
-    {
+    // Left context: a preposition of place, "according to", a verb of saying.
+    let before = |n: usize| first.checked_sub(n).filter(|&k| k >= sr.start).map(|k| w(k));
+    let according = before(1) == Some("to") && before(2).is_some_and(|s| s.eq_ignore_ascii_case("according"));
+    if before(1).is_some_and(|s| PLACE_PREPS.contains(&s)) && !according {
         e.place += 1.0;
     }
-    if before(1) == Some("to") && before(2) == Some("according") {
+    if according || before(1).is_some_and(|s| SAYING.contains(&s)) {
         e.person += 1.0;
     }
-    if before(1).is_some_and(|s| SAYING.contains(&s)) {
-        e.person += 1.0;
+    // "Linguistic Society of America": an organization word before "of".
+    if ff & gz::ORG_HEAD == 0 && words.windows(2).any(|p2| w(p2[1]) == "of" && g.lookup(w(p2[0])).has(gz::ORG_SUFFIX)) {
+        e.org += 4.0;
     }
     // Name shapes.
     if multi {
         let f = g.lookup(name_words[0]);
-        if f.has(gz::GIVEN) && !g.is_common(name_words[0]) {
+        let given = f.has(gz::GIVEN) && !g.is_common(name_words[0]);
+        if given {
             e.person += 3.0;
+            if g.lookup(name_words[name_words.len() - 1]).has(gz::SURNAME) {
+                e.person += 1.0;
+            }
         }
-        let last_sur = g.lookup(name_words[name_words.len() - 1]).has(gz::SURNAME);
-        if last_sur {
+        if words.iter().any(|&k| PERSON_CONNECTORS.contains(&w(k))) && given {
             e.person += 1.0;
         }
-        if words.iter().any(|&k| PERSON_CONNECTORS.contains(&w(k))) {
-            e.person += 1.0;
-        }
-        if e.total() == 0.0
-            && !name_words
-                .iter()
-                .any(|n| g.is_common(n) || g.lookup(n).has(gz::DEMONYM))
-            && name_words.len() <= 4
+        // East Asian names: family name first, hyphenated given name ("Lee Cheuk-yan").
+        if name_words.len() == 2
+            && f.has(gz::SURNAME)
+            && name_words[1]
+                .split_once('-')
+                .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase))
         {
+            e.person += 2.0;
+        }
+        // Unknown capitalized words, none of them an everyday word: most often a name.
+        if plain && e.total() == 0.0 && name_words.len() <= 4 {
             e.person += 1.0;
         }
     } else if p.toks[first].allcaps && key.len() <= 7 {
