@@ -7,7 +7,8 @@ use std::env;
 use std::fs;
 use std::path::Path;
 
-/// (file, flag bit, lower-case keys). Order sets canonical-name priority.
+/// (file, flag bit, lower-case keys). Order sets canonical-name priority;
+/// only place, organization and nationality lists name a canonical entry.
 const LISTS: &[(&str, u32, bool)] = &[
     ("countries.txt", 0, false),
     ("vocab_places.txt", 11, false),
@@ -49,7 +50,8 @@ fn main() {
             let target = parts.next().map(str::trim).unwrap_or(&key).to_string();
             let entry = map.entry(key).or_insert((0, 0));
             entry.0 |= 1 << bit;
-            if entry.1 == 0 && !target.is_empty() {
+            let names_canon = matches!(bit, 0 | 1 | 2 | 10 | 11 | 12 | 14);
+            if entry.1 == 0 && !target.is_empty() && names_canon {
                 let next = canon.len() as u32 + 1;
                 let idx = *canon_idx.entry(target.clone()).or_insert_with(|| {
                     canon.push(target.clone());

@@ -51,6 +51,9 @@ pub fn to_json(doc: &Document, facts: &Facts) -> Value {
                 "start": src(f.range.start),
                 "end": src(f.range.end),
                 "sentence": {"start": src(f.sentence.start), "end": src(f.sentence.end)},
+                "value": f.value,
+                "unit": f.unit,
+                "date": f.date,
             })
         })
         .collect();

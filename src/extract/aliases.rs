@@ -65,6 +65,8 @@ fn kind_of(e: &Evidence) -> Option<EntityKind> {
     })
 }
 
+// Cluster ids index several parallel vectors (clusters, parent).
+#[allow(clippy::needless_range_loop)]
 pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     let g = gz::get();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -171,7 +173,8 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         let c = &clusters[id];
         let ws = words(&c.surfaces[0]);
         let hit = g.lookup(ws[0]);
-        let named = hit.has(gz::GIVEN | gz::SURNAME) && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG);
+        let named = hit.has(gz::GIVEN | gz::SURNAME)
+            && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG);
         let strong_other = c.evidence.place >= 3.0 || c.evidence.org >= 4.0;
         if ws.len() != 1 || (strong_other && c.evidence.person < 2.0 && !named) {
             continue;

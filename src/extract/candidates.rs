@@ -150,8 +150,26 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
 }
 
 const HYPHEN_SUFFIXES: &[&str] = &[
-    "based", "led", "backed", "born", "style", "owned", "era", "made", "run", "controlled",
-    "friendly", "speaking", "born", "like", "only", "wide", "type", "class", "bound", "linked",
+    "based",
+    "led",
+    "backed",
+    "born",
+    "style",
+    "owned",
+    "era",
+    "made",
+    "run",
+    "controlled",
+    "friendly",
+    "speaking",
+    "born",
+    "like",
+    "only",
+    "wide",
+    "type",
+    "class",
+    "bound",
+    "linked",
 ];
 
 /// Tokens glued to word `j` that continue the name: "F." initials, "Mr.",
@@ -164,13 +182,19 @@ fn glued_continuation(p: &Prepared, g: &Gazetteer, j: usize, end: usize) -> Opti
     let cur = &p.toks[j];
     let s = n.text(p.text);
     let after = p.toks.get(j + 2).filter(|_| j + 2 < end)?;
-    let short = cur.end - cur.start == 1 || matches!(cur.text(p.text), "St" | "Mt" | "Ft" | "Jr" | "Sr");
+    let short =
+        cur.end - cur.start == 1 || matches!(cur.text(p.text), "St" | "Mt" | "Ft" | "Jr" | "Sr");
     if s == "." && after.kind == TokKind::Word && after.cap && (short || is_title(p, g, j)) {
         return Some(2);
     }
     if matches!(s, "-" | "\u{2010}") && !after.gap && after.kind == TokKind::Word {
         let w = after.text(p.text);
-        if after.cap || (w.len() <= 6 && !g.is_common(w) && !HYPHEN_SUFFIXES.contains(&w) && !g.lookup(cur.text(p.text)).has(gz::DEMONYM)) {
+        if after.cap
+            || (w.len() <= 6
+                && !g.is_common(w)
+                && !HYPHEN_SUFFIXES.contains(&w)
+                && !g.lookup(cur.text(p.text)).has(gz::DEMONYM))
+        {
             return Some(2);
         }
     }
@@ -202,9 +226,32 @@ fn surface(p: &Prepared, words: &[usize]) -> String {
 /// Adjectives that begin names ("National Museum", "New York", "South Korea")
 /// and are therefore not trimmed as everyday words mid-sentence.
 const NAME_ADJECTIVES: &[&str] = &[
-    "National", "International", "Central", "New", "Great", "Greater", "Federal", "Royal",
-    "United", "Upper", "Lower", "North", "South", "East", "West", "Northern", "Southern",
-    "Eastern", "Western", "Global", "World", "Public", "Old", "Middle", "High", "Supreme",
+    "National",
+    "International",
+    "Central",
+    "New",
+    "Great",
+    "Greater",
+    "Federal",
+    "Royal",
+    "United",
+    "Upper",
+    "Lower",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Global",
+    "World",
+    "Public",
+    "Old",
+    "Middle",
+    "High",
+    "Supreme",
 ];
 
 const SUFFIXES: u32 = gz::ORG_HEAD | gz::ORG_SUFFIX | gz::PLACE_HEAD | gz::PLACE_SUFFIX;
@@ -253,17 +300,25 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
 }
 
 fn trim_connectors(p: &Prepared, words: &mut Vec<usize>) {
-    while words.last().is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct) {
+    while words
+        .last()
+        .is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct)
+    {
         words.pop();
     }
-    while words.first().is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct) {
+    while words
+        .first()
+        .is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct)
+    {
         words.remove(0);
     }
 }
 
 /// A known place or organization starts the run ("New York" in "New York City").
 fn known_prefix(p: &Prepared, g: &Gazetteer, words: &[usize]) -> bool {
-    (1..=words.len().min(5)).rev().any(|n| g.flags(&surface(p, &words[..n])) & (gz::PLACE | gz::ORG) != 0)
+    (1..=words.len().min(5))
+        .rev()
+        .any(|n| g.flags(&surface(p, &words[..n])) & (gz::PLACE | gz::ORG) != 0)
 }
 
 fn is_title(p: &Prepared, g: &Gazetteer, k: usize) -> bool {
@@ -271,7 +326,15 @@ fn is_title(p: &Prepared, g: &Gazetteer, k: usize) -> bool {
 }
 
 /// Trims a run and pushes the mention(s) it holds.
-fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, part: &[usize], sr: Range<usize>, out: &mut Vec<Mention>) {
+fn push_mention(
+    p: &Prepared,
+    sent: &Sent,
+    g: &Gazetteer,
+    stats: &WordStats,
+    part: &[usize],
+    sr: Range<usize>,
+    out: &mut Vec<Mention>,
+) {
     let mut words = part.to_vec();
     trim_connectors(p, &mut words);
     let mut title = false;
@@ -279,10 +342,18 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, par
     // ("National Security Advisor Steve Hadley", "Museum of Flight CEO").
     if let Some(t) = words.iter().rposition(|&k| is_title(p, g, k)) {
         let rest = words.len() - t - 1;
-        let rest_given = words.get(t + 1).is_some_and(|&k| flags_of(p, g, k) & gz::GIVEN != 0);
+        let rest_given = words
+            .get(t + 1)
+            .is_some_and(|&k| flags_of(p, g, k) & gz::GIVEN != 0);
         if rest == 0 && t > 0 {
             words.truncate(t);
-        } else if rest > 0 && (t == 0 || rest_given || words[..t].iter().all(|&k| is_title(p, g, k) || !p.toks[k].cap)) {
+        } else if rest > 0
+            && (t == 0
+                || rest_given
+                || words[..t]
+                    .iter()
+                    .all(|&k| is_title(p, g, k) || !p.toks[k].cap))
+        {
             words.drain(..=t);
             title = true;
             if words.first().is_some_and(|&d| word_text(p, d) == ".") {
@@ -298,7 +369,9 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, par
         let known = known_prefix(p, g, &words);
         if g.lookup(w).has(gz::DEMONYM)
             && !known
-            && !words.last().is_some_and(|&l| flags_of(p, g, l) & gz::ORG_SUFFIX != 0 && words.len() > 1)
+            && !words
+                .last()
+                .is_some_and(|&l| flags_of(p, g, l) & gz::ORG_SUFFIX != 0 && words.len() > 1)
         {
             words.remove(0);
         } else if words.len() > 1
@@ -322,7 +395,11 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, par
     }
     while let Some(&k) = words.last() {
         let w = word_text(p, k);
-        if words.len() > 1 && g.is_common(w) && flags_of(p, g, k) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) == 0 && !known_prefix(p, g, &words) {
+        if words.len() > 1
+            && g.is_common(w)
+            && flags_of(p, g, k) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) == 0
+            && !known_prefix(p, g, &words)
+        {
             words.pop();
             trim_connectors(p, &mut words);
         } else {
@@ -331,8 +408,12 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, par
     }
     // Post-nominal letters after a personal name ("Zaha Hadid DBE RA").
     while words.len() > 2
-        && words.last().is_some_and(|&k| p.toks[k].allcaps && p.toks[k].end - p.toks[k].start <= 4)
-        && words.first().is_some_and(|&k| flags_of(p, g, k) & gz::GIVEN != 0)
+        && words
+            .last()
+            .is_some_and(|&k| p.toks[k].allcaps && p.toks[k].end - p.toks[k].start <= 4)
+        && words
+            .first()
+            .is_some_and(|&k| flags_of(p, g, k) & gz::GIVEN != 0)
     {
         words.pop();
     }
@@ -342,7 +423,10 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, par
         if names.len() >= 3 && names[0] == words[0] {
             let f0 = g.lookup(word_text(p, names[0]));
             let f1 = flags_of(p, g, names[1]);
-            if f0.has(gz::PLACE | gz::ORG) && f1 & gz::GIVEN != 0 && !g.is_common(word_text(p, names[1])) {
+            if f0.has(gz::PLACE | gz::ORG)
+                && f1 & gz::GIVEN != 0
+                && !g.is_common(word_text(p, names[1]))
+            {
                 let at = words.iter().position(|&k| k == names[1]).unwrap_or(1);
                 push_one(p, sent, g, stats, &words[..at], false, sr.clone(), out);
                 words.drain(..at);
@@ -353,20 +437,35 @@ fn push_mention(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, par
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push_one(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, words: &[usize], title: bool, sr: Range<usize>, out: &mut Vec<Mention>) {
+fn push_one(
+    p: &Prepared,
+    sent: &Sent,
+    g: &Gazetteer,
+    stats: &WordStats,
+    words: &[usize],
+    title: bool,
+    sr: Range<usize>,
+    out: &mut Vec<Mention>,
+) {
     let Some(&first) = words.first() else { return };
     let last = *words.last().unwrap_or(&first);
     let key = surface(p, words);
     // A single known title word, month or nationality left over is no name.
     let hit = g.lookup(&key);
-    if words.len() == 1 && (hit.has(gz::DEMONYM | gz::TITLE) || g.is_common(&key)) && !hit.has(gz::PLACE | gz::ORG) {
+    if words.len() == 1
+        && (hit.has(gz::DEMONYM | gz::TITLE) || g.is_common(&key))
+        && !hit.has(gz::PLACE | gz::ORG)
+    {
         return;
     }
     if key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return;
     }
     // "AU$": a currency, not the African Union.
-    if p.toks.get(last + 1).is_some_and(|t| !t.gap && t.text(p.text) == "$") {
+    if p.toks
+        .get(last + 1)
+        .is_some_and(|t| !t.gap && t.text(p.text) == "$")
+    {
         return;
     }
     let plain = words.iter().all(|&k| {
@@ -383,17 +482,26 @@ fn push_one(p: &Prepared, sent: &Sent, g: &Gazetteer, stats: &WordStats, words: 
     let range = p.toks[first].start..p.toks[last].end;
     let idx = out.len();
     let bracket = expansion_acronym(p, last, sr.end);
-    out.push(Mention { range, key, evidence, expands: None });
+    out.push(Mention {
+        range,
+        key,
+        evidence,
+        expands: None,
+    });
     if let Some(k) = bracket
         && words.len() > 1
     {
         let t = &p.toks[k];
         let key = t.text(p.text).to_string();
         let evidence = Evidence::default();
-        out.push(Mention { range: t.start..t.end, key, evidence, expands: Some(idx) });
+        out.push(Mention {
+            range: t.start..t.end,
+            key,
+            evidence,
+            expands: Some(idx),
+        });
     }
 }
-
 
 /// "Shanghai Cooperation Organization (SCO)": the token index of "SCO".
 fn expansion_acronym(p: &Prepared, last: usize, end: usize) -> Option<usize> {

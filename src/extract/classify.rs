@@ -75,8 +75,22 @@ const PLACE_PREPS: &[&str] = &[
     "around",
 ];
 const DIRECTIONS: &[&str] = &[
-    "North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast",
-    "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northwest",
+    "Northeast",
+    "Southwest",
+    "Southeast",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upper",
+    "Lower",
+    "Greater",
 ];
 const PERSON_CONNECTORS: &[&str] = &[
     "bin", "ibn", "van", "von", "de", "da", "del", "der", "al", "el", "dos",
@@ -113,7 +127,11 @@ pub fn evidence(
         e.place += 3.0;
     } else if hit.has(gz::CITY) {
         // A town that is also a personal name ("Martin", "Navarro") is weak evidence.
-        e.place += if hit.has(gz::GIVEN | gz::SURNAME) { 1.5 } else { 3.0 };
+        e.place += if hit.has(gz::GIVEN | gz::SURNAME) {
+            1.5
+        } else {
+            3.0
+        };
     }
     if title {
         e.person += 6.0;
@@ -125,7 +143,11 @@ pub fn evidence(
     }
     let has_of = words.iter().any(|&k| w(k) == "of");
     // "Linguistic Society of America": an organization word before "of".
-    if words.windows(2).any(|p2| w(p2[1]) == "of" && g.lookup(w(p2[0])).has(gz::ORG_SUFFIX)) && ff & gz::ORG_HEAD == 0 {
+    if words
+        .windows(2)
+        .any(|p2| w(p2[1]) == "of" && g.lookup(w(p2[0])).has(gz::ORG_SUFFIX))
+        && ff & gz::ORG_HEAD == 0
+    {
         e.org += 4.0;
     }
     if multi && ff & (gz::ORG_HEAD | gz::ORG_SUFFIX) != 0 && has_of {
@@ -137,7 +159,9 @@ pub fn evidence(
     // "Kowloon West", "Pacific Northwest": a place and a compass direction.
     if multi
         && name_words.iter().any(|n| DIRECTIONS.contains(n))
-        && name_words.iter().any(|n| !DIRECTIONS.contains(n) && g.lookup(n).has(gz::PLACE))
+        && name_words
+            .iter()
+            .any(|n| !DIRECTIONS.contains(n) && g.lookup(n).has(gz::PLACE))
     {
         e.place += 3.0;
     }
@@ -161,7 +185,8 @@ pub fn evidence(
         e.person += 2.0;
     }
     // Citations: "Navarro (2010)", "Navarro, 2010", "Navarro 2010", "Navarro et al."
-    let year_at = |n: usize| after(n).is_some_and(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()));
+    let year_at =
+        |n: usize| after(n).is_some_and(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()));
     if (after(1) == Some("(") && year_at(2))
         || (after(1) == Some(",") && year_at(2))
         || year_at(1)
@@ -170,8 +195,9 @@ pub fn evidence(
         e.person += 3.0;
     }
     // Left context: a preposition of place, "according to", a verb of saying.
-    let before = |n: usize| first.checked_sub(n).filter(|&k| k >= sr.start).map(|k| w(k));
-    let according = before(1) == Some("to") && before(2).is_some_and(|s| s.eq_ignore_ascii_case("according"));
+    let before = |n: usize| first.checked_sub(n).filter(|&k| k >= sr.start).map(&w);
+    let according =
+        before(1) == Some("to") && before(2).is_some_and(|s| s.eq_ignore_ascii_case("according"));
     if before(1).is_some_and(|s| PLACE_PREPS.contains(&s)) && !according {
         e.place += 1.0;
     }
@@ -179,7 +205,11 @@ pub fn evidence(
         e.person += 1.0;
     }
     // "Linguistic Society of America": an organization word before "of".
-    if ff & gz::ORG_HEAD == 0 && words.windows(2).any(|p2| w(p2[1]) == "of" && g.lookup(w(p2[0])).has(gz::ORG_SUFFIX)) {
+    if ff & gz::ORG_HEAD == 0
+        && words
+            .windows(2)
+            .any(|p2| w(p2[1]) == "of" && g.lookup(w(p2[0])).has(gz::ORG_SUFFIX))
+    {
         e.org += 4.0;
     }
     // Name shapes.

@@ -63,11 +63,14 @@ impl<'a> Scan<'a> {
             let mut value = v;
             let mut end = i + 1;
             // "twenty-five"
-            if v >= 20.0 && self.w(end) == "-" && self.glued(end) && self.glued(end + 1) {
-                if let Some(u) = n::small_number(self.w(end + 1)).filter(|&u| u < 10.0) {
-                    value += u;
-                    end += 2;
-                }
+            if v >= 20.0
+                && self.w(end) == "-"
+                && self.glued(end)
+                && self.glued(end + 1)
+                && let Some(u) = n::small_number(self.w(end + 1)).filter(|&u| u < 10.0)
+            {
+                value += u;
+                end += 2;
             }
             Num {
                 end,
@@ -119,6 +122,7 @@ impl<'a> Scan<'a> {
         Some(num)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn fig(
         &self,
         kind: FigureKind,
@@ -289,21 +293,19 @@ impl<'a> Scan<'a> {
             }
             // "3 March 2006"
             if !num.word
-                && value >= 1.0
-                && value <= 31.0
-                && n::month(next).is_some_and(|_| next.len() > 3)
+                && (1.0..=31.0).contains(&value)
+                && next.len() > 3
+                && let Some(m) = n::month(next)
             {
-                if let Some(m) = n::month(next) {
-                    let mut iso = format!("--{m:02}-{:02}", value as u32);
-                    end += 1;
-                    if let Some(y) = self.number(end).filter(|y| y.year_like) {
-                        iso = format!("{:04}-{m:02}-{:02}", y.value as u32, value as u32);
-                        end = y.end;
-                    }
-                    out.push(self.fig(FigureKind::Date, start, end, None, None, Some(iso), sent));
-                    i = end;
-                    continue;
+                let mut iso = format!("--{m:02}-{:02}", value as u32);
+                end += 1;
+                if let Some(y) = self.number(end).filter(|y| y.year_like) {
+                    iso = format!("{:04}-{m:02}-{:02}", y.value as u32, value as u32);
+                    end = y.end;
                 }
+                out.push(self.fig(FigureKind::Date, start, end, None, None, Some(iso), sent));
+                i = end;
+                continue;
             }
             // Hyphenated: "two-day", "one-tenth", "nine-month-old", "30-year".
             let hyph = next == "-" && self.glued(end) && self.glued(end + 1);

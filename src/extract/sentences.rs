@@ -46,6 +46,7 @@ pub fn split(text: &str, toks: &[Tok], range: Range<usize>) -> Vec<Range<usize>>
             let mut j = i + 1;
             while j < range.end
                 && toks[j].kind == TokKind::Punct
+                && !toks[j].gap
                 && (is_terminal(toks[j].text(text)) || is_closer(toks[j].text(text)))
             {
                 j += 1;

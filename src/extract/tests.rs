@@ -1,26 +1,248 @@
+use proptest::prelude::*;
+
 use super::*;
 use crate::document::load_plain;
 
-fn facts(s: &str) -> (Document, Facts) {
+fn run(s: &str) -> (Document, Facts) {
     let d = load_plain(s);
     let f = extract(&d);
     (d, f)
 }
 
+fn entity<'a>(d: &Document, f: &'a Facts, mention: &str) -> &'a Entity {
+    f.entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| &d.text[m.clone()] == mention))
+        .unwrap_or_else(|| panic!("no entity with mention {mention:?}: {:?}", names(f)))
+}
+
+fn names(f: &Facts) -> Vec<(&str, EntityKind)> {
+    f.entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect()
+}
+
+fn figure<'a>(d: &Document, f: &'a Facts, text: &str) -> &'a Figure {
+    f.figures
+        .iter()
+        .find(|x| &d.text[x.range.clone()] == text)
+        .unwrap_or_else(|| {
+            panic!(
+                "no figure {text:?}: {:?}",
+                f.figures
+                    .iter()
+                    .map(|x| &d.text[x.range.clone()])
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
 #[test]
-fn smoke() {
-    let (d, f) = facts(
-        "Vladimir Putin met Xi Jinping in Beijing. Putin said the U.S. and the European Union (EU) were wrong.\\n",
+fn person_aliases_merge_into_the_fullest_name() {
+    let (d, f) = run(
+        "Putin Visits China\n\nVladimir Putin arrived on Monday. President Putin met Xi Jinping. \
+         Putin's hosts were warm, and Xi said the talks went well.\n",
     );
+    let putin = entity(&d, &f, "Vladimir Putin");
+    assert_eq!(putin.kind, EntityKind::Person);
+    assert_eq!(putin.name, "Vladimir Putin");
+    assert_eq!(
+        putin.mentions.len(),
+        4,
+        "headline, full name, title, possessive"
+    );
+    let xi = entity(&d, &f, "Xi");
+    assert_eq!(xi.name, "Xi Jinping");
+    assert_eq!(xi.mentions.len(), 2);
+    assert_eq!(
+        f.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn acronyms_and_country_forms_join() {
+    let (d, f) = run(
+        "Trade with the European Union grew. The EU said so. The United States, the US and the U.S. \
+         are one country. It joined the Shanghai Cooperation Organization (SCO) and the SCO met.\n",
+    );
+    let eu = entity(&d, &f, "EU");
+    assert_eq!(eu.name, "European Union");
+    assert_eq!(eu.kind, EntityKind::Organization);
+    let us = entity(&d, &f, "U.S.");
+    assert_eq!(us.name, "United States");
+    assert_eq!(us.mentions.len(), 3);
+    let sco = entity(&d, &f, "SCO");
+    assert_eq!(sco.name, "Shanghai Cooperation Organization");
+    assert_eq!(sco.mentions.len(), 3);
+}
+
+#[test]
+fn demonyms_months_and_function_words_are_not_entities() {
+    let (_, f) = run(
+        "However, the Russian president spoke in March. The Chinese leader agreed on Tuesday. \
+         It was cold. They met Russian officials in Moscow.\n",
+    );
+    assert_eq!(names(&f), [("Moscow", EntityKind::Place)]);
+}
+
+#[test]
+fn organization_suffixes_and_places() {
+    let (d, f) = run(
+        "The Financial Times reported that the Ministry of Defence and Acme Inc. met in Tiananmen Square. \
+         She studied at the University of Portsmouth and lives near Kharkiv.\n",
+    );
+    assert_eq!(
+        entity(&d, &f, "Financial Times").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(
+        entity(&d, &f, "Ministry of Defence").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(
+        entity(&d, &f, "University of Portsmouth").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(entity(&d, &f, "Tiananmen Square").kind, EntityKind::Place);
+    assert_eq!(entity(&d, &f, "Kharkiv").kind, EntityKind::Place);
+}
+
+#[test]
+fn figures_are_parsed() {
+    let (d, f) = run(
+        "Nearly 20% of oil, a 43rd meeting and a two-day trip. The border is over 4,000 kilometers long \
+         and the deal is worth AU$2.1 billion, or $3.5 billion. Since March 2023 and on Friday, March 3, 2006, \
+         Russia's economy is one-tenth of China's. Polls closed at 22:30 after four hours; 2 million voters, \
+         five thousand votes.\n",
+    );
+    let p = figure(&d, &f, "20%");
+    assert_eq!((p.kind, p.value), (FigureKind::Percent, Some(0.2)));
+    assert_eq!(figure(&d, &f, "43rd").kind, FigureKind::Ordinal);
+    let t = figure(&d, &f, "two-day");
+    assert_eq!((t.value, t.unit), (Some(2.0), Some("day")));
+    let k = figure(&d, &f, "4,000 kilometers");
+    assert_eq!(
+        (k.kind, k.value, k.unit),
+        (FigureKind::Quantity, Some(4000.0), Some("km"))
+    );
+    let m = figure(&d, &f, "AU$2.1 billion");
+    assert_eq!((m.kind, m.unit), (FigureKind::Money, Some("AUD")));
+    assert!((m.value.unwrap_or(0.0) - 2.1e9).abs() < 1.0);
+    assert_eq!(figure(&d, &f, "$3.5 billion").value, Some(3.5e9));
+    assert_eq!(
+        figure(&d, &f, "March 2023").date.as_deref(),
+        Some("2023-03")
+    );
+    assert_eq!(
+        figure(&d, &f, "Friday, March 3, 2006").date.as_deref(),
+        Some("2006-03-03")
+    );
+    let tenth = figure(&d, &f, "one-tenth");
+    assert!((tenth.value.unwrap_or(0.0) - 0.1).abs() < 1e-9);
+    assert_eq!(figure(&d, &f, "22:30").date.as_deref(), Some("22:30"));
+    assert_eq!(figure(&d, &f, "four hours").unit, Some("hour"));
+    assert_eq!(figure(&d, &f, "2 million").value, Some(2e6));
+    assert_eq!(figure(&d, &f, "five thousand").value, Some(5000.0));
+    let s = &figure(&d, &f, "20%").sentence;
+    assert!(d.text[s.clone()].starts_with("Nearly 20%") && d.text[s.clone()].ends_with("trip."));
+}
+
+#[test]
+fn sentence_initial_and_title_case_capitals() {
+    let (_, f) = run(
+        "Red Carpet From China For Putin\n\nToday the weather was fine. Officially, nobody came. Putin did.\n",
+    );
+    let n = names(&f);
+    assert!(n.contains(&("China", EntityKind::Place)), "{n:?}");
+    assert!(
+        !n.iter()
+            .any(|(x, _)| ["Red", "Carpet", "Today", "Officially", "For", "From"].contains(x)),
+        "{n:?}"
+    );
+}
+
+fn check_invariants(d: &Document, f: &Facts) {
+    let t = &d.text;
+    let mut prev_first = 0;
     for e in &f.entities {
-        eprintln!(
-            "{:?} {} {:?}",
-            e.kind,
-            e.name,
-            e.mentions
-                .iter()
-                .map(|m| &d.text[m.clone()])
-                .collect::<Vec<_>>()
+        assert!(!e.mentions.is_empty());
+        assert!(e.mentions[0].start >= prev_first);
+        prev_first = e.mentions[0].start;
+        for w in e.mentions.windows(2) {
+            assert!(w[0].end <= w[1].start, "overlap in {e:?}");
+        }
+        for m in &e.mentions {
+            assert!(m.start < m.end && m.end <= t.len());
+            assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+        }
+    }
+    let mut all: Vec<_> = f
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().cloned())
+        .collect();
+    all.sort_by_key(|r| r.start);
+    for w in all.windows(2) {
+        assert!(
+            w[0].end <= w[1].start,
+            "mentions of two entities overlap: {w:?}"
         );
+    }
+    for w in f.figures.windows(2) {
+        assert!(w[0].range.start <= w[1].range.start);
+        assert!(w[0].range.end <= w[1].range.start, "figures overlap: {w:?}");
+    }
+    for x in &f.figures {
+        for r in [&x.range, &x.sentence] {
+            assert!(r.start < r.end && r.end <= t.len());
+            assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
+        }
+        assert!(x.sentence.start <= x.range.start && x.range.end <= x.sentence.end);
+    }
+}
+
+#[test]
+fn adversarial_inputs_do_not_panic() {
+    let caps = "THE PRESIDENT OF THE UNITED STATES MET NATO LEADERS IN BRUSSELS ON 3 MARCH 2020. "
+        .repeat(2000);
+    let nopunct = "and then the man walked and walked and Smith said nothing ".repeat(5000);
+    let one_line = "Word Another Capital Thing 12 3.4 5,000 $ % - ( ) ".repeat(100_000);
+    let numbers =
+        "1 22 333 4,444 55.5 6% $7 8th 9:99 10-11 1.2.3 ,,, 99999999999999999999999 ".repeat(3000);
+    let mixed =
+        "Москва и Putin 北京 Xi Jinping مرحبا Ελλάδα 東京 café Zoë Straße ÉCOLE ﷽ 🇺🇳 e\u{301} "
+            .repeat(2000);
+    let capitals =
+        "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu ".repeat(20000);
+    let odd = "(SCO) ( ) AU$ $ $$ %% -- - . . . U.S. Mr. Dr. St. F. - -Smith Smith- 'S ’s \u{2019}"
+        .repeat(3000);
+    for s in [caps, nopunct, one_line, numbers, mixed, capitals, odd] {
+        let (d, f) = run(&s);
+        check_invariants(&d, &f);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn ranges_are_valid(s in "[A-Za-z0-9 .,%$()'’\\-:\n é北Ü]{0,400}") {
+        let (d, f) = run(&s);
+        check_invariants(&d, &f);
+    }
+
+    #[test]
+    fn ranges_are_valid_on_wordy_text(words in prop::collection::vec(prop::sample::select(vec![
+        "The", "the", "U.S.", "Mr.", "Putin", "Xi", "Jinping", "of", "and", "Ministry", "Party", "in",
+        "said", "(EU)", "European", "Union", "20%", "$3", "billion", "March", "2023", "two-day", "43rd",
+        "Russian", ".", ",", "\n\n", "New", "York", "City", "St.", "Louis", "F.", "-", "one-tenth",
+    ]), 0..120)) {
+        let s = words.join(" ");
+        let (d, f) = run(&s);
+        check_invariants(&d, &f);
     }
 }
