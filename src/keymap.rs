@@ -24,6 +24,21 @@ pub enum Command {
     Bottom,
     NextHeading,
     PrevHeading,
+    Focus,
+    ToggleSidebar,
+    Sort,
+    Filter,
+    Activate,
+    NextMention,
+    PrevMention,
+    NextFact,
+    PrevFact,
+    NextSameKind,
+    PrevSameKind,
+    Search,
+    JumpBack,
+    JumpForward,
+    Copy,
     Help,
     Back,
     Quit,
@@ -31,7 +46,7 @@ pub enum Command {
 
 impl Command {
     /// The order and wording of the help screen.
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 28] = [
         Command::LineDown,
         Command::LineUp,
         Command::PageDown,
@@ -42,15 +57,43 @@ impl Command {
         Command::Bottom,
         Command::NextHeading,
         Command::PrevHeading,
+        Command::Focus,
+        Command::ToggleSidebar,
+        Command::Sort,
+        Command::Filter,
+        Command::Activate,
+        Command::NextMention,
+        Command::PrevMention,
+        Command::NextFact,
+        Command::PrevFact,
+        Command::NextSameKind,
+        Command::PrevSameKind,
+        Command::Copy,
+        Command::Search,
+        Command::JumpBack,
+        Command::JumpForward,
         Command::Help,
         Command::Back,
         Command::Quit,
     ];
 
+    /// The help screen's group for this command.
+    pub fn group(self) -> &'static str {
+        use Command::*;
+        match self {
+            LineDown | LineUp | PageDown | PageUp | HalfPageDown | HalfPageUp | Top | Bottom
+            | NextHeading | PrevHeading => "Reading",
+            Focus | ToggleSidebar | Sort | Filter | Activate | NextMention | PrevMention
+            | NextFact | PrevFact | NextSameKind | PrevSameKind | Copy => "Facts",
+            Search | JumpBack | JumpForward => "Search and jumps",
+            Help | Back | Quit => "General",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
-            Command::LineDown => "scroll down one line",
-            Command::LineUp => "scroll up one line",
+            Command::LineDown => "down one line (sidebar: next fact)",
+            Command::LineUp => "up one line (sidebar: previous fact)",
             Command::PageDown => "page down",
             Command::PageUp => "page up",
             Command::HalfPageDown => "half a page down",
@@ -59,6 +102,21 @@ impl Command {
             Command::Bottom => "go to the end",
             Command::NextHeading => "next section heading",
             Command::PrevHeading => "previous section heading",
+            Command::Focus => "switch focus between article and sidebar",
+            Command::ToggleSidebar => "show or hide the sidebar",
+            Command::Sort => "sort facts by first appearance or frequency",
+            Command::Filter => "filter the sidebar (type, Enter keeps, Esc clears)",
+            Command::Activate => "jump to the next mention of the selected fact",
+            Command::NextMention => "next mention of the selection, or next search match",
+            Command::PrevMention => "previous mention, or previous search match",
+            Command::NextFact => "next fact of any kind",
+            Command::PrevFact => "previous fact of any kind",
+            Command::NextSameKind => "next fact of the selected kind",
+            Command::PrevSameKind => "previous fact of the selected kind",
+            Command::Search => "search the text (smart case)",
+            Command::JumpBack => "back to where you were before the jump",
+            Command::JumpForward => "forward again after jumping back",
+            Command::Copy => "copy the selected fact and its sentence (OSC 52)",
             Command::Help => "show or hide this help",
             Command::Back => "close what is open, or quit",
             Command::Quit => "quit",
@@ -231,14 +289,28 @@ impl Keymap {
     /// Help rows: keys joined with ", " and the command's description, for
     /// every bound command in help order.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        Command::ALL
-            .iter()
-            .filter(|c| !self.keys_for(**c).is_empty())
-            .map(|&c| {
-                let keys: Vec<String> = self.keys_for(c).iter().map(Key::to_string).collect();
-                (keys.join(", "), c.describe())
-            })
+        self.help_groups()
+            .into_iter()
+            .flat_map(|(_, rows)| rows)
             .collect()
+    }
+
+    /// Help rows under their group titles, in help order.
+    pub fn help_groups(&self) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+        let mut groups: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
+        for c in Command::ALL
+            .iter()
+            .copied()
+            .filter(|c| !self.keys_for(*c).is_empty())
+        {
+            let keys: Vec<String> = self.keys_for(c).iter().map(Key::to_string).collect();
+            let row = (keys.join(", "), c.describe());
+            match groups.last_mut() {
+                Some((g, rows)) if *g == c.group() => rows.push(row),
+                _ => groups.push((c.group(), vec![row])),
+            }
+        }
+        groups
     }
 }
 

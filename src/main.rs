@@ -150,7 +150,7 @@ pub(crate) fn event_loop(
     mut app: App,
     after_first_frame: AfterFirstFrame,
 ) -> anyhow::Result<()> {
-    use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+    use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
     term.draw(|f| factlens::ui::draw(f, &app))?;
     match after_first_frame {
         AfterFirstFrame::Continue => {}
@@ -161,15 +161,29 @@ pub(crate) fn event_loop(
         let action = match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => terminal::key(k).map(Action::Key),
             Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::Wheel(1)),
-                MouseEventKind::ScrollUp => Some(Action::Wheel(-1)),
+                MouseEventKind::ScrollDown => Some(Action::Wheel {
+                    x: m.column,
+                    y: m.row,
+                    delta: 1,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel {
+                    x: m.column,
+                    y: m.row,
+                    delta: -1,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                    x: m.column,
+                    y: m.row,
+                }),
                 _ => None,
             },
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
         };
         if let Some(action) = action {
-            app.update(action);
+            if let Some(effect) = app.update(action) {
+                term.perform(effect)?;
+            }
             term.draw(|f| factlens::ui::draw(f, &app))?;
         }
     }

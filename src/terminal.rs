@@ -3,17 +3,20 @@
 //! error, on panic (the message is printed after the restore) and on
 //! SIGTERM, SIGHUP and SIGINT.
 
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use factlens::app::App;
+use factlens::app::{App, Effect};
 use factlens::document::Document;
 use factlens::extract::Facts;
 use factlens::keymap::{Key, KeyCode, Keymap};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    DisableMouseCapture, EnableMouseCapture, KeyEvent, KeyModifiers, KeyboardEnhancementFlags,
+    PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -35,12 +38,35 @@ impl Tui {
         let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
         self.terminal.draw(f).map(|_| ())
     }
+
+    /// Carries out what `App::update` asked for.
+    pub fn perform(&mut self, effect: Effect) -> io::Result<()> {
+        match effect {
+            Effect::Copy(text) => {
+                let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
+                let mut out = io::stdout().lock();
+                out.write_all(osc52(&text).as_bytes())?;
+                out.flush()
+            }
+        }
+    }
+}
+
+/// The OSC 52 "set clipboard" sequence; works over SSH in most terminals.
+/// The payload is base64, so no byte of the text reaches the terminal raw.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    )
 }
 
 fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = execute!(
             io::stdout(),
+            PopKeyboardEnhancementFlags,
             DisableMouseCapture,
             LeaveAlternateScreen,
             cursor::Show
@@ -118,10 +144,13 @@ pub fn run(
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let _guard = Guard;
+    // Disambiguated keys let Ctrl-i differ from Tab on terminals that speak
+    // the kitty keyboard protocol; others ignore the request.
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES),
         cursor::Hide
     )?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;

@@ -9,13 +9,10 @@ use std::process::{Command, Stdio};
 use common::Pty;
 use expectrl::process::unix::Signal;
 
+/// The article's first row: the text left of the scrollbar.
 fn first_row(screen: &str) -> &str {
-    screen
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(['│', '█', ' '])
-        .trim_start()
+    let line = screen.lines().next().unwrap_or("");
+    line.split(['│', '█']).next().unwrap_or("").trim()
 }
 
 const TITLE: &str = "Red Carpet from China for Putin";
@@ -190,4 +187,74 @@ fn panic_restores_the_terminal_then_prints_the_message() {
     assert_eq!(t.wait_exit(), 101);
     t.assert_restored();
     t.wait_for("debug panic requested");
+}
+
+#[test]
+fn jump_to_a_fact_from_the_sidebar() {
+    let mut t = Pty::spawn(&[], 120, 40);
+    t.wait_for("Facts ·");
+    t.wait_for("Vladimir Putin");
+    // Tab to the sidebar, first row is the first person; Enter jumps.
+    t.send("\t");
+    t.send("\r");
+    t.wait_for("— mention 1/");
+    t.send("n");
+    t.wait_for("— mention 2/");
+    t.send("N");
+    t.wait_for("— mention 1/");
+    // The terminal cursor sits on the highlight: the text under it is a
+    // word of the selected name.
+    let status = t.screen_text().lines().last().unwrap_or("").to_string();
+    let name = status
+        .split(" — ")
+        .next()
+        .unwrap()
+        .trim()
+        .split_once(' ')
+        .unwrap()
+        .1
+        .to_string();
+    let (row, col) = t.parser.screen().cursor_position();
+    let line = t
+        .screen_text()
+        .lines()
+        .nth(row as usize)
+        .unwrap_or("")
+        .to_string();
+    let under: String = line
+        .chars()
+        .skip(col as usize)
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    assert!(
+        !t.parser.screen().hide_cursor(),
+        "cursor shown on the highlight"
+    );
+    assert!(
+        !under.is_empty() && name.split_whitespace().any(|w| w == under),
+        "cursor on {under:?}, selection {name:?}"
+    );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn search_and_step_through_matches() {
+    let mut t = Pty::spawn(&[], 120, 40);
+    t.wait_for("Facts ·");
+    t.send("/Beijing");
+    t.wait_for("/Beijing");
+    t.send("\r");
+    t.wait_for("match 1/14");
+    t.send("n");
+    t.wait_for("match 2/14");
+    t.send("nnn");
+    t.wait_for("match 5/14");
+    // Ctrl-o goes back to before the search.
+    t.send("\x0f\x0f\x0f\x0f\x0f");
+    t.wait_until("back at the top", |s| s.contains("Parisa Pasandepour"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
 }

@@ -1,10 +1,10 @@
 //! Whole screens rendered into ratatui's TestBackend: text snapshots plus
 //! per-cell style checks (snapshots do not show styles).
 
-use factlens::app::{Action, App, DEFAULT_MEASURE};
+use factlens::app::{Action, App, DEFAULT_MEASURE, Row};
 use factlens::document::load_plain;
 use factlens::extract::extract;
-use factlens::keymap::{Key, Keymap};
+use factlens::keymap::{Key, KeyCode, Keymap};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -102,15 +102,27 @@ fn end_shows_last_paragraph() {
 }
 
 #[test]
-fn help_overlay_lists_the_keymap() {
-    let mut a = app(SEED, 80, 24);
+fn help_overlay_lists_the_keymap_and_scrolls() {
+    let mut a = app(SEED, 100, 40);
     a.update(Action::Key(Key::ch('?')));
-    let buf = render(&a, 80, 24);
-    insta::assert_snapshot!("help_80x24", screen(&buf));
+    let buf = render(&a, 100, 40);
+    insta::assert_snapshot!("help_100x40", screen(&buf));
     let text = screen(&buf);
     for (keys, desc) in a.keymap.help_rows() {
         assert!(text.contains(&keys) && text.contains(desc), "{keys} {desc}");
     }
+    // At 80x24 it does not fit: j scrolls it down to the last rows.
+    let mut a = app(SEED, 80, 24);
+    a.update(Action::Key(Key::ch('?')));
+    let text = screen(&render(&a, 80, 24));
+    assert!(text.contains("scroll down") || text.contains("down one line"));
+    assert!(!text.contains("close what is open"));
+    for _ in 0..30 {
+        a.update(Action::Key(Key::ch('j')));
+    }
+    assert!(a.help_open);
+    let text = screen(&render(&a, 80, 24));
+    assert!(text.contains("close what is open"), "{text}");
 }
 
 #[test]
@@ -149,8 +161,215 @@ fn tiny_and_huge_terminals_render() {
 #[test]
 fn readme_key_table_matches_the_keymap() {
     let readme = include_str!("../README.md");
-    for (keys, desc) in Keymap::default_keys().help_rows() {
-        let row = format!("| {keys} | {desc} |");
-        assert!(readme.contains(&row), "README lacks the row {row}");
+    let mut table = String::new();
+    for (group, rows) in Keymap::default_keys().help_groups() {
+        table.push_str(&format!("\n**{group}**\n\n| keys | does |\n|---|---|\n"));
+        for (keys, desc) in rows {
+            let keys = keys.replace('|', "\\|");
+            table.push_str(&format!("| {keys} | {desc} |\n"));
+        }
     }
+    assert!(
+        readme.contains(&table),
+        "README's key table is out of date; it should read:\n{table}"
+    );
+}
+
+/// Width of the article pane at 120 columns with the sidebar docked.
+const ARTICLE_COLS_120: usize = 80;
+
+fn seed_with_facts(w: u16, h: u16) -> App {
+    app(SEED, w, h)
+}
+
+fn select(a: &mut App, name: &str) {
+    a.update(Action::Key(Key::plain(KeyCode::Tab)));
+    a.update(Action::Key(Key::ch('g')));
+    for _ in 0..a.rows.len() {
+        if a.selected.is_some_and(|t| a.index.targets[t].name == name) {
+            return;
+        }
+        a.update(Action::Key(Key::ch('j')));
+    }
+    panic!("{name} not in the sidebar");
+}
+
+#[test]
+fn sidebar_lists_the_facts_of_the_seed_at_120x40() {
+    let a = seed_with_facts(120, 40);
+    let buf = render(&a, 120, 40);
+    let text = screen(&buf);
+    insta::assert_snapshot!("seed_sidebar_120x40", text);
+    for (section, entries) in [
+        ("People", vec!["Vladimir Putin", "Xi Jinping"]),
+        ("Places", vec!["China", "Russia"]),
+        ("Organizations", vec!["NATO"]),
+    ] {
+        assert!(text.contains(section), "{section}");
+        for e in entries {
+            assert!(text.contains(e), "{e} missing from the sidebar:\n{text}");
+        }
+    }
+    // Counts are right-aligned after the name.
+    let putin = a
+        .index
+        .targets
+        .iter()
+        .find(|t| t.name == "Vladimir Putin")
+        .unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.contains("Vladimir Putin") && l.contains("•"))
+        .expect("Putin row, marked as on screen");
+    assert!(
+        row.trim_end().ends_with(&putin.mentions.len().to_string()),
+        "{row}"
+    );
+    // Figures with their context: scroll the sidebar to them.
+    let mut a = seed_with_facts(120, 40);
+    a.update(Action::Key(Key::plain(KeyCode::Tab)));
+    a.update(Action::Key(Key::ch('G')));
+    let text = screen(&render(&a, 120, 40));
+    for fig in ["20% …of oil imports going to", "26%", "4,000 kilometers"] {
+        assert!(text.contains(fig), "{fig} missing:\n{text}");
+    }
+}
+
+#[test]
+fn narrow_screen_sidebar_is_an_overlay_at_60x20() {
+    let mut a = seed_with_facts(60, 20);
+    let text = screen(&render(&a, 60, 20));
+    assert!(!text.contains("Facts ·"), "no sidebar until asked for");
+    a.update(Action::Key(Key::plain(KeyCode::Tab)));
+    let buf = render(&a, 60, 20);
+    insta::assert_snapshot!("seed_overlay_60x20", screen(&buf));
+    let text = screen(&buf);
+    assert!(text.contains("Facts ·") && text.contains("Vladimir Putin"));
+    // Everything stays reachable: the cursor goes all the way down the list.
+    a.update(Action::Key(Key::ch('G')));
+    let text = screen(&render(&a, 60, 20));
+    let last = a.rows.last().unwrap();
+    let Row::Target(t) = last else {
+        panic!("last row is a target")
+    };
+    let name = &a.index.targets[*t].name;
+    assert!(text.contains(name.as_str()), "{name}:\n{text}");
+    a.update(Action::Key(Key::plain(KeyCode::Enter)));
+    let text = screen(&render(&a, 60, 20));
+    assert!(!text.contains("Facts ·"), "the overlay closes on a jump");
+    assert!(text.contains("— mention 1/"), "{text}");
+}
+
+/// The cell where the `nth` occurrence of `needle` starts in the article
+/// pane (left of the sidebar).
+fn style_at(buf: &Buffer, needle: &str, nth: usize) -> ratatui::buffer::Cell {
+    let text = screen(buf);
+    let mut seen = 0;
+    for (y, line) in text.lines().enumerate() {
+        let pane: String = line.chars().take(ARTICLE_COLS_120).collect();
+        for (x, _) in pane.match_indices(needle) {
+            let line = &pane;
+            if seen == nth {
+                return buf[(line[..x].chars().count() as u16, y as u16)].clone();
+            }
+            seen += 1;
+        }
+    }
+    panic!("{needle:?} #{nth} not on screen")
+}
+
+#[test]
+fn highlights_have_kind_styles_and_selection_stands_out() {
+    let mut a = seed_with_facts(120, 40);
+    assert_eq!(usize::from(a.screen.article(true).width), ARTICLE_COLS_120);
+    let buf = render(&a, 120, 40);
+    // "Putin" in the title line, first occurrence on screen: a person.
+    let putin = style_at(&buf, "Vladimir Putin", 0);
+    assert_eq!(putin.fg, Color::LightCyan);
+    assert!(
+        putin
+            .modifier
+            .contains(Modifier::UNDERLINED | Modifier::BOLD),
+        "not colour alone"
+    );
+    let china = style_at(&buf, "China", 0);
+    assert_eq!(china.fg, Color::LightGreen);
+    assert!(china.modifier.contains(Modifier::UNDERLINED));
+    let fig = style_at(&buf, "43rd", 0);
+    assert!(fig.modifier.contains(Modifier::BOLD));
+    // Plain words are plain.
+    let plain = style_at(&buf, "reiterated", 0);
+    assert!(plain.modifier.is_empty() && plain.fg == Color::Reset);
+    // Selecting Putin reverses his mentions; jumping makes one the current.
+    select(&mut a, "Vladimir Putin");
+    let buf = render(&a, 120, 40);
+    assert!(
+        style_at(&buf, "Vladimir Putin", 0)
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    assert!(
+        !style_at(&buf, "Xi Jinping", 0)
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    a.update(Action::Key(Key::plain(KeyCode::Enter)));
+    a.update(Action::Key(Key::ch('n')));
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| factlens::ui::draw(f, &a)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let cur = a.current.clone().unwrap();
+    let line = a.layout.line_of(cur.start);
+    let l = a.layout.lines[line].range.clone();
+    let col = factlens::layout::display_width(&a.doc.text[l.start..cur.start]) as u16;
+    let g = a.geometry();
+    let (x, y) = (g.text_x + col, (line - a.top) as u16);
+    let cell = &buf[(x, y)];
+    assert_eq!(cell.bg, Color::LightYellow);
+    assert!(
+        cell.modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED)
+    );
+    // The terminal cursor sits on it, for screen readers and magnifiers.
+    let pos = t.get_cursor_position().unwrap();
+    assert_eq!((pos.x, pos.y), (x, y));
+    // And the status line says where we are.
+    let status = screen(&buf).lines().last().unwrap().to_string();
+    assert!(
+        status.contains("PERSON Vladimir Putin — mention 2/"),
+        "{status}"
+    );
+}
+
+#[test]
+fn search_matches_are_highlighted_and_counted() {
+    let mut a = seed_with_facts(120, 40);
+    for c in "/Beijing".chars() {
+        a.update(Action::Key(Key::ch(c)));
+    }
+    let buf = render(&a, 120, 40);
+    let status = screen(&buf).lines().last().unwrap().to_string();
+    assert!(status.starts_with("/Beijing"), "prompt shown: {status}");
+    a.update(Action::Key(Key::plain(KeyCode::Enter)));
+    a.update(Action::Key(Key::ch('n')));
+    let buf = render(&a, 120, 40);
+    let status = screen(&buf).lines().last().unwrap().to_string();
+    let total = a.doc.text.matches("Beijing").count();
+    assert!(status.contains(&format!("match 2/{total}")), "{status}");
+    let m = style_at(&buf, "Beijing", 0);
+    assert!(m.modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn scrollbar_marks_the_selected_mentions() {
+    let mut a = seed_with_facts(120, 40);
+    select(&mut a, "Philipp Ivanov");
+    let buf = render(&a, 120, 40);
+    let x = a.screen.article(true).right() - 1;
+    let marks = (0..39u16).filter(|&y| buf[(x, y)].symbol() == "◆").count();
+    let mentions = a.index.targets[a.selected.unwrap()].mentions.len();
+    assert!(
+        marks >= 1 && marks <= mentions,
+        "{marks} marks for {mentions} mentions"
+    );
 }

@@ -1,42 +1,28 @@
 //! The application state machine: `Action` in, new state out. No I/O, no
-//! terminal: every interaction is testable as a sequence of actions.
+//! terminal: every interaction is testable as a sequence of actions. The
+//! one thing that must leave the process (a clipboard write) comes back from
+//! `update` as an [`Effect`] for the runner to perform.
 
-use crate::document::{BlockKind, Document};
+mod index;
+mod navigate;
+mod screen;
+mod sidebar;
+
+use std::ops::Range;
+
+pub use index::{FactIndex, Highlight, Section, Target};
+pub use screen::{Geometry, Screen};
+pub use sidebar::{Row, SortOrder};
+
+use crate::document::Document;
 use crate::extract::Facts;
-use crate::keymap::{Command, Key, Keymap};
+use crate::keymap::{Command, Key, KeyCode, Keymap};
 use crate::layout::{Layout, layout};
 
 /// Default reading measure: comfortable line length in columns.
 pub const DEFAULT_MEASURE: usize = 80;
-/// Rows taken by the status line.
-pub const STATUS_ROWS: u16 = 1;
-/// Columns kept free left and right of the text (the right one holds the scrollbar).
-pub const MARGIN_COLS: u16 = 1;
-
-/// Where things go on a screen of a given size.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Geometry {
-    /// Height of the article pane in rows.
-    pub view_rows: usize,
-    /// Width of the text column.
-    pub text_cols: usize,
-    /// Left edge of the text column inside the pane (centres the column).
-    pub text_x: u16,
-}
-
-impl Geometry {
-    pub fn new(width: u16, height: u16, measure: usize) -> Geometry {
-        let view_rows = usize::from(height.saturating_sub(STATUS_ROWS)).max(1);
-        let usable = width.saturating_sub(2 * MARGIN_COLS).max(1);
-        let text_cols = usize::from(usable).min(measure.max(1));
-        let spare = usable - text_cols as u16;
-        Geometry {
-            view_rows,
-            text_cols,
-            text_x: MARGIN_COLS.min(width.saturating_sub(1)) + spare / 2,
-        }
-    }
-}
+/// Lines moved by one notch of the mouse wheel.
+pub const WHEEL_LINES: isize = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -46,23 +32,97 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    /// Mouse wheel: positive scrolls down.
-    Wheel(i32),
+    /// Mouse wheel at a screen cell: positive scrolls down.
+    Wheel {
+        x: u16,
+        y: u16,
+        delta: i32,
+    },
+    /// Left click at a screen cell.
+    Click {
+        x: u16,
+        y: u16,
+    },
 }
 
-/// Lines moved by one notch of the mouse wheel.
-pub const WHEEL_LINES: i32 = 3;
+/// Work for the runner: things `update` may not do itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Article,
+    Sidebar,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    Filter,
+}
+
+/// A line of input being typed at the bottom of the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+    /// Where the view was when the prompt opened, for Esc.
+    origin_top: usize,
+    origin_filter: String,
+}
+
+/// An accepted or in-progress search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Range<usize>>,
+    pub current: Option<usize>,
+}
+
+/// What `n`/`N` follow: whatever was selected or searched last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Follow {
+    Selection,
+    Search,
+}
 
 pub struct App {
     pub doc: Document,
-    pub facts: Facts,
+    pub index: FactIndex,
     pub keymap: Keymap,
     pub measure: usize,
     pub layout: Layout,
-    pub geometry: Geometry,
-    /// First visible display line.
+    pub screen: Screen,
+    /// First visible display line of the article.
     pub top: usize,
+    pub focus: Focus,
+    /// The user's wish to see the sidebar (docked on wide screens).
+    pub sidebar_shown: bool,
+    /// On narrow screens the sidebar is an overlay, open or closed.
+    pub overlay_open: bool,
+    pub sort: SortOrder,
+    pub filter: String,
+    /// Sidebar rows after filter and sort.
+    pub rows: Vec<Row>,
+    /// Index into `rows` of the sidebar cursor (always a target row when any exists).
+    pub cursor: usize,
+    /// First visible sidebar row.
+    pub sidebar_top: usize,
+    /// The selected target (entity or figure).
+    pub selected: Option<usize>,
+    /// The mention or match jumped to last: drawn strongest, cursor sits on it.
+    pub current: Option<Range<usize>>,
+    pub follow: Follow,
+    pub search: Option<Search>,
+    pub prompt: Option<Prompt>,
+    back: Vec<usize>,
+    forward: Vec<usize>,
     pub help_open: bool,
+    /// First visible row of the help overlay when it is taller than the screen.
+    pub help_scroll: usize,
     pub should_quit: bool,
     /// A short message for the status line, cleared by the next key.
     pub notice: Option<String>,
@@ -77,61 +137,193 @@ impl App {
         width: u16,
         height: u16,
     ) -> App {
-        let geometry = Geometry::new(width, height, measure);
-        let layout = layout(&doc, geometry.text_cols);
-        App {
+        let index = FactIndex::new(&doc, &facts);
+        let mut app = App {
             doc,
-            facts,
+            index,
             keymap,
             measure,
-            layout,
-            geometry,
+            layout: Layout::default(),
+            screen: Screen::default(),
             top: 0,
+            focus: Focus::Article,
+            sidebar_shown: true,
+            overlay_open: false,
+            sort: SortOrder::FirstAppearance,
+            filter: String::new(),
+            rows: Vec::new(),
+            cursor: 0,
+            sidebar_top: 0,
+            selected: None,
+            current: None,
+            follow: Follow::Selection,
+            search: None,
+            prompt: None,
+            back: Vec::new(),
+            forward: Vec::new(),
             help_open: false,
+            help_scroll: 0,
             should_quit: false,
             notice: None,
-        }
+        };
+        app.rebuild_rows();
+        app.resize(width, height);
+        app
     }
 
-    pub fn update(&mut self, action: Action) {
+    pub fn geometry(&self) -> Geometry {
+        self.screen.geometry(self.sidebar_docked(), self.measure)
+    }
+
+    /// Is the sidebar drawn beside the article (as opposed to hidden or an overlay)?
+    pub fn sidebar_docked(&self) -> bool {
+        self.sidebar_shown && self.screen.can_dock()
+    }
+
+    pub fn sidebar_visible(&self) -> bool {
+        self.sidebar_docked() || (!self.screen.can_dock() && self.overlay_open)
+    }
+
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Key(key) if key == Key::ctrl('c') => self.should_quit = true,
+            Action::Key(key) if self.prompt.is_some() => self.prompt_key(key),
             Action::Key(key) => {
                 self.notice = None;
                 match self.keymap.command(key) {
-                    Some(c) => self.run(c),
+                    Some(c) => return self.run(c),
                     None if self.help_open => self.help_open = false,
                     None => self.notice = Some(format!("{key} is not bound (? for help)")),
                 }
             }
-            Action::Command(c) => self.run(c),
+            Action::Command(c) => return self.run(c),
             Action::Resize { width, height } => self.resize(width, height),
-            Action::Wheel(n) => self.scroll_by(n as isize * WHEEL_LINES as isize),
+            Action::Wheel { x, y, delta } => self.wheel(x, y, delta),
+            Action::Click { x, y } => self.click(x, y),
         }
+        None
     }
 
-    fn run(&mut self, command: Command) {
-        let page = self.geometry.view_rows as isize;
+    fn run(&mut self, command: Command) -> Option<Effect> {
+        let page = self.geometry().view_rows as isize;
         // Keep one line of overlap on page moves, as less does with -z-1.
         let page_step = (page - 1).max(1);
+        let in_sidebar = self.focus == Focus::Sidebar && self.sidebar_visible();
         match command {
-            // q closes an overlay first, as it does in less's help; Ctrl-c
-            // (handled before the keymap) always quits.
+            // q and Esc close an overlay first; Ctrl-c (handled before the
+            // keymap) always quits.
             Command::Quit | Command::Back if self.help_open => self.help_open = false,
-            Command::Quit => self.should_quit = true,
-            Command::Back => self.should_quit = true,
-            Command::Help => self.help_open = !self.help_open,
+            Command::Help => {
+                self.help_open = !self.help_open;
+                self.help_scroll = 0;
+            }
+            // Movement keys scroll the help when it does not fit the screen.
+            Command::LineDown | Command::PageDown | Command::HalfPageDown if self.help_open => {
+                self.help_scroll += if command == Command::LineDown {
+                    1
+                } else {
+                    (page / 2).max(1) as usize
+                };
+            }
+            Command::LineUp | Command::PageUp | Command::HalfPageUp if self.help_open => {
+                let by = if command == Command::LineUp {
+                    1
+                } else {
+                    (page / 2).max(1) as usize
+                };
+                self.help_scroll = self.help_scroll.saturating_sub(by);
+            }
             _ if self.help_open => self.help_open = false,
+            Command::Quit => self.should_quit = true,
+            Command::Back => self.back_out(),
+            Command::LineDown if in_sidebar => self.move_cursor(1),
+            Command::LineUp if in_sidebar => self.move_cursor(-1),
+            Command::PageDown if in_sidebar => self.move_cursor(page_step),
+            Command::PageUp if in_sidebar => self.move_cursor(-page_step),
+            Command::HalfPageDown if in_sidebar => self.move_cursor(page / 2),
+            Command::HalfPageUp if in_sidebar => self.move_cursor(-page / 2),
+            Command::Top if in_sidebar => self.move_cursor(-(self.rows.len() as isize)),
+            Command::Bottom if in_sidebar => self.move_cursor(self.rows.len() as isize),
             Command::LineDown => self.scroll_by(1),
             Command::LineUp => self.scroll_by(-1),
             Command::PageDown => self.scroll_by(page_step),
             Command::PageUp => self.scroll_by(-page_step),
             Command::HalfPageDown => self.scroll_by((page / 2).max(1)),
             Command::HalfPageUp => self.scroll_by(-(page / 2).max(1)),
-            Command::Top => self.top = 0,
-            Command::Bottom => self.top = self.max_top(),
+            Command::Top => self.jump_to_line(0),
+            Command::Bottom => self.jump_to_line(self.max_top()),
             Command::NextHeading => self.jump_heading(true),
             Command::PrevHeading => self.jump_heading(false),
+            Command::Focus => self.toggle_focus(),
+            Command::ToggleSidebar => self.toggle_sidebar(),
+            Command::Sort => self.toggle_sort(),
+            Command::Filter => self.open_prompt(PromptKind::Filter),
+            Command::Search => self.open_prompt(PromptKind::Search),
+            Command::Activate if in_sidebar => self.activate(),
+            Command::Activate => self.next_mention(true),
+            Command::NextMention => self.next_mention(true),
+            Command::PrevMention => self.next_mention(false),
+            Command::NextFact => self.next_fact(true, false),
+            Command::PrevFact => self.next_fact(false, false),
+            Command::NextSameKind => self.next_fact(true, true),
+            Command::PrevSameKind => self.next_fact(false, true),
+            Command::JumpBack => self.history(true),
+            Command::JumpForward => self.history(false),
+            Command::Copy => return self.copy(),
+        }
+        None
+    }
+
+    /// Esc: close the innermost open thing; quit when nothing is open.
+    fn back_out(&mut self) {
+        if !self.screen.can_dock() && self.overlay_open {
+            self.overlay_open = false;
+            self.focus = Focus::Article;
+        } else if self.focus == Focus::Sidebar {
+            self.focus = Focus::Article;
+        } else {
+            self.should_quit = true;
+        }
+    }
+
+    fn toggle_focus(&mut self) {
+        if self.focus == Focus::Sidebar {
+            self.focus = Focus::Article;
+            if !self.screen.can_dock() {
+                self.overlay_open = false;
+            }
+        } else {
+            self.focus = Focus::Sidebar;
+            if self.screen.can_dock() {
+                self.show_sidebar(true);
+            } else {
+                self.overlay_open = true;
+            }
+        }
+    }
+
+    fn toggle_sidebar(&mut self) {
+        if self.screen.can_dock() {
+            let show = !self.sidebar_shown;
+            self.show_sidebar(show);
+            if !show {
+                self.focus = Focus::Article;
+            }
+        } else {
+            self.overlay_open = !self.overlay_open;
+            self.focus = if self.overlay_open {
+                Focus::Sidebar
+            } else {
+                Focus::Article
+            };
+        }
+    }
+
+    /// Docking or undocking changes the article width: re-wrap in place.
+    fn show_sidebar(&mut self, show: bool) {
+        if self.sidebar_shown != show {
+            self.sidebar_shown = show;
+            self.relayout();
         }
     }
 
@@ -139,229 +331,145 @@ impl App {
         self.layout
             .lines
             .len()
-            .saturating_sub(self.geometry.view_rows)
+            .saturating_sub(self.geometry().view_rows)
     }
 
     pub fn scroll_by(&mut self, delta: isize) {
         self.top = self.top.saturating_add_signed(delta).min(self.max_top());
     }
 
+    /// Byte offset of the first text line at or below the top of the view.
+    fn anchor(&self) -> usize {
+        self.layout.lines[self.top.min(self.layout.lines.len())..]
+            .iter()
+            .find(|l| l.block.is_some())
+            .map(|l| l.range.start)
+            .unwrap_or(0)
+    }
+
     /// Re-wraps for a new screen size, keeping the first visible line's text
     /// on screen.
     pub fn resize(&mut self, width: u16, height: u16) {
-        // Blank separator lines have no text of their own: anchor on the
-        // first line with text.
-        let anchor = self.layout.lines[self.top.min(self.layout.lines.len())..]
-            .iter()
-            .find(|l| l.block.is_some())
-            .map(|l| l.range.start);
-        self.geometry = Geometry::new(width, height, self.measure);
-        if self.geometry.text_cols != self.layout.width {
-            self.layout = layout(&self.doc, self.geometry.text_cols);
+        self.screen = Screen { width, height };
+        self.relayout();
+    }
+
+    fn relayout(&mut self) {
+        let was_top = self.top > 0;
+        let anchor = self.anchor();
+        let cols = self.geometry().text_cols;
+        if cols != self.layout.width || self.layout.lines.is_empty() {
+            self.layout = layout(&self.doc, cols);
         }
-        self.top = match anchor {
-            Some(a) if self.top > 0 => self.layout.line_of(a),
-            _ => 0,
+        self.top = if was_top {
+            self.layout.line_of(anchor)
+        } else {
+            0
         };
         self.top = self.top.min(self.max_top());
-    }
-
-    fn jump_heading(&mut self, forward: bool) {
-        let lines = &self.layout.lines;
-        let is_heading = |i: usize| {
-            let l = &lines[i];
-            l.block
-                .is_some_and(|b| self.doc.blocks[b].kind == BlockKind::Heading)
-                && (i == 0 || lines[i - 1].block != l.block)
-        };
-        let target = if forward {
-            (self.top + 1..lines.len()).find(|&i| is_heading(i))
-        } else {
-            (0..self.top).rev().find(|&i| is_heading(i))
-        };
-        match target {
-            Some(t) => {
-                self.top = t.min(self.max_top());
-                if self.top < t {
-                    // The heading is on the last page: say which one we reached.
-                    self.notice = Some(format!("§ {}", self.heading_text(t)));
-                }
-            }
-            None if forward => self.notice = Some("no more headings below".into()),
-            None => self.notice = Some("no headings above".into()),
-        }
-    }
-
-    fn heading_text(&self, line: usize) -> &str {
-        let b = self.layout.lines[line]
-            .block
-            .expect("heading lines belong to a block");
-        self.doc.slice(&self.doc.blocks[b].range)
+        self.keep_cursor_visible();
     }
 
     /// Percent of the document above the bottom of the view (as less shows it).
     pub fn percent(&self) -> usize {
         let total = self.layout.lines.len().max(1);
-        let bottom = (self.top + self.geometry.view_rows).min(total);
+        let bottom = (self.top + self.geometry().view_rows).min(total);
         bottom * 100 / total
+    }
+
+    fn open_prompt(&mut self, kind: PromptKind) {
+        if kind == PromptKind::Filter && (self.focus != Focus::Sidebar || !self.sidebar_visible()) {
+            self.focus = Focus::Article;
+            self.toggle_focus();
+        }
+        self.prompt = Some(Prompt {
+            kind,
+            input: String::new(),
+            origin_top: self.top,
+            origin_filter: self.filter.clone(),
+        });
+        if kind == PromptKind::Filter {
+            self.prompt.as_mut().expect("just set").input = self.filter.clone();
+        }
+    }
+
+    fn prompt_key(&mut self, key: Key) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => {
+                let p = self.prompt.take().expect("checked");
+                match p.kind {
+                    PromptKind::Search => {
+                        self.top = p.origin_top.min(self.max_top());
+                        self.search = None;
+                        if self.follow == Follow::Search {
+                            self.current = None;
+                        }
+                    }
+                    PromptKind::Filter => self.set_filter(String::new()),
+                }
+                return;
+            }
+            KeyCode::Enter => {
+                let p = self.prompt.take().expect("checked");
+                if p.kind == PromptKind::Search {
+                    self.accept_search(p.origin_top);
+                }
+                return;
+            }
+            KeyCode::Backspace => {
+                if prompt.input.pop().is_none() && prompt.kind == PromptKind::Search {
+                    // Backspace on an empty prompt closes it, as in less and vim.
+                    return self.prompt_key(Key::plain(KeyCode::Esc));
+                }
+            }
+            KeyCode::Char('u') if key.ctrl => prompt.input.clear(),
+            KeyCode::Char(c) if !key.ctrl && !c.is_control() => prompt.input.push(c),
+            _ => return,
+        }
+        let (kind, input, origin) = (prompt.kind, prompt.input.clone(), prompt.origin_top);
+        match kind {
+            PromptKind::Search => self.incremental_search(&input, origin),
+            PromptKind::Filter => self.set_filter(input),
+        }
+    }
+
+    /// The status line's description of the selection, e.g.
+    /// `PERSON Vladimir Putin — mention 3/11`.
+    pub fn selection_status(&self) -> Option<String> {
+        if self.follow == Follow::Search
+            && let Some(s) = &self.search
+        {
+            return Some(match s.current {
+                Some(i) => format!("match {}/{}  /{}", i + 1, s.matches.len(), s.query),
+                None if s.matches.is_empty() => format!("no match for /{}", s.query),
+                None => format!("{} matches  /{}", s.matches.len(), s.query),
+            });
+        }
+        let t = &self.index.targets[self.selected?];
+        let n = t.mentions.len();
+        let which = self
+            .current
+            .as_ref()
+            .and_then(|c| t.mentions.iter().position(|m| m == c));
+        Some(match which {
+            Some(i) => format!("{} {} — mention {}/{}", t.section.label(), t.name, i + 1, n),
+            None => format!(
+                "{} {} — {} mention{}",
+                t.section.label(),
+                t.name,
+                n,
+                if n == 1 { "" } else { "s" }
+            ),
+        })
+    }
+
+    pub fn targets(&self) -> &[Target] {
+        &self.index.targets
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::load_plain;
-    use crate::keymap::KeyCode;
-
-    fn seed_app(w: u16, h: u16) -> App {
-        let doc = load_plain(include_str!("../assets/seed.txt"));
-        App::new(
-            doc,
-            Facts::default(),
-            Keymap::default_keys(),
-            DEFAULT_MEASURE,
-            w,
-            h,
-        )
-    }
-
-    fn top_text(app: &App) -> &str {
-        &app.doc.text[app.layout.lines[app.top].range.clone()]
-    }
-
-    #[test]
-    fn geometry_centres_a_measure() {
-        let g = Geometry::new(120, 40, 80);
-        assert_eq!(
-            g,
-            Geometry {
-                view_rows: 39,
-                text_cols: 80,
-                text_x: 1 + 19
-            }
-        );
-        let g = Geometry::new(40, 12, 80);
-        assert_eq!(g.text_cols, 38);
-        let g = Geometry::new(1, 1, 80);
-        assert_eq!((g.view_rows, g.text_cols), (1, 1));
-    }
-
-    #[test]
-    fn scrolling_keys() {
-        let mut app = seed_app(80, 24);
-        app.update(Action::Key(Key::ch('j')));
-        assert_eq!(app.top, 1);
-        app.update(Action::Key(Key::plain(KeyCode::Up)));
-        app.update(Action::Key(Key::plain(KeyCode::Up)));
-        assert_eq!(app.top, 0);
-        app.update(Action::Key(Key::ch(' ')));
-        assert_eq!(app.top, 22);
-        app.update(Action::Key(Key::ctrl('u')));
-        assert_eq!(app.top, 22 - 11);
-        app.update(Action::Key(Key::ch('G')));
-        assert_eq!(app.top, app.max_top());
-        assert_eq!(app.percent(), 100);
-        app.update(Action::Wheel(-1));
-        assert_eq!(app.top, app.max_top() - 3);
-        app.update(Action::Key(Key::ch('g')));
-        assert_eq!(app.top, 0);
-    }
-
-    #[test]
-    fn headings_in_order_then_notice() {
-        let mut app = seed_app(100, 30);
-        let mut seen = Vec::new();
-        for _ in 0..4 {
-            app.update(Action::Key(Key::ch('}')));
-            seen.push(top_text(&app).to_string());
-        }
-        assert_eq!(
-            seen,
-            [
-                "Red carpet for Putin",
-                "Tit for tat.",
-                "An imbalanced relationship",
-                "Heralds of a new order"
-            ]
-        );
-        let at = app.top;
-        app.update(Action::Key(Key::ch('}')));
-        assert_eq!(app.top, at);
-        assert_eq!(app.notice.as_deref(), Some("no more headings below"));
-        app.update(Action::Key(Key::ch('{')));
-        assert_eq!(top_text(&app), "An imbalanced relationship");
-        // In a tall window the last heading sits on the final page: the view
-        // stops at the end and the notice names the heading reached.
-        let mut app = seed_app(100, 60);
-        for _ in 0..4 {
-            app.update(Action::Key(Key::ch('}')));
-        }
-        assert_eq!(app.top, app.max_top());
-        assert_eq!(app.notice.as_deref(), Some("§ Heralds of a new order"));
-    }
-
-    fn anchor(app: &App) -> usize {
-        app.layout.lines[app.top..]
-            .iter()
-            .find(|l| l.block.is_some())
-            .unwrap()
-            .range
-            .start
-    }
-
-    #[test]
-    fn resize_keeps_the_first_visible_text() {
-        let mut app = seed_app(100, 30);
-        for _ in 0..40 {
-            app.update(Action::Key(Key::ch('j')));
-        }
-        let anchor = anchor(&app);
-        app.update(Action::Resize {
-            width: 40,
-            height: 12,
-        });
-        let r = app.layout.lines[app.top].range.clone();
-        assert!(
-            r.start <= anchor && anchor < r.end.max(r.start + 1),
-            "{r:?} vs {anchor}"
-        );
-        app.update(Action::Resize {
-            width: 100,
-            height: 30,
-        });
-        let r = app.layout.lines[app.top].range.clone();
-        assert!(r.start <= anchor && anchor <= r.end);
-    }
-
-    #[test]
-    fn help_and_quit() {
-        let mut app = seed_app(80, 24);
-        app.update(Action::Key(Key::ch('?')));
-        assert!(app.help_open);
-        app.update(Action::Key(Key::plain(KeyCode::Esc)));
-        assert!(!app.help_open && !app.should_quit);
-        app.update(Action::Key(Key::plain(KeyCode::Esc)));
-        assert!(app.should_quit);
-        let mut app = seed_app(80, 24);
-        app.update(Action::Key(Key::ch('?')));
-        app.update(Action::Key(Key::ch('q')));
-        assert!(!app.help_open && !app.should_quit);
-        app.update(Action::Key(Key::ch('?')));
-        app.update(Action::Key(Key::ctrl('c')));
-        assert!(app.should_quit);
-    }
-
-    #[test]
-    fn tiny_terminal_does_not_panic() {
-        let mut app = seed_app(1, 1);
-        for k in ['j', 'G', '}', '{', 'g', ' ', 'b'] {
-            app.update(Action::Key(Key::ch(k)));
-        }
-        app.update(Action::Resize {
-            width: 20,
-            height: 5,
-        });
-        app.update(Action::Key(Key::ch('G')));
-        assert_eq!(app.top, app.max_top());
-    }
-}
+mod tests;

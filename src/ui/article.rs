@@ -1,63 +1,92 @@
-//! The article pane: the visible display lines, styled by block kind, and a
-//! scrollbar on the right edge.
+//! The article pane: visible lines with facts and search matches
+//! highlighted, and a scrollbar that marks where the selected fact's
+//! mentions are in the whole article.
+
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use super::text::put_collapsed;
+use crate::app::{App, Follow};
+use crate::layout::display_width;
 use crate::theme;
 
-/// Writes `text` at (x, y), drawing each whitespace run as one space and
-/// stopping at `max_x`. Returns the column after the last cell written.
-pub fn put_collapsed(
-    buf: &mut Buffer,
-    mut x: u16,
-    y: u16,
-    max_x: u16,
-    text: &str,
+/// A style change inside a line: from byte `at` on, use `style`.
+struct Run {
+    range: Range<usize>,
     style: Style,
-    mut in_space: bool,
-) -> (u16, bool) {
-    for g in text.graphemes(true) {
-        let (sym, w) = if g.chars().all(char::is_whitespace) {
-            if in_space {
-                continue;
-            }
-            in_space = true;
-            (" ", 1)
-        } else {
-            in_space = false;
-            (g, g.width() as u16)
-        };
-        if w == 0 {
-            continue;
-        }
-        if x + w > max_x {
-            break;
-        }
-        buf[(x, y)].set_symbol(sym).set_style(style);
-        // A wide grapheme covers the next cell too; clear it so no stale
-        // symbol shows through.
-        for dx in 1..w {
-            buf[(x + dx, y)].set_symbol("").set_style(style);
-        }
-        x += w;
-    }
-    (x, in_space)
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    if area.height == 0 || area.width == 0 {
-        return;
+fn runs(app: &App, line: Range<usize>, base: Style) -> Vec<Run> {
+    let mut marks: Vec<Run> = app
+        .index
+        .highlights_in(line.clone())
+        .iter()
+        .map(|h| {
+            let style = theme::fact(app.index.targets[h.target].section);
+            let style = if app.selected == Some(h.target) {
+                theme::selected(style)
+            } else {
+                style
+            };
+            Run {
+                range: h.range.clone(),
+                style,
+            }
+        })
+        .collect();
+    if let Some(s) = &app.search {
+        let from = s.matches.partition_point(|m| m.end <= line.start);
+        let n = s.matches[from..].partition_point(|m| m.start < line.end);
+        marks.extend(s.matches[from..from + n].iter().map(|m| Run {
+            range: m.clone(),
+            style: theme::search_match(),
+        }));
     }
-    let g = &app.geometry;
+    if let Some(c) = &app.current
+        && c.start < line.end
+        && c.end > line.start
+    {
+        marks.push(Run {
+            range: c.clone(),
+            style: theme::current(),
+        });
+    }
+    // Later marks win: paint base, then each mark over it, as cut points.
+    let mut cuts: Vec<usize> = vec![line.start, line.end];
+    for m in &marks {
+        cuts.push(m.range.start.clamp(line.start, line.end));
+        cuts.push(m.range.end.clamp(line.start, line.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let style = marks
+                .iter()
+                .rev()
+                .find(|m| m.range.start <= w[0] && w[1] <= m.range.end)
+                .map_or(base, |m| base.patch(m.style));
+            Run {
+                range: w[0]..w[1],
+                style,
+            }
+        })
+        .collect()
+}
+
+/// Draws the pane; returns where the current highlight is on screen.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
+    if area.height == 0 || area.width == 0 {
+        return None;
+    }
+    let g = app.geometry();
     let x0 = area.x + g.text_x.min(area.width - 1);
     let max_x = (x0 + g.text_cols as u16).min(area.right());
     let lines = &app.layout.lines;
+    let mut cursor = None;
     for (row, line) in lines
         .iter()
         .skip(app.top)
@@ -65,28 +94,82 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         .enumerate()
     {
         let Some(b) = line.block else { continue };
-        let style = theme::block(app.doc.blocks[b].kind);
+        let base = theme::block(app.doc.blocks[b].kind);
         let y = area.y + row as u16;
-        put_collapsed(
-            buf,
-            x0,
-            y,
-            max_x,
-            &app.doc.text[line.range.clone()],
-            style,
-            false,
-        );
+        let (mut x, mut in_space) = (x0, false);
+        for run in runs(app, line.range.clone(), base) {
+            (x, in_space) = put_collapsed(
+                buf,
+                x,
+                y,
+                max_x,
+                &app.doc.text[run.range],
+                run.style,
+                in_space,
+            );
+        }
+        if let Some(c) = &app.current
+            && line.range.start <= c.start
+            && c.start < line.range.end.max(line.range.start + 1)
+        {
+            let col = display_width(&app.doc.text[line.range.start..c.start]) as u16;
+            cursor = Some(Position::new((x0 + col).min(max_x.saturating_sub(1)), y));
+        }
     }
-    if lines.len() > area.height as usize && area.width > 2 {
-        let mut state = ScrollbarState::new(app.max_top() + 1)
-            .position(app.top)
-            .viewport_content_length(area.height as usize);
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .track_symbol(Some("│"))
-            .thumb_symbol("█")
-            .thumb_style(theme::scrollbar_thumb())
-            .render(area, buf, &mut state);
+    scrollbar(buf, area, app);
+    cursor
+}
+
+/// A one-column scrollbar on the right edge: track, thumb, and a mark on
+/// each row that holds a mention of the selected fact (a minimap).
+fn scrollbar(buf: &mut Buffer, area: Rect, app: &App) {
+    let total = app.layout.lines.len();
+    let rows = area.height as usize;
+    if area.width < 3 || total == 0 {
+        return;
+    }
+    let x = area.right() - 1;
+    let (thumb_from, thumb_to) = if total > rows {
+        let len = (rows * rows / total).max(1);
+        let from = app.top * (rows - len) / app.max_top().max(1);
+        (from, from + len)
+    } else {
+        (0, rows)
+    };
+    for r in 0..rows {
+        let (sym, style) = if (thumb_from..thumb_to).contains(&r) {
+            ("█", theme::scrollbar_thumb())
+        } else {
+            ("│", theme::dim())
+        };
+        buf[(x, area.y + r as u16)].set_symbol(sym).set_style(style);
+    }
+    let mark_from = match app.follow {
+        Follow::Search => app
+            .search
+            .as_ref()
+            .map(|s| (&s.matches, theme::search_match())),
+        Follow::Selection => app.selected.map(|t| {
+            let target = &app.index.targets[t];
+            (&target.mentions, theme::scrollbar_mark(target.section))
+        }),
+    };
+    // Per row, not per mention: a search for "the" in a big text has tens
+    // of thousands of matches but the bar only has `rows` cells.
+    if let Some((ranges, style)) = mark_from {
+        let lines = &app.layout.lines;
+        for r in 0..rows {
+            let (first, last) = (
+                r * total / rows,
+                ((r + 1) * total / rows)
+                    .max(r * total / rows + 1)
+                    .min(total),
+            );
+            let bytes = lines[first].range.start..lines[last - 1].range.end;
+            let i = ranges.partition_point(|m| m.end <= bytes.start);
+            if i < ranges.len() && ranges[i].start < bytes.end.max(bytes.start + 1) {
+                buf[(x, area.y + r as u16)].set_symbol("◆").set_style(style);
+            }
+        }
     }
 }

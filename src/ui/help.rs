@@ -1,4 +1,5 @@
-//! The help overlay, generated from the live keymap.
+//! The help overlay, generated from the live keymap: commands under their
+//! groups, scrollable when taller than the screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,36 +12,48 @@ use crate::app::App;
 use crate::theme;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    let rows = app.keymap.help_rows();
+    let groups = app.keymap.help_groups();
+    let rows: Vec<&(String, &str)> = groups.iter().flat_map(|(_, r)| r).collect();
     let key_w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let desc_w = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
-    let width = ((key_w + desc_w + 6) as u16).min(area.width);
-    let height = (rows.len() as u16 + 4).min(area.height);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, (group, rows)) in groups.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(*group, theme::sidebar_header())));
+        for (keys, desc) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{keys:>key_w$}"), theme::help_key()),
+                Span::raw("  "),
+                Span::raw(*desc),
+            ]));
+        }
+    }
+    let width = ((key_w + desc_w + 4) as u16).min(area.width);
+    let height = (lines.len() as u16 + 3).min(area.height);
+    let inner_rows = height.saturating_sub(3) as usize;
+    let max_scroll = lines.len().saturating_sub(inner_rows);
+    let scroll = app.help_scroll.min(max_scroll);
+    let footer = if max_scroll > 0 {
+        format!(
+            "j/k scroll · {}/{} · other keys close",
+            scroll + inner_rows,
+            lines.len()
+        )
+    } else {
+        "any other key closes this help".to_string()
+    };
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(inner_rows).collect();
+    shown.push(Line::from(Span::styled(footer, Style::new().italic())).centered());
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
         width,
         height,
     };
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .map(|(keys, desc)| {
-            Line::from(vec![
-                Span::styled(format!("{keys:>key_w$}"), theme::help_key()),
-                Span::raw("  "),
-                Span::raw(*desc),
-            ])
-        })
-        .collect();
-    lines.push(
-        Line::from(Span::styled(
-            "any key closes this help",
-            Style::new().italic(),
-        ))
-        .centered(),
-    );
     Clear.render(popup, buf);
-    Paragraph::new(lines)
+    Paragraph::new(shown)
         .block(Block::new().borders(Borders::ALL).title(" factlens keys "))
         .render(popup, buf);
 }

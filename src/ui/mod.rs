@@ -3,31 +3,45 @@
 
 mod article;
 mod help;
+mod sidebar;
 mod status;
+pub(crate) mod text;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 
-use crate::app::{App, STATUS_ROWS};
+use crate::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let status_rows = STATUS_ROWS.min(area.height);
-    let pane = Rect {
-        height: area.height - status_rows,
-        ..area
-    };
-    let status_area = Rect {
-        y: area.y + pane.height,
-        height: status_rows,
-        ..area
-    };
-    article::draw(frame.buffer_mut(), pane, app);
-    status::draw(frame.buffer_mut(), status_area, app);
+    let docked = app.sidebar_docked();
+    let cursor = article::draw(
+        frame.buffer_mut(),
+        app.screen.article(docked).intersection(area),
+        app,
+    );
+    if app.sidebar_visible() {
+        sidebar::draw(
+            frame.buffer_mut(),
+            app.screen.sidebar(docked).intersection(area),
+            app,
+        );
+    }
+    let prompt_cursor = status::draw(
+        frame.buffer_mut(),
+        app.screen.status().intersection(area),
+        app,
+    );
     if app.help_open {
         help::draw(frame.buffer_mut(), area, app);
+        return;
+    }
+    // The terminal cursor sits on the prompt while typing, else on the
+    // current highlight, so screen readers and magnifiers follow it.
+    let overlay_covers = app.sidebar_visible() && !docked;
+    if let Some(pos) = prompt_cursor.or(if overlay_covers { None } else { cursor }) {
+        frame.set_cursor_position(pos);
     }
 }

@@ -1,19 +1,51 @@
-//! The status line: title (or a notice), position and the help hint.
+//! The status line: the prompt while typing; otherwise a notice, the
+//! selection (`PERSON Vladimir Putin — mention 3/11`) or the title, then
+//! position and the help hint.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
-use super::article::put_collapsed;
-use crate::app::App;
+use super::text::{put_collapsed, truncate};
+use crate::app::{App, PromptKind};
 use crate::theme;
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    if area.height == 0 {
-        return;
+/// Draws the line; returns the prompt's cursor position when typing.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
+    if area.height == 0 || area.width == 0 {
+        return None;
     }
     let style = theme::status_bar();
     buf.set_style(area, style);
+    if let Some(p) = &app.prompt {
+        let lead = match p.kind {
+            PromptKind::Search => "/",
+            PromptKind::Filter => "filter: ",
+        };
+        let hint = "  Enter accept · Esc cancel";
+        let text = format!("{lead}{}", p.input);
+        // Keep the end of a long query visible.
+        let room = (area.width as usize).saturating_sub(1);
+        let shown = if text.width() > room {
+            let skip = text.width() - room;
+            text.chars().skip(skip).collect::<String>()
+        } else {
+            text
+        };
+        let (x, _) = put_collapsed(buf, area.x, area.y, area.right(), &shown, style, false);
+        if (x as usize) + hint.width() < area.right() as usize {
+            put_collapsed(
+                buf,
+                x,
+                area.y,
+                area.right(),
+                hint,
+                style.patch(theme::dim()),
+                false,
+            );
+        }
+        return Some(Position::new(x.min(area.right() - 1), area.y));
+    }
     let total = app.layout.lines.len();
     let right = format!(
         " {}% {}/{}  ? help ",
@@ -28,17 +60,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         short_right
     };
     let right_w = (right.width() as u16).min(area.width);
-    let left = match &app.notice {
-        Some(n) => n.as_str(),
-        None => app.doc.title().unwrap_or("factlens"),
+    let selection = app.selection_status();
+    let left = match (&app.notice, &selection) {
+        (Some(n), Some(s)) => format!("{s} · {n}"),
+        (Some(n), None) => n.clone(),
+        (None, Some(s)) => s.clone(),
+        (None, None) => app.doc.title().unwrap_or("factlens").to_string(),
     };
     let left_max = area.right().saturating_sub(right_w).saturating_sub(1);
+    let room = left_max.saturating_sub(area.x + 1) as usize;
     put_collapsed(
         buf,
         area.x + 1,
         area.y,
         left_max.max(area.x),
-        left,
+        &truncate(&left, room),
         style,
         false,
     );
@@ -51,4 +87,5 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         style,
         false,
     );
+    None
 }

@@ -1,0 +1,68 @@
+//! Writing article text into the buffer: whitespace runs as one space,
+//! wide graphemes as whole cells.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Writes `text` at (x, y), drawing each whitespace run as one space and
+/// stopping at `max_x`. `in_space` carries a run across calls. Returns the
+/// column after the last cell written and the run state.
+pub fn put_collapsed(
+    buf: &mut Buffer,
+    mut x: u16,
+    y: u16,
+    max_x: u16,
+    text: &str,
+    style: Style,
+    mut in_space: bool,
+) -> (u16, bool) {
+    for g in text.graphemes(true) {
+        let (sym, w) = if g.chars().all(char::is_whitespace) {
+            if in_space {
+                continue;
+            }
+            in_space = true;
+            (" ", 1)
+        } else {
+            in_space = false;
+            (g, g.width() as u16)
+        };
+        if w == 0 {
+            continue;
+        }
+        if x + w > max_x {
+            break;
+        }
+        buf[(x, y)].set_symbol(sym).set_style(style);
+        // A wide grapheme covers the next cell too; clear it so no stale
+        // symbol shows through.
+        for dx in 1..w {
+            buf[(x + dx, y)].set_symbol("").set_style(style);
+        }
+        x += w;
+    }
+    (x, in_space)
+}
+
+/// Shortens `s` to at most `cols` display columns, ending in "…" when cut.
+pub fn truncate(s: &str, cols: usize) -> String {
+    if s.width() <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in s.graphemes(true) {
+        let gw = g.width();
+        if w + gw + 1 > cols {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    if cols > 0 {
+        out.push('…');
+    }
+    out
+}
