@@ -114,7 +114,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         (true, _) => AfterFirstFrame::Exit,
         _ => AfterFirstFrame::Continue,
     };
-    terminal::run(doc, facts, keymap, measure, after_first_frame)
+    // https://no-color.org: any non-empty value turns colour off.
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    terminal::run(doc, facts, keymap, measure, color, after_first_frame)
 }
 
 /// Like bat, print the formatted article when output is not a terminal.

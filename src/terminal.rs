@@ -138,6 +138,7 @@ pub fn run(
     facts: Facts,
     keymap: Keymap,
     measure: usize,
+    color: bool,
     after_first_frame: crate::AfterFirstFrame,
 ) -> anyhow::Result<()> {
     install_hooks()?;
@@ -155,7 +156,8 @@ pub fn run(
     )?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let app = App::new(doc, facts, keymap, measure, size.width, size.height);
+    let mut app = App::new(doc, facts, keymap, measure, size.width, size.height);
+    app.color = color;
     let mut tui = Tui { terminal };
     crate::event_loop(&mut tui, app, after_first_frame)
 }

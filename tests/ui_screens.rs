@@ -373,3 +373,29 @@ fn scrollbar_marks_the_selected_mentions() {
         "{marks} marks for {mentions} mentions"
     );
 }
+
+#[test]
+fn no_color_keeps_facts_distinguishable() {
+    let mut a = seed_with_facts(120, 40);
+    a.color = false;
+    select(&mut a, "Xi Jinping");
+    let buf = render(&a, 120, 40);
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let putin = style_at(&buf, "Vladimir Putin", 0);
+    assert!(putin.modifier.contains(Modifier::UNDERLINED));
+    let xi = style_at(&buf, "Xi Jinping", 0);
+    assert!(
+        xi.modifier.contains(Modifier::REVERSED),
+        "the selection shows without colour"
+    );
+    // The third "China" on screen is in body text (the first two are in titles).
+    let china = style_at(&buf, "China", 2);
+    assert_ne!(
+        china.modifier, putin.modifier,
+        "places and people differ without colour"
+    );
+}

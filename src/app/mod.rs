@@ -120,6 +120,9 @@ pub struct App {
     pub prompt: Option<Prompt>,
     back: Vec<usize>,
     forward: Vec<usize>,
+    /// Draw colours; off under `NO_COLOR` (styles keep bold, underline and
+    /// reverse, so facts stay distinguishable).
+    pub color: bool,
     pub help_open: bool,
     /// First visible row of the help overlay when it is taller than the screen.
     pub help_scroll: usize,
@@ -161,6 +164,7 @@ impl App {
             prompt: None,
             back: Vec::new(),
             forward: Vec::new(),
+            color: true,
             help_open: false,
             help_scroll: 0,
             should_quit: false,

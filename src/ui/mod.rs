@@ -8,6 +8,8 @@ mod status;
 pub(crate) mod text;
 
 use ratatui::Frame;
+use ratatui::layout::Position;
+use ratatui::style::Color;
 
 use crate::app::App;
 
@@ -36,8 +38,24 @@ pub fn draw(frame: &mut Frame, app: &App) {
     );
     if app.help_open {
         help::draw(frame.buffer_mut(), area, app);
-        return;
+    } else {
+        place_cursor(frame, app, cursor, prompt_cursor);
     }
+    if !app.color {
+        for cell in frame.buffer_mut().content.iter_mut() {
+            cell.fg = Color::Reset;
+            cell.bg = Color::Reset;
+        }
+    }
+}
+
+fn place_cursor(
+    frame: &mut Frame,
+    app: &App,
+    cursor: Option<Position>,
+    prompt_cursor: Option<Position>,
+) {
+    let docked = app.sidebar_docked();
     // The terminal cursor sits on the prompt while typing, else on the
     // current highlight, so screen readers and magnifiers follow it.
     let overlay_covers = app.sidebar_visible() && !docked;
