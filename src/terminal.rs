@@ -161,3 +161,23 @@ pub fn run(
     let mut tui = Tui { terminal };
     crate::event_loop(&mut tui, app, after_first_frame)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_encodes_the_text() {
+        // "Hi\x1b" must not reach the terminal raw: base64 keeps it inert.
+        assert_eq!(osc52("Hi\u{1b}"), "\u{1b}]52;c;SGkb\u{7}");
+    }
+
+    #[test]
+    fn keys_fold_shift_into_the_character() {
+        use ratatui::crossterm::event::KeyCode as C;
+        let k = |code, m| key(KeyEvent::new(code, m)).unwrap();
+        assert_eq!(k(C::Char('G'), KeyModifiers::SHIFT), Key::ch('G'));
+        assert_eq!(k(C::Char('D'), KeyModifiers::CONTROL), Key::ctrl('d'));
+        assert_eq!(k(C::Tab, KeyModifiers::NONE), Key::plain(KeyCode::Tab));
+    }
+}
