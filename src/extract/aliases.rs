@@ -4,7 +4,7 @@
 //! or by initials); a lone family or given name joins the one full person name
 //! that contains it, wherever that appears (headline before body included).
 
-use std::collections::HashMap;
+use super::FxMap as HashMap;
 
 use super::candidates::Mention;
 use super::classify::Evidence;
@@ -69,7 +69,7 @@ fn kind_of(e: &Evidence) -> Option<EntityKind> {
 #[allow(clippy::needless_range_loop)]
 pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     let g = gz::get();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of_mention = vec![0usize; ms.len()];
     for (i, m) in ms.iter().enumerate() {
@@ -112,7 +112,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
             }
         }
     }
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         let name = c.canon.unwrap_or(&c.surfaces[0]);
         if name.contains(' ') {
@@ -132,8 +132,36 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         }
     }
 
+    // "New York" and "New York City", "Madame Tussauds" and "Madame Tussauds Museum".
+    let by_name: HashMap<&str, usize> = clusters
+        .iter()
+        .enumerate()
+        .map(|(id, c)| (c.canon.unwrap_or(&c.surfaces[0]), id))
+        .collect::<HashMap<_, _>>();
+    for id in 0..n {
+        let name = clusters[id].canon.unwrap_or(&clusters[id].surfaces[0]);
+        let Some((head, last)) = name.rsplit_once(' ') else {
+            continue;
+        };
+        let Some(&t) = by_name.get(head) else {
+            continue;
+        };
+        let lf = g.lookup(last);
+        let th = g.lookup(head);
+        let same = last == "City" && !th.has(gz::COUNTRY)
+            || (lf.has(gz::PLACE_SUFFIX)
+                && !th.has(gz::PLACE | gz::ORG)
+                && kind_of(&clusters[id].evidence) == Some(EntityKind::Place));
+        if same {
+            let (a, b) = (find(&mut parent, t), find(&mut parent, id));
+            if a != b {
+                parent[a] = b;
+            }
+        }
+    }
+
     // Short person names into the full name that contains them.
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         if c.canon.is_some() || kind_of(&c.evidence) != Some(EntityKind::Person) {
             continue;
@@ -146,7 +174,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         }
     }
     // "Matthew William Goode" and "Matthew Goode": same first and last word.
-    let mut by_ends: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut by_ends: HashMap<(&str, &str), usize> = HashMap::default();
     for id in 0..n {
         let c = &clusters[id];
         if c.canon.is_some() || kind_of(&c.evidence) != Some(EntityKind::Person) {
@@ -195,7 +223,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     }
 
     // Gather.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for id in 0..n {
         let r = find(&mut parent, id);
         groups.entry(r).or_default().push(id);

@@ -3,7 +3,6 @@
 //! and everyday words, plus acronyms. Sentence-initial capitals and Title Case
 //! headings only count when the word is known to be a name.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::classify::{self, Evidence};
@@ -30,15 +29,15 @@ const CONNECTORS: &[&str] = &[
 /// Words seen across the document, for deciding about ambiguous capitals.
 pub struct WordStats<'a> {
     /// Capitalized somewhere other than the start of a sentence, outside headings.
-    pub cap_mid: HashSet<&'a str>,
+    pub cap_mid: super::FxSet<&'a str>,
     /// Seen in lower case.
-    pub lower: HashSet<&'a str>,
+    pub lower: super::FxSet<&'a str>,
 }
 
 pub fn word_stats<'a>(p: &Prepared<'a>) -> WordStats<'a> {
     let mut s = WordStats {
-        cap_mid: HashSet::new(),
-        lower: HashSet::new(),
+        cap_mid: Default::default(),
+        lower: Default::default(),
     };
     for sent in &p.sents {
         let toks = &p.toks[sent.toks.clone()];
@@ -366,12 +365,19 @@ fn push_mention(
     loop {
         let Some(&k) = words.first() else { return };
         let w = word_text(p, k);
+        let fw = g.lookup(w);
+        let maybe_strip = fw.has(gz::DEMONYM | gz::COMMON)
+            || g.is_common(w)
+            || (words.len() > 1 && !p.toks[k].allcaps && lower_seen(stats, w));
+        if !maybe_strip {
+            break;
+        }
         let known = known_prefix(p, g, &words);
-        if g.lookup(w).has(gz::DEMONYM)
+        if fw.has(gz::DEMONYM)
             && !known
-            && !words
-                .last()
-                .is_some_and(|&l| flags_of(p, g, l) & gz::ORG_SUFFIX != 0 && words.len() > 1)
+            && !words[1..]
+                .iter()
+                .any(|&l| flags_of(p, g, l) & SUFFIXES != 0)
         {
             words.remove(0);
         } else if words.len() > 1
@@ -478,7 +484,19 @@ fn push_one(
                 && !t.allcaps
                 && g.flags(w) & (SUFFIXES | gz::DEMONYM | gz::TITLE) == 0)
     });
-    let evidence = classify::evidence(p, sent, g, words, &key, hit, title, plain, sr.clone());
+    let seen_lower = words.len() == 1 && lower_seen(stats, &key);
+    let evidence = classify::evidence(
+        p,
+        sent,
+        g,
+        words,
+        &key,
+        hit,
+        title,
+        plain,
+        seen_lower,
+        sr.clone(),
+    );
     let range = p.toks[first].start..p.toks[last].end;
     let idx = out.len();
     let bracket = expansion_acronym(p, last, sr.end);

@@ -106,6 +106,7 @@ pub fn evidence(
     hit: Hit,
     title: bool,
     plain: bool,
+    seen_lower: bool,
     sr: Range<usize>,
 ) -> Evidence {
     let mut e = Evidence::default();
@@ -125,10 +126,10 @@ pub fn evidence(
         e.place += 5.0;
     } else if hit.has(gz::REGION | gz::MAJOR_CITY) {
         e.place += 3.0;
-    } else if hit.has(gz::CITY) {
+    } else if hit.has(gz::CITY) && !seen_lower {
         // A town that is also a personal name ("Martin", "Navarro") is weak evidence.
         e.place += if hit.has(gz::GIVEN | gz::SURNAME) {
-            1.5
+            0.5
         } else {
             3.0
         };
@@ -239,8 +240,14 @@ pub fn evidence(
             e.person += 1.0;
         }
     } else if p.toks[first].allcaps && key.len() <= 7 {
-        if e.total() == 0.0 {
+        // An unexplained acronym is an organization when used like one.
+        if e.total() == 0.0
+            && (before(1).is_some_and(|s| s.eq_ignore_ascii_case("the"))
+                || after(1).is_some_and(|s| SAYING.contains(&s)))
+        {
             e.org += 1.5;
+        } else if e.total() == 0.0 {
+            e.org += 0.5;
         }
     } else if hit.has(gz::GIVEN | gz::SURNAME) {
         e.person += 0.5;

@@ -5,6 +5,11 @@ use super::numbers as n;
 use super::tokenize::{Tok, TokKind};
 use super::{Figure, FigureKind, Prepared, Sent};
 
+/// Number and ordinal words begin with one of these letters.
+fn may_be_number_word(w: &str) -> bool {
+    w.len() <= 12 && matches!(w.as_bytes()[0] | 0x20, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h')
+}
+
 struct Scan<'a> {
     text: &'a str,
     ts: &'a [Tok],
@@ -35,6 +40,9 @@ impl<'a> Scan<'a> {
     fn number(&self, i: usize) -> Option<Num> {
         let t = self.ts.get(i)?;
         let s = t.text(self.text);
+        if t.kind == TokKind::Word && !may_be_number_word(s) {
+            return None;
+        }
         let mut num = if t.kind == TokKind::Num {
             let lower = s.to_ascii_lowercase();
             let (digits, ordinal, decade) = if let Some(d) = ["st", "nd", "rd", "th"]
@@ -170,6 +178,11 @@ impl<'a> Scan<'a> {
         let mut i = 0;
         while i < self.ts.len() {
             let w = self.w(i);
+            let t = &self.ts[i];
+            if t.kind == TokKind::Word && !t.cap && !may_be_number_word(w) {
+                i += 1;
+                continue;
+            }
             // Weekday, optionally followed by a date.
             if n::weekday(w) {
                 let mut j = i + 1;

@@ -27,6 +27,9 @@ pub const MAJOR_CITY: u32 = 1 << 14;
 /// Any place list.
 pub const PLACE: u32 = COUNTRY | REGION | CITY | PLACE_WELL_KNOWN;
 
+/// Bound on the memo of look-ups (it is cleared when full).
+const MEMO_LIMIT: usize = 1 << 17;
+
 pub struct Gazetteer {
     map: fst::Map<&'static [u8]>,
     canon: Vec<&'static str>,
@@ -54,8 +57,28 @@ pub fn get() -> &'static Gazetteer {
 }
 
 impl Gazetteer {
-    /// Case-sensitive look-up of a name or word.
+    /// Case-sensitive look-up of a name or word. Results are memoized per
+    /// thread: a document repeats its words, and a hash probe is cheaper than
+    /// a walk of the automaton.
     pub fn lookup(&self, key: &str) -> Hit {
+        thread_local! {
+            static MEMO: std::cell::RefCell<super::FxMap<Box<str>, Hit>> = Default::default();
+        }
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if let Some(h) = m.get(key) {
+                return *h;
+            }
+            if m.len() >= MEMO_LIMIT {
+                m.clear();
+            }
+            let h = self.lookup_uncached(key);
+            m.insert(key.into(), h);
+            h
+        })
+    }
+
+    fn lookup_uncached(&self, key: &str) -> Hit {
         match self.map.get(key) {
             Some(v) => {
                 let idx = (v >> 32) as usize;

@@ -1,5 +1,17 @@
 //! Number words and units: the vocabulary of figures.
 
+/// ASCII-lower-cases a short word into a stack buffer (no allocation);
+/// `None` for words that cannot be number words or units.
+fn lower<'a>(w: &str, buf: &'a mut [u8; 16]) -> Option<&'a str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let b = &mut buf[..w.len()];
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
 pub fn small_number(w: &str) -> Option<f64> {
     const ONES: &[&str] = &[
         "zero",
@@ -26,7 +38,8 @@ pub fn small_number(w: &str) -> Option<f64> {
     const TENS: &[&str] = &[
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let l = w.to_ascii_lowercase();
+    let mut buf = [0u8; 16];
+    let l = lower(w, &mut buf)?;
     if let Some(i) = ONES.iter().position(|&x| x == l) {
         return Some(i as f64);
     }
@@ -36,7 +49,8 @@ pub fn small_number(w: &str) -> Option<f64> {
 }
 
 pub fn scale(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 16];
+    Some(match lower(w, &mut buf)? {
         "hundred" => 1e2,
         "thousand" => 1e3,
         "million" | "millions" => 1e6,
@@ -89,14 +103,15 @@ pub fn ordinal_word(w: &str) -> Option<f64> {
         "eightieth",
         "ninetieth",
     ];
-    let l = w.to_ascii_lowercase();
+    let mut buf = [0u8; 16];
+    let l = lower(w, &mut buf)?;
     if let Some(i) = ORD.iter().position(|&x| x == l) {
         return Some(i as f64 + 1.0);
     }
     if let Some(i) = TENS.iter().position(|&x| x == l) {
         return Some((i as f64 + 3.0) * 10.0);
     }
-    match l.as_str() {
+    match l {
         "hundredth" => Some(100.0),
         "thousandth" => Some(1000.0),
         _ => None,
@@ -105,7 +120,8 @@ pub fn ordinal_word(w: &str) -> Option<f64> {
 
 /// Denominator words after a hyphen or a number ("one-tenth", "two thirds").
 pub fn fraction(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 16];
+    Some(match lower(w, &mut buf)? {
         "half" | "halves" => 2.0,
         "third" | "thirds" => 3.0,
         "quarter" | "quarters" => 4.0,
@@ -156,7 +172,8 @@ pub fn weekday(w: &str) -> bool {
 
 /// Time units, normalized ("days" -> "day").
 pub fn time_unit(w: &str) -> Option<&'static str> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 16];
+    Some(match lower(w, &mut buf)? {
         "second" | "seconds" => "second",
         "minute" | "minutes" => "minute",
         "hour" | "hours" => "hour",

@@ -246,3 +246,26 @@ proptest! {
         check_invariants(&d, &f);
     }
 }
+
+/// `cargo test --release -- --ignored --nocapture throughput`: a quick MB/s
+/// figure without criterion (the bench in benches/extract.rs is the reference).
+#[test]
+#[ignore]
+fn throughput() {
+    let path = std::env::var("FACTLENS_BIG").unwrap_or_else(|_| "/tmp/big4.txt".into());
+    let text = std::fs::read_to_string(path).expect("big text");
+    let d = load_plain(&text);
+    let mut best = f64::MAX;
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        let f = extract(&d);
+        best = best.min(t.elapsed().as_secs_f64());
+        std::hint::black_box(f);
+    }
+    eprintln!(
+        "{:.1} MB/s ({:.0} ms for {} bytes)",
+        d.text.len() as f64 / best / 1e6,
+        best * 1e3,
+        d.text.len()
+    );
+}
