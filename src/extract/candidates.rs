@@ -69,12 +69,19 @@ fn after_opening(toks: &[Tok], i: usize, text: &str) -> bool {
 }
 
 fn lower_seen(stats: &WordStats, w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b).is_ok_and(|l| stats.lower.contains(l));
+    }
     let l = w.to_lowercase();
     stats.lower.contains(l.as_str())
 }
 
 /// Is token `i` of the sentence a name word (before trimming)?
-fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: usize) -> bool {
+fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i: usize) -> bool {
     let t = &p.toks[i];
     if t.kind != TokKind::Word || !t.cap {
         return false;
@@ -82,17 +89,18 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
     let w = t.text(p.text);
     let initial = i == sent.toks.start || after_opening(&p.toks[..], i, p.text);
     if sent.title_case {
-        let f = g.flags(w);
+        let f = p.flags[i];
+        let common = f & gz::COMMON != 0;
         return (t.allcaps && w.len() <= 6)
-            || (stats.cap_mid.contains(w) && !g.is_common(w))
-            || (f & (gz::PLACE | gz::ORG) != 0 && !g.is_common(w));
+            || (stats.cap_mid.contains(w) && !common)
+            || (f & (gz::PLACE | gz::ORG) != 0 && !common);
     }
     if initial && !t.allcaps {
-        if g.is_common(w) {
+        if p.flags[i] & gz::COMMON != 0 {
             return false;
         }
         if lower_seen(stats, w) && !stats.cap_mid.contains(w) {
-            return g.flags(w) & (gz::PLACE | gz::ORG) != 0;
+            return p.flags[i] & (gz::PLACE | gz::ORG) != 0;
         }
     }
     true
@@ -255,8 +263,9 @@ const NAME_ADJECTIVES: &[&str] = &[
 
 const SUFFIXES: u32 = gz::ORG_HEAD | gz::ORG_SUFFIX | gz::PLACE_HEAD | gz::PLACE_SUFFIX;
 
-fn flags_of(p: &Prepared, g: &Gazetteer, k: usize) -> u32 {
-    g.flags(word_text(p, k))
+/// Gazetteer flags of token `k`, looked up once in `prepare`.
+fn flags_of(p: &Prepared, _g: &Gazetteer, k: usize) -> u32 {
+    p.flags[k]
 }
 
 /// Splits a run at "and"/"&"/"of"/"for" unless the whole run is a known name
@@ -320,8 +329,8 @@ fn known_prefix(p: &Prepared, g: &Gazetteer, words: &[usize]) -> bool {
         .any(|n| g.flags(&surface(p, &words[..n])) & (gz::PLACE | gz::ORG) != 0)
 }
 
-fn is_title(p: &Prepared, g: &Gazetteer, k: usize) -> bool {
-    g.lookup(word_text(p, k)).has(gz::TITLE)
+fn is_title(p: &Prepared, _g: &Gazetteer, k: usize) -> bool {
+    p.flags[k] & gz::TITLE != 0
 }
 
 /// Trims a run and pushes the mention(s) it holds.
@@ -365,9 +374,8 @@ fn push_mention(
     loop {
         let Some(&k) = words.first() else { return };
         let w = word_text(p, k);
-        let fw = g.lookup(w);
+        let fw = gz::Hit { flags: p.flags[k], canon: None };
         let maybe_strip = fw.has(gz::DEMONYM | gz::COMMON)
-            || g.is_common(w)
             || (words.len() > 1 && !p.toks[k].allcaps && lower_seen(stats, w));
         if !maybe_strip {
             break;
@@ -389,9 +397,9 @@ fn push_mention(
         {
             // "Mathematician Hermann Weyl": a common noun capitalized at the start.
             words.remove(0);
-        } else if g.is_common(w)
+        } else if fw.has(gz::COMMON)
             && !known
-            && !(words.len() > 1 && (NAME_ADJECTIVES.contains(&w) || g.flags(w) & SUFFIXES != 0))
+            && !(words.len() > 1 && (NAME_ADJECTIVES.contains(&w) || fw.has(SUFFIXES)))
         {
             words.remove(0);
         } else {
@@ -400,9 +408,8 @@ fn push_mention(
         trim_connectors(p, &mut words);
     }
     while let Some(&k) = words.last() {
-        let w = word_text(p, k);
         if words.len() > 1
-            && g.is_common(w)
+            && flags_of(p, g, k) & gz::COMMON != 0
             && flags_of(p, g, k) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) == 0
             && !known_prefix(p, g, &words)
         {
@@ -479,10 +486,10 @@ fn push_one(
         let w = t.text(p.text);
         t.kind != TokKind::Word
             || !t.cap
-            || (!g.is_common(w)
+            || (p.flags[k] & gz::COMMON == 0
                 && !lower_seen(stats, w)
                 && !t.allcaps
-                && g.flags(w) & (SUFFIXES | gz::DEMONYM | gz::TITLE) == 0)
+                && p.flags[k] & (SUFFIXES | gz::DEMONYM | gz::TITLE) == 0)
     });
     let seen_lower = words.len() == 1 && lower_seen(stats, &key);
     let evidence = classify::evidence(

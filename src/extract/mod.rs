@@ -111,6 +111,9 @@ pub(crate) struct Sent {
 pub(crate) struct Prepared<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
+    /// Gazetteer flags of each capitalized word (with `COMMON` when its
+    /// lower-case form is an everyday word); 0 for other tokens.
+    pub flags: Vec<u32>,
     pub sents: Vec<Sent>,
 }
 
@@ -134,6 +137,7 @@ fn prepare(doc: &Document) -> Prepared<'_> {
     let mut p = Prepared {
         text,
         toks: Vec::with_capacity(text.len() / 5),
+        flags: Vec::new(),
         sents: Vec::new(),
     };
     for b in &doc.blocks {
@@ -156,6 +160,19 @@ fn prepare(doc: &Document) -> Prepared<'_> {
             });
         }
     }
+    let g = gazetteer::get();
+    p.flags = p
+        .toks
+        .iter()
+        .map(|t| {
+            if t.kind == TokKind::Word && t.cap {
+                let w = t.text(text);
+                g.flags(w) | if g.is_common(w) { gazetteer::COMMON } else { 0 }
+            } else {
+                0
+            }
+        })
+        .collect();
     p
 }
 

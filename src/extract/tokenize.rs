@@ -104,22 +104,42 @@ fn ascii_segments(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Tokenizes `text[range]`, appending to `out` with absolute byte offsets.
+/// Whitespace always separates words, so each whitespace-delimited chunk
+/// takes the ASCII fast path unless it holds non-ASCII characters.
 pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
-    let slice = &text[start..end];
-    if slice.is_ascii() {
-        push_segments(text, start, ascii_segments(slice).peekable(), out);
-    } else {
-        push_segments(text, start, slice.split_word_bound_indices().peekable(), out);
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut gap = true;
+    while i < end {
+        if b[i].is_ascii_whitespace() {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut ascii = true;
+        while j < end && !b[j].is_ascii_whitespace() {
+            ascii &= b[j].is_ascii();
+            j += 1;
+        }
+        let chunk = &text[i..j];
+        if ascii {
+            push_segments(text, i, gap, ascii_segments(chunk).peekable(), out);
+        } else {
+            push_segments(text, i, gap, chunk.split_word_bound_indices().peekable(), out);
+        }
+        gap = false;
+        i = j;
     }
 }
 
 fn push_segments<'s, I: Iterator<Item = (usize, &'s str)>>(
     text: &str,
     start: usize,
+    mut gap: bool,
     mut iter: std::iter::Peekable<I>,
     out: &mut Vec<Tok>,
 ) {
-    let mut gap = true;
     while let Some((off, seg)) = iter.next() {
         let first = seg.chars().next().unwrap_or(' ');
         if first.is_whitespace() {
