@@ -44,18 +44,21 @@ impl<'a> Scan<'a> {
             return None;
         }
         let mut num = if t.kind == TokKind::Num {
-            let lower = s.to_ascii_lowercase();
-            let (digits, ordinal, decade) = if let Some(d) = ["st", "nd", "rd", "th"]
+            let (digits, ordinal, decade) = if let Some(d) = ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH"]
                 .iter()
-                .find_map(|x| lower.strip_suffix(x))
+                .find_map(|x| s.strip_suffix(x))
             {
-                (d.to_string(), true, false)
-            } else if let Some(d) = lower.strip_suffix('s') {
-                (d.to_string(), false, true)
+                (d, true, false)
+            } else if let Some(d) = s.strip_suffix(['s', 'S']) {
+                (d, false, true)
             } else {
-                (lower, false, false)
+                (s, false, false)
             };
-            let clean: String = digits.chars().filter(|&c| c != ',').collect();
+            let clean: std::borrow::Cow<str> = if digits.contains(',') {
+                digits.replace(',', "").into()
+            } else {
+                digits.into()
+            };
             let value: f64 = clean.parse().ok()?;
             let year_like =
                 !ordinal && clean.len() == 4 && !clean.contains('.') && !digits.contains(',');
