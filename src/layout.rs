@@ -67,6 +67,19 @@ fn gap_between(a: BlockKind, b: BlockKind) -> bool {
     !(meta_line(a) && meta_line(b) || a == BlockKind::ListItem && b == BlockKind::ListItem)
 }
 
+/// Columns a block is indented by (quotes get a bar, code a margin).
+pub fn indent(kind: BlockKind) -> usize {
+    match kind {
+        BlockKind::Quote | BlockKind::Code => 2,
+        _ => 0,
+    }
+}
+
+/// Preformatted blocks keep their spaces and line breaks.
+pub fn verbatim(kind: BlockKind) -> bool {
+    kind == BlockKind::Code
+}
+
 /// Lays out the whole document at `width` columns (at least 1).
 pub fn layout(doc: &Document, width: usize) -> Layout {
     let width = width.max(1);
@@ -82,7 +95,14 @@ pub fn layout(doc: &Document, width: usize) -> Layout {
             });
         }
         let base = block.range.start;
-        for r in wrap(&doc.text[block.range.clone()], width) {
+        let cols = width.saturating_sub(indent(block.kind)).max(1);
+        let text = &doc.text[block.range.clone()];
+        let wrapped = if verbatim(block.kind) {
+            wrap_verbatim(text, cols)
+        } else {
+            wrap(text, cols)
+        };
+        for r in wrapped {
             lines.push(Line {
                 block: Some(i),
                 range: r.start + base..r.end + base,
@@ -197,6 +217,52 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     lines
 }
 
+/// Cuts preformatted text at its newlines, and lines longer than `width`
+/// between graphemes. Empty lines stay (as empty ranges).
+pub fn wrap_verbatim(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let (mut from, mut used) = (start, 0);
+        for (i, g) in line.grapheme_indices(true) {
+            let gw = if g.chars().all(char::is_whitespace) {
+                1
+            } else {
+                g.width()
+            };
+            if used + gw > width && start + i > from {
+                out.push(from..start + i);
+                from = start + i;
+                used = 0;
+            }
+            used += gw;
+        }
+        out.push(from..end);
+        start = end + 1;
+    }
+    out
+}
+
+/// Columns `text` takes when drawn: whitespace runs count one column, or
+/// each whitespace character one column in verbatim blocks.
+pub fn columns(text: &str, verbatim: bool) -> usize {
+    if verbatim {
+        text.graphemes(true)
+            .map(|g| {
+                if g.chars().all(char::is_whitespace) {
+                    1
+                } else {
+                    g.width()
+                }
+            })
+            .sum()
+    } else {
+        display_width(text)
+    }
+}
+
 /// Display width of a laid-out line's text, with whitespace runs as one column.
 pub fn display_width(text: &str) -> usize {
     let mut w = 0;
@@ -266,6 +332,18 @@ mod tests {
     fn wide_grapheme_alone_when_width_is_one() {
         assert_eq!(wrapped("字字", 1), ["字", "字"]);
         assert_eq!(wrapped("👩‍🔬 ok", 1), ["👩‍🔬", "o", "k"]);
+    }
+
+    #[test]
+    fn verbatim_keeps_lines_and_spaces() {
+        let t = "fn main() {\n    println!(\"hi\");\n\n}";
+        let lines: Vec<&str> = wrap_verbatim(t, 10).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            lines,
+            ["fn main() ", "{", "    printl", "n!(\"hi\");", "", "}"]
+        );
+        assert_eq!(columns("  a  b", true), 6);
+        assert_eq!(columns("  a  b", false), 4);
     }
 
     #[test]

@@ -125,13 +125,22 @@ fn print_plain(doc: &Document, measure: usize) -> anyhow::Result<()> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     for line in &l.lines {
         let text = &doc.text[line.range.clone()];
-        let mut first = true;
-        for word in text.split_whitespace() {
-            if !first {
-                out.write_all(b" ")?;
+        let kind = line.block.map(|b| doc.blocks[b].kind);
+        let indent = kind.map_or(0, factlens::layout::indent);
+        if !text.is_empty() {
+            write!(out, "{:indent$}", "")?;
+        }
+        if kind.is_some_and(factlens::layout::verbatim) {
+            out.write_all(text.as_bytes())?;
+        } else {
+            let mut first = true;
+            for word in text.split_whitespace() {
+                if !first {
+                    out.write_all(b" ")?;
+                }
+                out.write_all(word.as_bytes())?;
+                first = false;
             }
-            out.write_all(word.as_bytes())?;
-            first = false;
         }
         out.write_all(b"\n")?;
     }

@@ -19,6 +19,8 @@ pub fn block(kind: BlockKind) -> Style {
         }
         BlockKind::Chrome => Style::new().add_modifier(Modifier::DIM),
         BlockKind::Paragraph | BlockKind::ListItem => Style::new(),
+        BlockKind::Quote => Style::new().add_modifier(Modifier::ITALIC),
+        BlockKind::Code => Style::new().fg(Color::Gray),
     }
 }
 

@@ -314,8 +314,13 @@ impl App {
         let Some(l) = self.layout.lines.get(line) else {
             return;
         };
-        let col = usize::from(x.saturating_sub(pane.x + g.text_x));
-        let Some(offset) = offset_at_column(&self.doc.text, l.range.clone(), col) else {
+        let Some(kind) = l.block.map(|b| self.doc.blocks[b].kind) else {
+            return;
+        };
+        let left = pane.x + g.text_x + crate::layout::indent(kind) as u16;
+        let col = usize::from(x.saturating_sub(left));
+        let verbatim = crate::layout::verbatim(kind);
+        let Some(offset) = offset_at_column(&self.doc.text, l.range.clone(), col, verbatim) else {
             return;
         };
         self.focus = Focus::Article;
@@ -368,12 +373,17 @@ fn step(ranges: &[Range<usize>], from: usize, forward: bool) -> (usize, bool) {
 
 /// The byte offset drawn at display column `col` of a laid-out line (whose
 /// whitespace runs are drawn as one column).
-pub fn offset_at_column(text: &str, range: Range<usize>, col: usize) -> Option<usize> {
+pub fn offset_at_column(
+    text: &str,
+    range: Range<usize>,
+    col: usize,
+    verbatim: bool,
+) -> Option<usize> {
     let mut x = 0;
     let mut in_space = false;
     for (i, g) in text[range.clone()].grapheme_indices(true) {
         let w = if g.chars().all(char::is_whitespace) {
-            if in_space {
+            if in_space && !verbatim {
                 continue;
             }
             in_space = true;
@@ -433,13 +443,13 @@ mod tests {
     #[test]
     fn columns_map_to_offsets() {
         let t = "ab  漢字 c";
-        assert_eq!(offset_at_column(t, 0..t.len(), 0), Some(0));
-        assert_eq!(offset_at_column(t, 0..t.len(), 2), Some(2));
-        assert_eq!(offset_at_column(t, 0..t.len(), 3), Some(4));
-        assert_eq!(offset_at_column(t, 0..t.len(), 4), Some(4));
-        assert_eq!(offset_at_column(t, 0..t.len(), 5), Some(7));
-        assert_eq!(offset_at_column(t, 0..t.len(), 8), Some(11));
-        assert_eq!(offset_at_column(t, 0..t.len(), 9), None);
+        assert_eq!(offset_at_column(t, 0..t.len(), 0, false), Some(0));
+        assert_eq!(offset_at_column(t, 0..t.len(), 2, false), Some(2));
+        assert_eq!(offset_at_column(t, 0..t.len(), 3, false), Some(4));
+        assert_eq!(offset_at_column(t, 0..t.len(), 4, false), Some(4));
+        assert_eq!(offset_at_column(t, 0..t.len(), 5, false), Some(7));
+        assert_eq!(offset_at_column(t, 0..t.len(), 8, false), Some(11));
+        assert_eq!(offset_at_column(t, 0..t.len(), 9, false), None);
     }
 
     #[test]

@@ -7,11 +7,13 @@
 //! so a [`SourceMap`] keeps the way back to byte offsets of the input as
 //! given, which is what `--json` reports.
 
+mod builder;
 mod plain;
 mod sanitize;
 
 use std::ops::Range;
 
+pub use builder::Builder;
 pub use plain::load_plain;
 pub use sanitize::{SourceMap, is_unsafe, sanitize};
 
@@ -26,6 +28,10 @@ pub enum BlockKind {
     Heading,
     Paragraph,
     ListItem,
+    /// A block quotation.
+    Quote,
+    /// Preformatted text (code): drawn line by line, never scanned for facts.
+    Code,
     /// Page furniture such as "Share This Article" or a repeated title.
     Chrome,
 }
@@ -48,12 +54,35 @@ pub struct Block {
     pub range: Range<usize>,
 }
 
+/// A hyperlink: the linked text and where it points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub range: Range<usize>,
+    pub url: String,
+}
+
+/// What `--json` offsets refer to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Offsets {
+    /// Byte offsets into the input as given (plain text, Markdown).
+    #[default]
+    Source,
+    /// Byte offsets into the extracted text (HTML reader mode), which
+    /// `--json --with-text` prints.
+    Text,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     /// The sanitized text; every position in the program indexes this.
     pub text: String,
     pub blocks: Vec<Block>,
+    pub links: Vec<Link>,
     pub source_map: SourceMap,
+    pub offsets: Offsets,
+    /// What the loader wants the reader to know ("no article found: showing
+    /// the whole page").
+    pub notes: Vec<String>,
 }
 
 impl Document {

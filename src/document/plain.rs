@@ -275,6 +275,7 @@ pub fn load_plain(input: &str) -> Document {
         text,
         blocks,
         source_map,
+        ..Document::default()
     }
 }
 

@@ -30,6 +30,26 @@ impl SourceMap {
     pub fn is_identity(&self) -> bool {
         self.checkpoints.is_empty()
     }
+
+    /// Records that text offset `text` corresponds to source offset `source`
+    /// from here on. Offsets must be pushed in increasing text order.
+    pub(crate) fn push(&mut self, text: usize, source: usize) {
+        if self.to_source(text) == source {
+            return;
+        }
+        match self.checkpoints.last_mut() {
+            Some(last) if last.0 == text => last.1 = source,
+            _ => self.checkpoints.push((text, source)),
+        }
+    }
+
+    /// Appends `other` (a map of a piece placed at `text`/`source`).
+    pub(crate) fn extend_shifted(&mut self, other: &SourceMap, text: usize, source: usize) {
+        self.push(text, source);
+        for &(t, s) in &other.checkpoints {
+            self.push(text + t, source + s);
+        }
+    }
 }
 
 enum Fix {

@@ -8,9 +8,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
-use super::text::put_collapsed;
+use super::text::put_text;
 use crate::app::{App, Follow};
-use crate::layout::display_width;
+use crate::document::BlockKind;
+use crate::layout::{columns, indent, verbatim};
 use crate::theme;
 
 /// A style change inside a line: from byte `at` on, use `style`.
@@ -94,11 +95,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         .enumerate()
     {
         let Some(b) = line.block else { continue };
-        let base = theme::block(app.doc.blocks[b].kind);
+        let kind = app.doc.blocks[b].kind;
+        let base = theme::block(kind);
         let y = area.y + row as u16;
-        let (mut x, mut in_space) = (x0, false);
+        let verbatim = verbatim(kind);
+        let x_text = (x0 + indent(kind) as u16).min(max_x);
+        if kind == BlockKind::Quote && x0 < max_x {
+            buf[(x0, y)].set_symbol("▎").set_style(theme::dim());
+        }
+        let (mut x, mut in_space) = (x_text, false);
         for run in runs(app, line.range.clone(), base) {
-            (x, in_space) = put_collapsed(
+            (x, in_space) = put_text(
                 buf,
                 x,
                 y,
@@ -106,14 +113,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
                 &app.doc.text[run.range],
                 run.style,
                 in_space,
+                verbatim,
             );
         }
         if let Some(c) = &app.current
             && line.range.start <= c.start
             && c.start < line.range.end.max(line.range.start + 1)
         {
-            let col = display_width(&app.doc.text[line.range.start..c.start]) as u16;
-            cursor = Some(Position::new((x0 + col).min(max_x.saturating_sub(1)), y));
+            let col = columns(&app.doc.text[line.range.start..c.start], verbatim) as u16;
+            cursor = Some(Position::new(
+                (x_text + col).min(max_x.saturating_sub(1)),
+                y,
+            ));
         }
     }
     scrollbar(buf, area, app);

@@ -11,16 +11,32 @@ use unicode_width::UnicodeWidthStr;
 /// column after the last cell written and the run state.
 pub fn put_collapsed(
     buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max_x: u16,
+    text: &str,
+    style: Style,
+    in_space: bool,
+) -> (u16, bool) {
+    put_text(buf, x, y, max_x, text, style, in_space, false)
+}
+
+/// Like [`put_collapsed`], or with every whitespace character drawn as a
+/// space when `verbatim` (preformatted text).
+#[allow(clippy::too_many_arguments)]
+pub fn put_text(
+    buf: &mut Buffer,
     mut x: u16,
     y: u16,
     max_x: u16,
     text: &str,
     style: Style,
     mut in_space: bool,
+    verbatim: bool,
 ) -> (u16, bool) {
     for g in text.graphemes(true) {
         let (sym, w) = if g.chars().all(char::is_whitespace) {
-            if in_space {
+            if in_space && !verbatim {
                 continue;
             }
             in_space = true;
