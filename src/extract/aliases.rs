@@ -173,6 +173,34 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
             }
         }
     }
+    // "Otto Jespersen" inside "Jens Otto Harry Jespersen", "Higuchi Ichiyō"
+    // and "Ichiyō Higuchi": a person name whose words all occur, with the
+    // same last word or in reverse order, in a longer person name.
+    let persons: Vec<usize> = (0..n)
+        .filter(|&id| clusters[id].canon.is_none() && kind_of(&clusters[id].evidence) == Some(EntityKind::Person))
+        .filter(|&id| clusters[id].surfaces[0].contains(' '))
+        .collect();
+    if persons.len() < 2000 {
+        for &a in &persons {
+            let wa = words(&clusters[a].surfaces[0]);
+            for &b in &persons {
+                let wb = words(&clusters[b].surfaces[0]);
+                if a == b || wb.len() < wa.len() || (wb.len() == wa.len() && b < a) {
+                    continue;
+                }
+                let subset = wa.iter().all(|w| wb.contains(w));
+                let same_last = wa[wa.len() - 1] == wb[wb.len() - 1];
+                let reversed = wa.len() == 2 && wb.len() == 2 && wa[0] == wb[1] && wa[1] == wb[0];
+                if subset && (same_last || reversed) {
+                    let (x, y) = (find(&mut parent, a), find(&mut parent, b));
+                    if x != y {
+                        parent[x] = y;
+                    }
+                    break;
+                }
+            }
+        }
+    }
     // "Matthew William Goode" and "Matthew Goode": same first and last word.
     let mut by_ends: HashMap<(&str, &str), usize> = HashMap::default();
     for id in 0..n {

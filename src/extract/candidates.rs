@@ -374,7 +374,10 @@ fn push_mention(
     loop {
         let Some(&k) = words.first() else { return };
         let w = word_text(p, k);
-        let fw = gz::Hit { flags: p.flags[k], canon: None };
+        let fw = gz::Hit {
+            flags: p.flags[k],
+            canon: None,
+        };
         let maybe_strip = fw.has(gz::DEMONYM | gz::COMMON)
             || (words.len() > 1 && !p.toks[k].allcaps && lower_seen(stats, w));
         if !maybe_strip {
@@ -424,9 +427,10 @@ fn push_mention(
         && words
             .last()
             .is_some_and(|&k| p.toks[k].allcaps && p.toks[k].end - p.toks[k].start <= 4)
-        && words
+        && words[words.len() - 2..]
             .first()
-            .is_some_and(|&k| flags_of(p, g, k) & gz::GIVEN != 0)
+            .is_some_and(|&k| !p.toks[k].allcaps || p.toks[k].end - p.toks[k].start <= 4)
+        && words.first().is_some_and(|&k| !p.toks[k].allcaps)
     {
         words.pop();
     }
@@ -489,9 +493,13 @@ fn push_one(
             || (p.flags[k] & gz::COMMON == 0
                 && !lower_seen(stats, w)
                 && !t.allcaps
-                && p.flags[k] & (SUFFIXES | gz::DEMONYM | gz::TITLE) == 0)
+                && p.flags[k] & (SUFFIXES | gz::DEMONYM | gz::TITLE | gz::ORG) == 0)
     });
     let seen_lower = words.len() == 1 && lower_seen(stats, &key);
+    // A lone word the text also uses in lower case is an everyday word ("our Nation").
+    if seen_lower && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG | gz::MAJOR_CITY) && !title {
+        return;
+    }
     let evidence = classify::evidence(
         p,
         sent,

@@ -226,6 +226,15 @@ pub fn evidence(
         if words.iter().any(|&k| PERSON_CONNECTORS.contains(&w(k))) && given {
             e.person += 1.0;
         }
+        // "Pittsburgh Pirates", "Kenya Law": a place name qualifying something else.
+        if g.lookup(name_words[0]).has(gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN)
+            && !hit.has(gz::PLACE)
+            && name_words.len() == 2
+            && name_words[1].ends_with('s')
+            && g.lookup(name_words[1]).flags & (gz::PLACE | gz::PLACE_SUFFIX | gz::GIVEN | gz::SURNAME) == 0
+        {
+            e.org += 1.5;
+        }
         // East Asian names: family name first, hyphenated given name ("Lee Cheuk-yan").
         if name_words.len() == 2
             && f.has(gz::SURNAME)

@@ -7,7 +7,11 @@ use super::{Figure, FigureKind, Prepared, Sent};
 
 /// Number and ordinal words begin with one of these letters.
 fn may_be_number_word(w: &str) -> bool {
-    w.len() <= 12 && matches!(w.as_bytes()[0] | 0x20, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h')
+    w.len() <= 12
+        && matches!(
+            w.as_bytes()[0] | 0x20,
+            b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h'
+        )
 }
 
 struct Scan<'a> {
@@ -44,9 +48,10 @@ impl<'a> Scan<'a> {
             return None;
         }
         let mut num = if t.kind == TokKind::Num {
-            let (digits, ordinal, decade) = if let Some(d) = ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH"]
-                .iter()
-                .find_map(|x| s.strip_suffix(x))
+            let (digits, ordinal, decade) = if let Some(d) =
+                ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH"]
+                    .iter()
+                    .find_map(|x| s.strip_suffix(x))
             {
                 (d, true, false)
             } else if let Some(d) = s.strip_suffix(['s', 'S']) {

@@ -126,7 +126,13 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         if ascii {
             push_segments(text, i, gap, ascii_segments(chunk).peekable(), out);
         } else {
-            push_segments(text, i, gap, chunk.split_word_bound_indices().peekable(), out);
+            push_segments(
+                text,
+                i,
+                gap,
+                chunk.split_word_bound_indices().peekable(),
+                out,
+            );
         }
         gap = false;
         i = j;
