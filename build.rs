@@ -25,6 +25,8 @@ const LISTS: &[(&str, u32, bool)] = &[
     ("vocab_place_heads.txt", 9, false),
     ("vocab_demonyms.txt", 10, false),
     ("vocab_common.txt", 13, true),
+    ("vocab_function.txt", 13, true),
+    ("vocab_function.txt", 15, true),
 ];
 
 fn main() {

@@ -13,7 +13,7 @@ entry names another entry):
   given.txt      US Census given names (PyPI `names`)
   surnames.txt   US Census surnames, most frequent SURNAME_LIMIT (PyPI `names`)
 Hand-written vocabularies (vocab_*.txt) are general English vocabulary and are
-not touched by this script; it only reads vocab_common.txt to drop place names
+not touched by this script; it only reads vocab_common.txt and vocab_function.txt to drop place names
 that are everyday words. Provenance and licenses: assets/gazetteer/SOURCES.md.
 """
 import os
@@ -32,9 +32,11 @@ LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]*$")
 
 
 def common_words():
-    path = os.path.join(OUT, "vocab_common.txt")
-    with open(path, encoding="utf-8") as f:
-        return {line.strip().lower() for line in f if line.strip() and not line.startswith("#")}
+    words = set()
+    for name in ("vocab_common.txt", "vocab_function.txt"):
+        with open(os.path.join(OUT, name), encoding="utf-8") as f:
+            words |= {line.strip().lower() for line in f if line.strip() and not line.startswith("#")}
+    return words
 
 
 def ok(name, common):

@@ -402,6 +402,10 @@ fn push_mention(
             words.remove(0);
         } else if fw.has(gz::COMMON)
             && !known
+            && (fw.has(gz::FUNCTION)
+                || sent.title_case
+                || k == sent.toks.start
+                || after_opening(&p.toks, k, p.text))
             && !(words.len() > 1 && (NAME_ADJECTIVES.contains(&w) || fw.has(SUFFIXES)))
         {
             words.remove(0);

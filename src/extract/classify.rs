@@ -119,11 +119,12 @@ pub fn evidence(
         .map(|&k| w(k))
         .collect();
     let multi = name_words.len() > 1;
+    // A whole-name hit in the curated lists outweighs any single cue.
     if hit.has(gz::ORG) {
-        e.org += 5.0;
+        e.org += 8.0;
     }
     if hit.has(gz::COUNTRY | gz::PLACE_WELL_KNOWN) {
-        e.place += 5.0;
+        e.place += 8.0;
     } else if hit.has(gz::REGION | gz::MAJOR_CITY) {
         e.place += 3.0;
     } else if hit.has(gz::CITY) && !seen_lower {
@@ -140,7 +141,9 @@ pub fn evidence(
     let lf = g.flags(w(last));
     let ff = g.flags(w(first));
     if multi && lf & gz::ORG_SUFFIX != 0 {
-        e.org += 4.0;
+        // The head noun of a name decides over a place word before it
+        // ("St. Andrews University", "British Library").
+        e.org += 5.5;
     }
     let has_of = words.iter().any(|&k| w(k) == "of");
     // "Linguistic Society of America": an organization word before "of".

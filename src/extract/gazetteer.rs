@@ -21,6 +21,8 @@ pub const DEMONYM: u32 = 1 << 10;
 pub const PLACE_WELL_KNOWN: u32 = 1 << 11;
 pub const ORG: u32 = 1 << 12;
 pub const COMMON: u32 = 1 << 13;
+/// Function words ("the", "however"): never the start of a name.
+pub const FUNCTION: u32 = 1 << 15;
 /// Cities of 300000 people or more.
 pub const MAJOR_CITY: u32 = 1 << 14;
 
@@ -97,15 +99,20 @@ impl Gazetteer {
 
     /// Everyday word (looked up lower-cased), e.g. "However", "The", "March".
     pub fn is_common(&self, word: &str) -> bool {
+        self.lower_flags(word) & COMMON != 0
+    }
+
+    /// Flags of the lower-cased word (COMMON, FUNCTION).
+    pub fn lower_flags(&self, word: &str) -> u32 {
         let mut buf = [0u8; 32];
         if word.len() > buf.len() || !word.is_ascii() {
-            return self.flags(&word.to_lowercase()) & COMMON != 0;
+            return self.flags(&word.to_lowercase());
         }
         let b = &mut buf[..word.len()];
         b.copy_from_slice(word.as_bytes());
         b.make_ascii_lowercase();
         let lower = std::str::from_utf8(b).unwrap_or("");
-        self.flags(lower) & COMMON != 0
+        self.flags(lower)
     }
 
     /// Number of keys (for diagnostics).

@@ -167,7 +167,7 @@ fn prepare(doc: &Document) -> Prepared<'_> {
         .map(|t| {
             if t.kind == TokKind::Word && t.cap {
                 let w = t.text(text);
-                g.flags(w) | if g.is_common(w) { gazetteer::COMMON } else { 0 }
+                g.flags(w) | (g.lower_flags(w) & (gazetteer::COMMON | gazetteer::FUNCTION))
             } else {
                 0
             }
