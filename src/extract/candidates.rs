@@ -345,7 +345,7 @@ fn push_mention(
 ) {
     let mut words = part.to_vec();
     trim_connectors(p, &mut words);
-    let mut title = false;
+    let mut title: Option<usize> = None;
     // A title inside the run: what follows it is the name
     // ("National Security Advisor Steve Hadley", "Museum of Flight CEO").
     if let Some(t) = words.iter().rposition(|&k| is_title(p, g, k)) {
@@ -362,8 +362,15 @@ fn push_mention(
                     .iter()
                     .all(|&k| is_title(p, g, k) || !p.toks[k].cap))
         {
+            let mut from = t;
+            while from > 0 && (is_title(p, g, words[from - 1]) || !p.toks[words[from - 1]].cap) {
+                from -= 1;
+            }
+            while from < t && !p.toks[words[from]].cap {
+                from += 1;
+            }
+            title = Some(words[from]);
             words.drain(..=t);
-            title = true;
             if words.first().is_some_and(|&d| word_text(p, d) == ".") {
                 words.remove(0);
             }
@@ -439,7 +446,7 @@ fn push_mention(
         words.pop();
     }
     // "Washington Chris Gregoire": a place before a given name.
-    if !title && words.len() >= 3 {
+    if title.is_none() && words.len() >= 3 {
         let names: Vec<usize> = words.iter().copied().filter(|&k| p.toks[k].cap).collect();
         if names.len() >= 3 && names[0] == words[0] {
             let f0 = g.lookup(word_text(p, names[0]));
@@ -449,7 +456,7 @@ fn push_mention(
                 && !g.is_common(word_text(p, names[1]))
             {
                 let at = words.iter().position(|&k| k == names[1]).unwrap_or(1);
-                push_one(p, sent, g, stats, &words[..at], false, sr.clone(), out);
+                push_one(p, sent, g, stats, &words[..at], None, sr.clone(), out);
                 words.drain(..at);
             }
         }
@@ -464,7 +471,7 @@ fn push_one(
     g: &Gazetteer,
     stats: &WordStats,
     words: &[usize],
-    title: bool,
+    title: Option<usize>,
     sr: Range<usize>,
     out: &mut Vec<Mention>,
 ) {
@@ -501,7 +508,7 @@ fn push_one(
     });
     let seen_lower = words.len() == 1 && lower_seen(stats, &key);
     // A lone word the text also uses in lower case is an everyday word ("our Nation").
-    if seen_lower && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG | gz::MAJOR_CITY) && !title {
+    if seen_lower && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG | gz::MAJOR_CITY) && title.is_none() {
         return;
     }
     let evidence = classify::evidence(
@@ -511,12 +518,13 @@ fn push_one(
         words,
         &key,
         hit,
-        title,
+        title.is_some(),
         plain,
         seen_lower,
         sr.clone(),
     );
-    let range = p.toks[first].start..p.toks[last].end;
+    // The mention keeps its title ("President Putin"); the key does not.
+    let range = p.toks[title.unwrap_or(first)].start..p.toks[last].end;
     let idx = out.len();
     let bracket = expansion_acronym(p, last, sr.end);
     out.push(Mention {
