@@ -97,7 +97,12 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
     }
     if initial && !t.allcaps {
         if p.flags[i] & gz::COMMON != 0 {
-            return false;
+            // "New York Times" at the start of a sentence: a known name begins here.
+            let next = p.toks.get(i + 1).filter(|n| i + 1 < sent.toks.end && n.cap && n.gap);
+            return next.is_some_and(|n| {
+                let two = format!("{w} {}", n.text(p.text));
+                _g.flags(&two) & (gz::PLACE | gz::ORG) != 0
+            });
         }
         if lower_seen(stats, w) && !stats.cap_mid.contains(w) {
             return p.flags[i] & (gz::PLACE | gz::ORG) != 0;
@@ -287,6 +292,9 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
                 let before_first = cur.first().map(|&b| flags_of(p, g, b)).unwrap_or(0);
                 let pattern = last & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
                     && !cur.iter().any(|&b| flags_of(p, g, b) & SUFFIXES != 0)
+                    && !cur.is_empty()
+                    && g.flags(&surface(p, cur)) & (gz::PLACE | gz::ORG) == 0
+                    && !words.windows(2).any(|x| x[0] == k && word_text(p, x[1]) == "the")
                     && before_first & gz::GIVEN == 0
                     && before_last & SUFFIXES == 0;
                 !pattern
@@ -422,7 +430,9 @@ fn push_mention(
         trim_connectors(p, &mut words);
     }
     while let Some(&k) = words.last() {
+        let tail_known = words.len() >= 2 && g.flags(&surface(p, &words[words.len() - 2..])) & (gz::PLACE | gz::ORG) != 0;
         if words.len() > 1
+            && !tail_known
             && flags_of(p, g, k) & gz::COMMON != 0
             && flags_of(p, g, k) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) == 0
             && !known_prefix(p, g, &words)
@@ -445,20 +455,21 @@ fn push_mention(
     {
         words.pop();
     }
-    // "Washington Chris Gregoire": a place before a given name.
+    // "Washington Chris Gregoire", "Washington State University Simon Ličen":
+    // a place or an organization right before a given name.
     if title.is_none() && words.len() >= 3 {
-        let names: Vec<usize> = words.iter().copied().filter(|&k| p.toks[k].cap).collect();
-        if names.len() >= 3 && names[0] == words[0] {
-            let f0 = g.lookup(word_text(p, names[0]));
-            let f1 = flags_of(p, g, names[1]);
-            if f0.has(gz::PLACE | gz::ORG)
-                && f1 & gz::GIVEN != 0
-                && !g.is_common(word_text(p, names[1]))
-            {
-                let at = words.iter().position(|&k| k == names[1]).unwrap_or(1);
-                push_one(p, sent, g, stats, &words[..at], None, sr.clone(), out);
-                words.drain(..at);
-            }
+        let at = (1..words.len().saturating_sub(1)).find(|&n| {
+            let (prev, cur) = (words[n - 1], words[n]);
+            p.toks[cur].cap
+                && flags_of(p, g, cur) & gz::GIVEN != 0
+                && flags_of(p, g, cur) & gz::COMMON == 0
+                && p.toks[words[n + 1]].cap
+                && (flags_of(p, g, prev) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
+                    || g.flags(&surface(p, &words[..n])) & (gz::PLACE | gz::ORG) != 0)
+        });
+        if let Some(at) = at {
+            push_one(p, sent, g, stats, &words[..at], None, sr.clone(), out);
+            words.drain(..at);
         }
     }
     push_one(p, sent, g, stats, &words, title, sr, out);
