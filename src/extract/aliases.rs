@@ -160,6 +160,43 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         }
     }
 
+    // "General Assembly" and "General Assembly of the United Nations",
+    // "Levico" and "Levico Terme": a place or organization name that begins a
+    // longer one (unless it is a known name in its own right: "Boston" is not
+    // "Boston University").
+    let mut prefix_of: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (b, c) in clusters.iter().enumerate() {
+        if kind_of(&c.evidence).is_none_or(|k| k == EntityKind::Person) {
+            continue;
+        }
+        let name = c.canon.unwrap_or(&c.surfaces[0]);
+        for (i, _) in name.match_indices(' ') {
+            // Only "X of ..." or a one-word X: "Kennedy Space Center Visitor
+            // Complex" is another place than "Kennedy Space Center".
+            if !(name[i..].starts_with(" of ") || !name[..i].contains(' ')) {
+                continue;
+            }
+            if let Some(&a) = by_name.get(&name[..i]) {
+                prefix_of.entry(a).or_default().push(b);
+            }
+        }
+    }
+    for (a, bs) in prefix_of {
+        let c = &clusters[a];
+        let name = c.canon.unwrap_or(&c.surfaces[0]);
+        let known = c.canon.is_some() || g.lookup(name).has(gz::PLACE | gz::ORG);
+        if bs.len() == 1
+            && !known
+            && kind_of(&c.evidence).is_none_or(|k| k != EntityKind::Person)
+            && a != bs[0]
+        {
+            let (x, y) = (find(&mut parent, a), find(&mut parent, bs[0]));
+            if x != y {
+                parent[x] = y;
+            }
+        }
+    }
+
     // Short person names into the full name that contains them.
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
@@ -177,7 +214,10 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     // and "Ichiyō Higuchi": a person name whose words all occur, with the
     // same last word or in reverse order, in a longer person name.
     let persons: Vec<usize> = (0..n)
-        .filter(|&id| clusters[id].canon.is_none() && kind_of(&clusters[id].evidence) == Some(EntityKind::Person))
+        .filter(|&id| {
+            clusters[id].canon.is_none()
+                && kind_of(&clusters[id].evidence) == Some(EntityKind::Person)
+        })
         .filter(|&id| clusters[id].surfaces[0].contains(' '))
         .collect();
     if persons.len() < 2000 {

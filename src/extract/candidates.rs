@@ -98,7 +98,10 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
     if initial && !t.allcaps {
         if p.flags[i] & gz::COMMON != 0 {
             // "New York Times" at the start of a sentence: a known name begins here.
-            let next = p.toks.get(i + 1).filter(|n| i + 1 < sent.toks.end && n.cap && n.gap);
+            let next = p
+                .toks
+                .get(i + 1)
+                .filter(|n| i + 1 < sent.toks.end && n.cap && n.gap);
             return next.is_some_and(|n| {
                 let two = format!("{w} {}", n.text(p.text));
                 _g.flags(&two) & (gz::PLACE | gz::ORG) != 0
@@ -294,7 +297,9 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
                     && !cur.iter().any(|&b| flags_of(p, g, b) & SUFFIXES != 0)
                     && !cur.is_empty()
                     && g.flags(&surface(p, cur)) & (gz::PLACE | gz::ORG) == 0
-                    && !words.windows(2).any(|x| x[0] == k && word_text(p, x[1]) == "the")
+                    && !words
+                        .windows(2)
+                        .any(|x| x[0] == k && word_text(p, x[1]) == "the")
                     && before_first & gz::GIVEN == 0
                     && before_last & SUFFIXES == 0;
                 !pattern
@@ -430,7 +435,8 @@ fn push_mention(
         trim_connectors(p, &mut words);
     }
     while let Some(&k) = words.last() {
-        let tail_known = words.len() >= 2 && g.flags(&surface(p, &words[words.len() - 2..])) & (gz::PLACE | gz::ORG) != 0;
+        let tail_known = words.len() >= 2
+            && g.flags(&surface(p, &words[words.len() - 2..])) & (gz::PLACE | gz::ORG) != 0;
         if words.len() > 1
             && !tail_known
             && flags_of(p, g, k) & gz::COMMON != 0
@@ -519,7 +525,10 @@ fn push_one(
     });
     let seen_lower = words.len() == 1 && lower_seen(stats, &key);
     // A lone word the text also uses in lower case is an everyday word ("our Nation").
-    if seen_lower && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG | gz::MAJOR_CITY) && title.is_none() {
+    if seen_lower
+        && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG | gz::MAJOR_CITY)
+        && title.is_none()
+    {
         return;
     }
     let evidence = classify::evidence(

@@ -230,11 +230,14 @@ pub fn evidence(
             e.person += 1.0;
         }
         // "Pittsburgh Pirates", "Kenya Law": a place name qualifying something else.
-        if g.lookup(name_words[0]).has(gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN)
+        if g.lookup(name_words[0])
+            .has(gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN)
             && !hit.has(gz::PLACE)
             && name_words.len() == 2
             && name_words[1].ends_with('s')
-            && g.lookup(name_words[1]).flags & (gz::PLACE | gz::PLACE_SUFFIX | gz::GIVEN | gz::SURNAME) == 0
+            && g.lookup(name_words[1]).flags
+                & (gz::PLACE | gz::PLACE_SUFFIX | gz::GIVEN | gz::SURNAME)
+                == 0
         {
             e.org += 1.5;
         }
