@@ -133,7 +133,63 @@ struct Atom {
     spaced: bool,
 }
 
-fn atoms(text: &str) -> Vec<Atom> {
+/// ASCII text (most English prose) needs no segmentation tables: words are
+/// runs between whitespace, breakable after a hyphen or slash, and every
+/// byte is one column. Same result as the general path, several times faster,
+/// and streamed so no list of atoms is built.
+struct AsciiAtoms<'a> {
+    bytes: &'a [u8],
+    i: usize,
+    first: bool,
+}
+
+impl Iterator for AsciiAtoms<'_> {
+    type Item = Atom;
+
+    fn next(&mut self) -> Option<Atom> {
+        let bytes = self.bytes;
+        let mut i = self.i;
+        let mut spaced = false;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            spaced = true;
+            i += 1;
+        }
+        if i >= bytes.len() {
+            self.i = i;
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+            if matches!(bytes[i - 1], b'-' | b'/')
+                && i < bytes.len()
+                && !bytes[i].is_ascii_whitespace()
+            {
+                break;
+            }
+        }
+        self.i = i;
+        let spaced = spaced && !self.first;
+        self.first = false;
+        Some(Atom {
+            range: start..i,
+            width: i - start,
+            spaced,
+        })
+    }
+}
+
+#[cfg(test)]
+fn atoms_ascii(text: &str) -> Vec<Atom> {
+    AsciiAtoms {
+        bytes: text.as_bytes(),
+        i: 0,
+        first: true,
+    }
+    .collect()
+}
+
+fn atoms_general(text: &str) -> Vec<Atom> {
     let mut out: Vec<Atom> = Vec::new();
     let mut spaced = false;
     let mut prev_piece: Option<&str> = None;
@@ -179,10 +235,26 @@ fn atoms(text: &str) -> Vec<Atom> {
 /// Wraps one block's text to `width` columns; returns byte ranges into
 /// `text`, without leading or trailing whitespace.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        greedy(
+            text,
+            width,
+            AsciiAtoms {
+                bytes: text.as_bytes(),
+                i: 0,
+                first: true,
+            },
+        )
+    } else {
+        greedy(text, width, atoms_general(text).into_iter())
+    }
+}
+
+fn greedy(text: &str, width: usize, atoms: impl Iterator<Item = Atom>) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut cur: Option<(Range<usize>, usize)> = None;
-    for atom in atoms(text) {
+    for atom in atoms {
         if let Some((range, used)) = &mut cur {
             let need = atom.width + usize::from(atom.spaced);
             if *used + need <= width {
@@ -362,6 +434,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn ascii_fast_path_matches_the_general_one(text in "[a-zA-Z .,/'\n-]{0,120}") {
+            let key = |atoms: Vec<Atom>| atoms.into_iter().map(|a| (a.range, a.width, a.spaced)).collect::<Vec<_>>();
+            prop_assert_eq!(key(atoms_general(&text)), key(atoms_ascii(&text)));
+        }
+
         #[test]
         fn wrap_invariants(text in "\\PC{0,200}|[a-z \\n漢字é\u{301}👍-]{0,200}", width in 1usize..50) {
             let lines = wrap(&text, width);

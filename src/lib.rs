@@ -9,5 +9,6 @@ pub mod extract;
 pub mod json;
 pub mod keymap;
 pub mod layout;
+pub mod progressive;
 pub mod theme;
 pub mod ui;

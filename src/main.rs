@@ -9,10 +9,15 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use factlens::app::{Action, App, DEFAULT_MEASURE};
-use factlens::document::{Document, load_bytes};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
+
+use factlens::document::{Document, load_plain, load_vec};
 use factlens::extract::extract;
 use factlens::keymap::Keymap;
 use factlens::layout::layout;
+use factlens::progressive::{self, Opening};
 
 /// The article shown when no file is given.
 const SEED: &str = include_str!("../assets/seed.txt");
@@ -59,10 +64,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_input(file: &Option<PathBuf>) -> anyhow::Result<Document> {
-    let (name, bytes) = match file {
+/// The input's bytes and a name for messages; `None` for the built-in article.
+fn read_input(file: &Option<PathBuf>) -> anyhow::Result<Option<(String, Vec<u8>)>> {
+    Ok(Some(match file {
         None if !io::stdin().is_terminal() => ("standard input".to_string(), read_stdin()?),
-        None => return Ok(load_bytes(SEED.as_bytes())?),
+        None => return Ok(None),
         Some(p) if p.as_os_str() == "-" => ("standard input".to_string(), read_stdin()?),
         Some(p) => {
             let name = p.display().to_string();
@@ -73,8 +79,7 @@ fn read_input(file: &Option<PathBuf>) -> anyhow::Result<Document> {
                 std::fs::read(p).map_err(|e| anyhow::anyhow!("{name}: {}", describe_io(&e)))?;
             (name, bytes)
         }
-    };
-    load_bytes(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+    }))
 }
 
 fn read_stdin() -> anyhow::Result<Vec<u8>> {
@@ -95,9 +100,16 @@ fn describe_io(e: &io::Error) -> String {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let doc = read_input(&cli.file)?;
+    let input = read_input(&cli.file)?;
     let measure = usize::from(cli.width);
+    let load = |input: Option<(String, Vec<u8>)>| -> anyhow::Result<Document> {
+        match input {
+            None => Ok(load_plain(SEED)),
+            Some((name, bytes)) => load_vec(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}")),
+        }
+    };
     if cli.json {
+        let doc = load(input)?;
         let facts = extract(&doc);
         let mut out = io::stdout().lock();
         serde_json::to_writer(&mut out, &factlens::json::to_json(&doc, &facts))?;
@@ -105,10 +117,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         return Ok(());
     }
     if !io::stdout().is_terminal() {
-        return print_plain(&doc, measure);
+        return print_plain(&load(input)?, measure);
     }
+    // Everything that can fail on the input fails here, before the
+    // terminal is touched.
+    let opening = match input {
+        None => {
+            let doc = load_plain(SEED);
+            let facts = extract(&doc);
+            Opening::Ready(doc, facts)
+        }
+        Some((name, bytes)) => {
+            progressive::open(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?
+        }
+    };
     let keymap = Keymap::default_keys();
-    let facts = extract(&doc);
     let after_first_frame = match (cli.exit_after_first_frame, cli.debug_panic) {
         (_, true) => AfterFirstFrame::Panic,
         (true, _) => AfterFirstFrame::Exit,
@@ -116,7 +139,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     };
     // https://no-color.org: any non-empty value turns colour off.
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    terminal::run(doc, facts, keymap, measure, color, after_first_frame)
+    terminal::run(after_first_frame, move |width, height| {
+        let (mut app, background) = match opening {
+            Opening::Ready(doc, facts) => {
+                (App::new(doc, facts, keymap, measure, width, height), None)
+            }
+            Opening::Progressive { prefix, whole } => {
+                let app = App::pending(Arc::new(prefix), true, keymap, measure, width, height);
+                let rx = progressive::finish_in_background(whole, app.geometry().text_cols);
+                (app, Some(rx))
+            }
+        };
+        app.color = color;
+        (app, background)
+    })
 }
 
 /// Like bat, print the formatted article when output is not a terminal.
@@ -155,10 +191,15 @@ pub(crate) enum AfterFirstFrame {
     Panic,
 }
 
-/// The interactive loop: blocks on input, redraws after each event.
+/// How long to wait for input while background work may report.
+const TICK_MS: u64 = 50;
+
+/// The interactive loop: blocks on input, redraws after each event. While
+/// background loading runs it polls, so results show as soon as they come.
 pub(crate) fn event_loop(
     term: &mut terminal::Tui,
     mut app: App,
+    mut background: Option<Receiver<Action>>,
     after_first_frame: AfterFirstFrame,
 ) -> anyhow::Result<()> {
     use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -169,6 +210,28 @@ pub(crate) fn event_loop(
         AfterFirstFrame::Panic => panic!("debug panic requested"),
     }
     while !app.should_quit {
+        if let Some(rx) = &background {
+            let mut changed = false;
+            loop {
+                match rx.try_recv() {
+                    Ok(action) => {
+                        app.update(action);
+                        changed = true;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        background = None;
+                        break;
+                    }
+                }
+            }
+            if changed {
+                term.draw(|f| factlens::ui::draw(f, &app))?;
+            }
+            if background.is_some() && !event::poll(Duration::from_millis(TICK_MS))? {
+                continue;
+            }
+        }
         let action = match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => terminal::key(k).map(Action::Key),
             Event::Mouse(m) => match m.kind {
@@ -191,12 +254,19 @@ pub(crate) fn event_loop(
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
         };
-        if let Some(action) = action {
-            if let Some(effect) = app.update(action) {
-                term.perform(effect)?;
-            }
-            term.draw(|f| factlens::ui::draw(f, &app))?;
+        let Some(action) = action else { continue };
+        // Keys act on the whole text: if it is still loading (tens of
+        // milliseconds at most), wait for it rather than act on the prefix.
+        if app.loading
+            && let Some(rx) = &background
+            && let Ok(loaded) = rx.recv()
+        {
+            app.update(loaded);
         }
+        if let Some(effect) = app.update(action) {
+            term.perform(effect)?;
+        }
+        term.draw(|f| factlens::ui::draw(f, &app))?;
     }
     Ok(())
 }

@@ -7,10 +7,10 @@ use std::io::{self, Stdout, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use factlens::app::{App, Effect};
-use factlens::document::Document;
-use factlens::extract::Facts;
-use factlens::keymap::{Key, KeyCode, Keymap};
+use std::sync::mpsc::Receiver;
+
+use factlens::app::{Action, App, Effect};
+use factlens::keymap::{Key, KeyCode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -133,13 +133,11 @@ pub fn key(k: KeyEvent) -> Option<Key> {
     })
 }
 
+/// Sets up the terminal, builds the app for its size with `make_app`, and
+/// runs the loop; the terminal is restored however this returns.
 pub fn run(
-    doc: Document,
-    facts: Facts,
-    keymap: Keymap,
-    measure: usize,
-    color: bool,
     after_first_frame: crate::AfterFirstFrame,
+    make_app: impl FnOnce(u16, u16) -> (App, Option<Receiver<Action>>),
 ) -> anyhow::Result<()> {
     install_hooks()?;
     enable_raw_mode()?;
@@ -156,10 +154,9 @@ pub fn run(
     )?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(doc, facts, keymap, measure, size.width, size.height);
-    app.color = color;
+    let (app, background) = make_app(size.width, size.height);
     let mut tui = Tui { terminal };
-    crate::event_loop(&mut tui, app, after_first_frame)
+    crate::event_loop(&mut tui, app, background, after_first_frame)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod screen;
 mod sidebar;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use index::{FactIndex, Highlight, Section, Target};
 pub use screen::{Geometry, Screen};
@@ -24,7 +25,7 @@ pub const DEFAULT_MEASURE: usize = 80;
 /// Lines moved by one notch of the mouse wheel.
 pub const WHEEL_LINES: isize = 3;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Action {
     Key(Key),
     Command(Command),
@@ -43,6 +44,11 @@ pub enum Action {
         x: u16,
         y: u16,
     },
+    /// Background work finished building the whole document (the reader
+    /// started on a prefix of it) and its layout at `layout.width`.
+    Loaded(Arc<Document>, Layout),
+    /// Background work finished finding the facts.
+    Analyzed(FactIndex),
 }
 
 /// Work for the runner: things `update` may not do itself.
@@ -90,7 +96,8 @@ pub enum Follow {
 }
 
 pub struct App {
-    pub doc: Document,
+    /// Shared with background analysis, which reads it while we draw.
+    pub doc: Arc<Document>,
     pub index: FactIndex,
     pub keymap: Keymap,
     pub measure: usize,
@@ -129,6 +136,10 @@ pub struct App {
     pub should_quit: bool,
     /// A short message for the status line, cleared by the next key.
     pub notice: Option<String>,
+    /// Still showing a prefix of a big text while the rest loads.
+    pub loading: bool,
+    /// Facts are still being found in the background.
+    pub analyzing: bool,
 }
 
 impl App {
@@ -141,6 +152,34 @@ impl App {
         height: u16,
     ) -> App {
         let index = FactIndex::new(&doc, &facts);
+        App::with_index(Arc::new(doc), index, keymap, measure, width, height)
+    }
+
+    /// A reader on a document whose facts (and possibly rest) are still
+    /// being worked out in the background; see [`Action::Loaded`] and
+    /// [`Action::Analyzed`].
+    pub fn pending(
+        doc: Arc<Document>,
+        loading: bool,
+        keymap: Keymap,
+        measure: usize,
+        width: u16,
+        height: u16,
+    ) -> App {
+        let mut app = App::with_index(doc, FactIndex::default(), keymap, measure, width, height);
+        app.loading = loading;
+        app.analyzing = true;
+        app
+    }
+
+    fn with_index(
+        doc: Arc<Document>,
+        index: FactIndex,
+        keymap: Keymap,
+        measure: usize,
+        width: u16,
+        height: u16,
+    ) -> App {
         let mut app = App {
             doc,
             index,
@@ -169,6 +208,8 @@ impl App {
             help_scroll: 0,
             should_quit: false,
             notice: None,
+            loading: false,
+            analyzing: false,
         };
         app.rebuild_rows();
         app.resize(width, height);
@@ -204,8 +245,40 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Wheel { x, y, delta } => self.wheel(x, y, delta),
             Action::Click { x, y } => self.click(x, y),
+            Action::Loaded(doc, layout) => self.loaded(doc, layout),
+            Action::Analyzed(index) => {
+                self.index = index;
+                self.analyzing = false;
+                self.rebuild_rows();
+            }
         }
         None
+    }
+
+    /// The whole document replaces the prefix we started on. The text
+    /// begins the same way, so byte positions (the view, a search match)
+    /// stay valid; the view does not move.
+    fn loaded(&mut self, doc: Arc<Document>, layout: Layout) {
+        let anchor = self.anchor();
+        let was_top = self.top > 0;
+        self.doc = doc;
+        self.loading = false;
+        self.layout = layout;
+        if self.layout.width != self.geometry().text_cols {
+            self.layout = crate::layout::layout(&self.doc, self.geometry().text_cols);
+        }
+        self.top = if was_top {
+            self.layout.line_of(anchor).min(self.max_top())
+        } else {
+            0
+        };
+        if let Some(query) = self.search.as_ref().map(|s| s.query.clone()) {
+            let origin = self.top;
+            let current = self.current.clone();
+            self.incremental_search(&query, origin);
+            self.top = origin;
+            self.current = current;
+        }
     }
 
     fn run(&mut self, command: Command) -> Option<Effect> {

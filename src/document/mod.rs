@@ -14,8 +14,8 @@ mod sanitize;
 use std::ops::Range;
 
 pub use builder::Builder;
-pub use plain::load_plain;
-pub use sanitize::{SourceMap, is_unsafe, sanitize};
+pub use plain::{load_plain, load_plain_owned};
+pub use sanitize::{SourceMap, is_unsafe, sanitize, sanitize_owned};
 
 /// What a block of the article is, as far as reading is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -147,6 +147,19 @@ pub enum LoadError {
 /// silently shows replacement characters hides the real problem (a Latin-1
 /// file), and `--json` offsets must refer to the bytes as given.
 pub fn load_bytes(bytes: &[u8]) -> Result<Document, LoadError> {
+    check_text(bytes)?;
+    Ok(load_plain(std::str::from_utf8(bytes).expect("checked")))
+}
+
+/// Like [`load_bytes`], taking ownership so the text is never copied.
+pub fn load_vec(bytes: Vec<u8>) -> Result<Document, LoadError> {
+    check_text(&bytes)?;
+    Ok(load_plain_owned(String::from_utf8(bytes).expect("checked")))
+}
+
+/// The checks every loader makes before reading bytes as text: not binary,
+/// valid UTF-8, not empty.
+pub fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
     // NUL never occurs in text; look at the head only so huge files stay fast.
     let head = &bytes[..bytes.len().min(64 * 1024)];
     if let Some(pos) = head.iter().position(|&b| b == 0) {
@@ -156,7 +169,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Document, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    Ok(load_plain(text))
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::{Block, BlockKind, Document, sanitize};
+use super::{Block, BlockKind, Document, sanitize, sanitize_owned};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -141,9 +141,18 @@ fn is_byline(s: &str) -> bool {
         })
 }
 
+/// ASCII case-insensitive prefix test, without allocating.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
 fn is_chrome(s: &str) -> bool {
-    let l = s.to_lowercase();
-    CHROME_STARTS.iter().any(|p| l.starts_with(p)) || l.ends_with("click on the link below:")
+    const LINK_BELOW: &str = "click on the link below:";
+    s.len() <= 200
+        && (CHROME_STARTS.iter().any(|p| starts_with_ci(s, p))
+            || s.len() >= LINK_BELOW.len()
+                && s.as_bytes()[s.len() - LINK_BELOW.len()..]
+                    .eq_ignore_ascii_case(LINK_BELOW.as_bytes()))
 }
 
 fn list_marker(s: &str) -> bool {
@@ -175,6 +184,20 @@ fn is_heading(s: &str) -> bool {
 /// Builds a document from plain text.
 pub fn load_plain(input: &str) -> Document {
     let (text, source_map) = sanitize(input);
+    structure(text, source_map)
+}
+
+/// Like [`load_plain`], taking ownership so a clean text is not copied.
+pub fn load_plain_owned(input: String) -> Document {
+    let (text, source_map) = sanitize_owned(input);
+    structure(text, source_map)
+}
+
+/// Lines longer than this are not hard-wrapped prose: a group of lines with
+/// one this long holds one paragraph per line (verses, logs, subtitles).
+const HARD_WRAP_MAX_CHARS: usize = 110;
+
+fn structure(text: String, source_map: super::SourceMap) -> Document {
     let mut blocks = Vec::new();
     let groups = groups(&text);
     let title_text = groups
@@ -186,9 +209,11 @@ pub fn load_plain(input: &str) -> Document {
     for (gi, group) in groups.iter().enumerate() {
         let mut group = group.as_slice();
         if gi == 0 {
-            // The first line is the title unless it is plainly body text.
+            // The first line is the title unless it is plainly body text:
+            // a sentence running straight into more lines is not a title.
             let first = &text[group[0].clone()];
-            if words(first) <= 25 && first.chars().count() <= 200 {
+            let standalone = group.len() == 1 || !ends_sentence(first);
+            if standalone && words(first) <= 25 && first.chars().count() <= 200 {
                 blocks.push(Block {
                     kind: BlockKind::Title,
                     range: group[0].clone(),
@@ -201,11 +226,11 @@ pub fn load_plain(input: &str) -> Document {
                 in_header = false;
             }
         }
-        let all_short = group.iter().all(|r| {
-            words(&text[r.clone()]) <= 10 && !ends_sentence(&text[r.clone()])
-                || is_reading_time(&text[r.clone()])
-        });
         if in_header {
+            let all_short = group.iter().all(|r| {
+                words(&text[r.clone()]) <= 10 && !ends_sentence(&text[r.clone()])
+                    || is_reading_time(&text[r.clone()])
+            });
             let looks_like_body = !all_short || group.iter().any(|r| words(&text[r.clone()]) > 12);
             if looks_like_body {
                 in_header = false;
@@ -256,6 +281,25 @@ pub fn load_plain(input: &str) -> Document {
                 range: r.clone(),
             });
             group = &group[1..];
+        }
+        let long_lines = group.len() > 1
+            && group.iter().any(|r| {
+                r.len() > HARD_WRAP_MAX_CHARS
+                    && text[r.clone()].chars().count() > HARD_WRAP_MAX_CHARS
+            });
+        if long_lines {
+            for r in group {
+                let kind = if chrome_line(r) {
+                    BlockKind::Chrome
+                } else {
+                    BlockKind::Paragraph
+                };
+                blocks.push(Block {
+                    kind,
+                    range: r.clone(),
+                });
+            }
+            continue;
         }
         let one_line = group.len() == 1;
         let range = group[0].start..group[group.len() - 1].end;
@@ -364,6 +408,22 @@ mod tests {
         assert_eq!(k[2], (BlockKind::ListItem, "- one"));
         assert_eq!(k[3], (BlockKind::ListItem, "- two"));
         assert!(!doc.text.contains('\r'));
+    }
+
+    #[test]
+    fn lines_too_long_to_be_hard_wrapped_are_paragraphs() {
+        let long = "word ".repeat(30);
+        let src = format!("Ge1:1 {long}.\nGe1:2 Short.\nGe1:3 {long}.\n");
+        let doc = load_plain(&src);
+        assert_eq!(
+            doc.title(),
+            None,
+            "a sentence running into more lines is no title"
+        );
+        let k = kinds(&doc);
+        assert_eq!(k.len(), 3);
+        assert!(k.iter().all(|(kind, _)| *kind == BlockKind::Paragraph));
+        assert_eq!(k[1].1, "Ge1:2 Short.");
     }
 
     #[test]

@@ -77,34 +77,74 @@ fn fix(c: char, next: Option<char>) -> Fix {
     }
 }
 
+/// Could the char starting with this byte need fixing? Only ASCII controls
+/// and the lead bytes of the few multi-byte characters `fix` touches
+/// (U+0080–U+00AD: C2, U+061C: D8, U+200B–U+2069: E2, U+FEFF: EF).
+#[inline]
+fn suspicious(b: u8) -> bool {
+    (b < 0x20 && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
+}
+
+/// The first byte offset whose char needs a fix, if any.
+fn first_fix(input: &str, from: usize) -> Option<usize> {
+    let bytes = input.as_bytes();
+    let mut i = from;
+    loop {
+        // `position` over a slice compiles to a tight loop with no bounds checks.
+        i += bytes.get(i..)?.iter().position(|&b| suspicious(b))?;
+        let c = input[i..]
+            .chars()
+            .next()
+            .expect("suspicious bytes start chars");
+        let next = input[i + c.len_utf8()..].chars().next();
+        if !matches!(fix(c, next), Fix::Keep) {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+}
+
 /// Returns the sanitized text and the map back to `input` offsets.
 pub fn sanitize(input: &str) -> (String, SourceMap) {
-    // Fast path: most articles need nothing.
-    let mut chars = input.char_indices().peekable();
-    let mut out = String::new();
+    match first_fix(input, 0) {
+        None => (input.to_owned(), SourceMap::default()),
+        Some(at) => sanitize_from(input, at),
+    }
+}
+
+/// Like [`sanitize`], reusing the string when nothing needs fixing (the
+/// common case), so a big file is not copied.
+pub fn sanitize_owned(input: String) -> (String, SourceMap) {
+    match first_fix(&input, 0) {
+        None => (input, SourceMap::default()),
+        Some(at) => sanitize_from(&input, at),
+    }
+}
+
+fn sanitize_from(input: &str, first: usize) -> (String, SourceMap) {
+    let mut out = String::with_capacity(input.len() + 16);
     let mut map = SourceMap::default();
     let mut copied_to = 0;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut at = Some(first);
+    while let Some(i) = at {
+        let c = input[i..].chars().next().expect("a char at a fix position");
+        let next = input[i + c.len_utf8()..].chars().next();
         let replacement = match fix(c, next) {
-            Fix::Keep => continue,
-            Fix::Drop => None,
-            Fix::Replace(r) => Some(r),
+            Fix::Keep => None,
+            Fix::Drop => Some(None),
+            Fix::Replace(r) => Some(Some(r)),
         };
-        if copied_to == 0 && out.is_empty() {
-            out.reserve(input.len());
+        if let Some(replacement) = replacement {
+            out.push_str(&input[copied_to..i]);
+            let mut buf = [0u8; 4];
+            let rep = replacement.map(|r| &*r.encode_utf8(&mut buf)).unwrap_or("");
+            out.push_str(rep);
+            copied_to = i + c.len_utf8();
+            if rep.len() != c.len_utf8() {
+                map.checkpoints.push((out.len(), copied_to));
+            }
         }
-        out.push_str(&input[copied_to..i]);
-        let mut buf = [0u8; 4];
-        let rep = replacement.map(|r| &*r.encode_utf8(&mut buf)).unwrap_or("");
-        out.push_str(rep);
-        copied_to = i + c.len_utf8();
-        if rep.len() != c.len_utf8() {
-            map.checkpoints.push((out.len(), copied_to));
-        }
-    }
-    if copied_to == 0 {
-        return (input.to_owned(), map);
+        at = first_fix(input, i + c.len_utf8());
     }
     out.push_str(&input[copied_to..]);
     (out, map)

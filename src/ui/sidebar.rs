@@ -50,7 +50,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         false,
     );
     if app.rows.is_empty() {
-        let msg = if app.filter.is_empty() {
+        let msg = if app.analyzing {
+            " analyzing…"
+        } else if app.filter.is_empty() {
             " no facts found"
         } else {
             " nothing matches"
