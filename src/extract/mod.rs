@@ -127,8 +127,9 @@ fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
     }
     let _ = text;
     match block {
-        BlockKind::Title | BlockKind::Heading => long > 0 && caps * 10 >= long * 6,
-        _ => long >= 4 && caps * 10 >= long * 8,
+        BlockKind::Title | BlockKind::Heading => long > 0 && caps * 10 >= long * 7,
+        // In running text a single lower-case content word means sentence case.
+        _ => long >= 4 && caps == long,
     }
 }
 
@@ -189,6 +190,11 @@ pub fn extract(doc: &Document) -> Facts {
         figures::collect(&p, s, &mut figures);
     }
     figures.sort_by_key(|f| f.range.start);
+    if std::env::var_os("FACTLENS_DEBUG").is_some() {
+        for m in &mentions {
+            eprintln!("mention {:?} {:?}", m.key, m.evidence);
+        }
+    }
     let entities = aliases::resolve(p.text, &mentions);
     Facts { entities, figures }
 }
