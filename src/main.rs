@@ -121,6 +121,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     // Everything that can fail on the input fails here, before the
     // terminal is touched.
+    let name = input.as_ref().map(|(name, _)| {
+        std::path::Path::new(name)
+            .file_name()
+            .map_or(name.clone(), |f| f.to_string_lossy().into_owned())
+    });
     let opening = match input {
         None => {
             let doc = load_plain(SEED);
@@ -151,6 +156,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
         };
         app.color = color;
+        app.name = name;
         (app, background)
     })
 }

@@ -258,3 +258,28 @@ fn search_and_step_through_matches() {
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
 }
+
+#[test]
+fn big_text_opens_at_once_then_fills_in() {
+    let dir = std::env::temp_dir().join(format!("factlens-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.txt");
+    let body =
+        "The delegation from Geneva met officials in Beijing on 3 March 2024.\n\n".repeat(12_000);
+    std::fs::write(
+        &path,
+        format!("A Very Long Report\n\n{body}The Final Line Of The Report.\n"),
+    )
+    .unwrap();
+    let mut t = Pty::spawn(&[path.to_str().unwrap()], 100, 30);
+    t.wait_for("A Very Long Report");
+    // Facts arrive from the background and fill the sidebar.
+    t.wait_for("Beijing");
+    t.send("G");
+    t.wait_for("The Final Line Of The Report.");
+    t.wait_for("100%");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

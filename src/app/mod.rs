@@ -127,6 +127,8 @@ pub struct App {
     pub prompt: Option<Prompt>,
     back: Vec<usize>,
     forward: Vec<usize>,
+    /// What to call an untitled document (its file name).
+    pub name: Option<String>,
     /// Draw colours; off under `NO_COLOR` (styles keep bold, underline and
     /// reverse, so facts stay distinguishable).
     pub color: bool,
@@ -203,6 +205,7 @@ impl App {
             prompt: None,
             back: Vec::new(),
             forward: Vec::new(),
+            name: None,
             color: true,
             help_open: false,
             help_scroll: 0,

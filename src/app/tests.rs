@@ -435,3 +435,33 @@ fn sidebar_marks_what_is_on_screen() {
     let putin = target_id(&app, "Vladimir Putin");
     assert!(app.on_screen(putin));
 }
+
+#[test]
+fn loading_the_whole_text_keeps_the_view() {
+    let text = "Title\n\n".to_string()
+        + &"A paragraph of the long text goes here and on.\n\n".repeat(2000);
+    let cut = text.len() / 4;
+    let cut = text[..cut].rfind("\n\n").unwrap() + 2;
+    let prefix = load_plain(&text[..cut]);
+    let mut app = App::pending(
+        std::sync::Arc::new(prefix),
+        true,
+        Keymap::default_keys(),
+        80,
+        100,
+        30,
+    );
+    assert!(app.loading && app.analyzing);
+    press(&mut app, "jjjjj");
+    let before = app.anchor();
+    let whole = std::sync::Arc::new(load_plain(&text));
+    let lines = crate::layout::layout(&whole, app.geometry().text_cols);
+    app.update(Action::Loaded(whole, lines));
+    assert!(!app.loading);
+    assert_eq!(app.anchor(), before);
+    press(&mut app, "G");
+    assert_eq!(app.top, app.max_top());
+    assert!(app.layout.lines.len() > 1000);
+    app.update(Action::Analyzed(FactIndex::default()));
+    assert!(!app.analyzing);
+}

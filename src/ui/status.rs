@@ -65,7 +65,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         (Some(n), Some(s)) => format!("{s} · {n}"),
         (Some(n), None) => n.clone(),
         (None, Some(s)) => s.clone(),
-        (None, None) => app.doc.title().unwrap_or("factlens").to_string(),
+        (None, None) => app
+            .doc
+            .title()
+            .or(app.name.as_deref())
+            .unwrap_or("factlens")
+            .to_string(),
     };
     let left_max = area.right().saturating_sub(right_w).saturating_sub(1);
     let room = left_max.saturating_sub(area.x + 1) as usize;
