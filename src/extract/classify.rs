@@ -74,6 +74,25 @@ const PLACE_PREPS: &[&str] = &[
     "via",
     "around",
 ];
+/// Could `w` be part of a personal name? Rejects words shaped like English
+/// content words ("Learning", "Relativism", "Objectives") and country or
+/// region names, unless a name list knows the word.
+fn name_like(g: &Gazetteer, w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ing", "tion", "sion", "ment", "ness", "ity", "ism", "ive", "ives", "ary", "ory", "ance",
+        "ence", "ics", "ure", "ship", "ogy", "ical", "ful", "less", "ous", "ists", "ies",
+    ];
+    let h = g.lookup(w);
+    if h.has(gz::GIVEN | gz::SURNAME) {
+        return true;
+    }
+    if h.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN) {
+        return false;
+    }
+    let ends = |suf: &str| w.len() > suf.len() + 2 && w.ends_with(suf);
+    !(SUFFIXES.iter().any(|s| ends(s)) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+}
+
 const DIRECTIONS: &[&str] = &[
     "North",
     "South",
@@ -251,7 +270,11 @@ pub fn evidence(
             e.person += 2.0;
         }
         // Unknown capitalized words, none of them an everyday word: most often a name.
-        if plain && e.total() == 0.0 && name_words.len() <= 4 {
+        if plain
+            && e.total() == 0.0
+            && name_words.len() <= 4
+            && name_words.iter().all(|n| name_like(g, n))
+        {
             e.person += 1.0;
         }
     } else if p.toks[first].allcaps && key.len() <= 7 {
