@@ -173,7 +173,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         for (i, _) in name.match_indices(' ') {
             // Only "X of ..." or a one-word X: "Kennedy Space Center Visitor
             // Complex" is another place than "Kennedy Space Center".
-            if !(name[i..].starts_with(" of ") || !name[..i].contains(' ')) {
+            if !name[i..].starts_with(" of ") && name[..i].contains(' ') {
                 continue;
             }
             if let Some(&a) = by_name.get(&name[..i]) {

@@ -79,8 +79,8 @@ const PLACE_PREPS: &[&str] = &[
 /// region names, unless a name list knows the word.
 fn name_like(g: &Gazetteer, w: &str) -> bool {
     const SUFFIXES: &[&str] = &[
-        "ing", "tion", "sion", "ment", "ness", "ity", "ism", "ive", "ives", "ary", "ory", "ance",
-        "ence", "ics", "ure", "ship", "ogy", "ical", "ful", "less", "ous", "ists", "ies",
+        "tion", "sion", "ment", "ness", "ity", "ism", "ive", "ives", "ary", "ory", "ance", "ence",
+        "ics", "ure", "ship", "ogy", "ical", "ful", "less", "ous", "ists", "ies",
     ];
     let h = g.lookup(w);
     if h.has(gz::GIVEN | gz::SURNAME) {
@@ -90,8 +90,15 @@ fn name_like(g: &Gazetteer, w: &str) -> bool {
         return false;
     }
     let ends = |suf: &str| w.len() > suf.len() + 2 && w.ends_with(suf);
-    !(SUFFIXES.iter().any(|s| ends(s)) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+    // "-ing" only on long words: "Processing" is a noun, "Jinping" a name.
+    let gerund = w.len() >= 9 && w.ends_with("ing");
+    !(gerund
+        || SUFFIXES.iter().any(|s| ends(s))
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
 }
+
+/// "in X", "from X": a place, unless something says otherwise.
+const PREP_CUE: f32 = 1.0;
 
 const DIRECTIONS: &[&str] = &[
     "North",
@@ -222,7 +229,7 @@ pub fn evidence(
     let according =
         before(1) == Some("to") && before(2).is_some_and(|s| s.eq_ignore_ascii_case("according"));
     if before(1).is_some_and(|s| PLACE_PREPS.contains(&s)) && !according {
-        e.place += 1.0;
+        e.place += PREP_CUE;
     }
     if according || before(1).is_some_and(|s| SAYING.contains(&s)) {
         e.person += 1.0;
