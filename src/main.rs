@@ -151,8 +151,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Opening::Progressive { prefix, whole } => {
                 let app = App::pending(Arc::new(prefix), true, keymap, measure, width, height);
-                let rx = progressive::finish_in_background(whole, app.geometry().text_cols);
-                (app, Some(rx))
+                let width = app.geometry().text_cols;
+                // Started after the first frame, so it does not compete with it.
+                let start: Background =
+                    Box::new(move || progressive::finish_in_background(whole, width));
+                (app, Some(start))
             }
         };
         app.color = color;
@@ -197,6 +200,9 @@ pub(crate) enum AfterFirstFrame {
     Panic,
 }
 
+/// Starts background work and returns where its results arrive.
+pub(crate) type Background = Box<dyn FnOnce() -> Receiver<Action>>;
+
 /// How long to wait for input while background work may report.
 const TICK_MS: u64 = 50;
 
@@ -205,7 +211,7 @@ const TICK_MS: u64 = 50;
 pub(crate) fn event_loop(
     term: &mut terminal::Tui,
     mut app: App,
-    mut background: Option<Receiver<Action>>,
+    start_background: Option<Background>,
     after_first_frame: AfterFirstFrame,
 ) -> anyhow::Result<()> {
     use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -215,6 +221,7 @@ pub(crate) fn event_loop(
         AfterFirstFrame::Exit => return Ok(()),
         AfterFirstFrame::Panic => panic!("debug panic requested"),
     }
+    let mut background = start_background.map(|start| start());
     while !app.should_quit {
         if let Some(rx) = &background {
             let mut changed = false;

@@ -7,9 +7,7 @@ use std::io::{self, Stdout, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use std::sync::mpsc::Receiver;
-
-use factlens::app::{Action, App, Effect};
+use factlens::app::{App, Effect};
 use factlens::keymap::{Key, KeyCode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -137,7 +135,7 @@ pub fn key(k: KeyEvent) -> Option<Key> {
 /// runs the loop; the terminal is restored however this returns.
 pub fn run(
     after_first_frame: crate::AfterFirstFrame,
-    make_app: impl FnOnce(u16, u16) -> (App, Option<Receiver<Action>>),
+    make_app: impl FnOnce(u16, u16) -> (App, Option<crate::Background>),
 ) -> anyhow::Result<()> {
     install_hooks()?;
     enable_raw_mode()?;
