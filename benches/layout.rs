@@ -8,24 +8,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use factlens::document::load_plain;
 use factlens::layout::layout;
 
-const SEED: &str = include_str!("../assets/seed.txt");
+mod common;
 
-/// A multi-megabyte article: the Bible if present, else the seed's body
-/// repeated with numbered section headings between copies.
-pub fn big_text() -> String {
-    if let Ok(t) = std::fs::read_to_string("/usr/share/bible-kjv/kjv.txt") {
-        return t;
-    }
-    let mut s = String::from("A Long Article\n\n");
-    let mut i = 0;
-    while s.len() < 4_200_000 {
-        i += 1;
-        s.push_str(&format!("Part {i}\n\n"));
-        s.push_str(SEED.split_once("\n\n").map(|x| x.1).unwrap_or(SEED));
-        s.push_str("\n\n");
-    }
-    s
-}
+use common::{SEED, big_text};
 
 fn bench(c: &mut Criterion) {
     let big = big_text();

@@ -11,23 +11,14 @@ use factlens::keymap::{Key, Keymap};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const SEED: &str = include_str!("../assets/seed.txt");
+mod common;
+
+use common::{SEED, big_text};
 
 fn app_for(text: &str, w: u16, h: u16) -> App {
     let doc = load_plain(text);
     let facts = extract(&doc);
     App::new(doc, facts, Keymap::default_keys(), DEFAULT_MEASURE, w, h)
-}
-
-fn big_text() -> String {
-    let body = SEED.split_once("\n\n").map(|x| x.1).unwrap_or(SEED);
-    let mut s = String::from("A Long Article\n\n");
-    let mut i = 0;
-    while s.len() < 4_200_000 {
-        i += 1;
-        s.push_str(&format!("Part {i}\n\n{body}\n\n"));
-    }
-    s
 }
 
 fn bench(c: &mut Criterion) {

@@ -10,9 +10,10 @@
 //! cargo bench --bench startup -- FILE 'TEXT'       # your own file and first-screen text
 //! FACTLENS_RUNS=20 cargo bench --bench startup
 //! ```
-//! The big text is the King James Bible when Debian's `bible-kjv` is
-//! installed (`bible -f Gen1:1-Rev22:21`), else a deterministic 4.4 MB text
-//! built from the seed article.
+//! The big text is `$FACTLENS_BIG_TEXT` or a deterministic 4.4 MB text
+//! built from the seed article (see `benches/common`).
+
+mod common;
 
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd};
@@ -149,27 +150,7 @@ fn which(name: &str) -> Option<PathBuf> {
 
 fn big_text(dir: &Path) -> (PathBuf, &'static str) {
     let path = dir.join("factlens-big.txt");
-    if !path.exists() {
-        let from_bible = which("bible").and_then(|b| {
-            let out = Command::new(b)
-                .args(["-f", "-l", "200000", "Gen1:1-Rev22:21"])
-                .output()
-                .ok()?;
-            (out.status.success() && out.stdout.len() > 1_000_000).then_some(out.stdout)
-        });
-        let bytes = from_bible.unwrap_or_else(|| {
-            let seed = include_str!("../assets/seed.txt");
-            let body = seed.split_once("\n\n").map_or(seed, |x| x.1);
-            let mut s = String::from("In the beginning: a long article\n\n");
-            let mut i = 0;
-            while s.len() < 4_400_000 {
-                i += 1;
-                s.push_str(&format!("Part {i}\n\n{body}\n\n"));
-            }
-            s.into_bytes()
-        });
-        std::fs::write(&path, bytes).expect("write the big text");
-    }
+    std::fs::write(&path, common::big_text()).expect("write the big text");
     (path, "In the beginning")
 }
 
@@ -185,7 +166,7 @@ fn main() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     let factlens = PathBuf::from(env!("CARGO_BIN_EXE_factlens"));
     let seed = dir.join("factlens-seed.txt");
-    std::fs::write(&seed, include_str!("../assets/seed.txt")).expect("write the seed");
+    std::fs::write(&seed, common::SEED).expect("write the seed");
     let cases: Vec<(PathBuf, String)> = match args.as_slice() {
         [file, text, ..] => vec![(PathBuf::from(file), text.clone())],
         _ => {
