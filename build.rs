@@ -72,5 +72,15 @@ fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR");
     let bytes = builder.into_inner().expect("fst");
     fs::write(Path::new(&out).join("gazetteer.fst"), bytes).expect("write fst");
-    fs::write(Path::new(&out).join("canon.txt"), canon.join("\n")).expect("write canon");
+    // Canonical names as one string plus little-endian u32 offsets, so that
+    // start-up indexes them instead of splitting 40000 strings.
+    let mut text = String::new();
+    let mut offsets: Vec<u8> = Vec::new();
+    for c in &canon {
+        offsets.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        text.push_str(c);
+    }
+    offsets.extend_from_slice(&(text.len() as u32).to_le_bytes());
+    fs::write(Path::new(&out).join("canon.txt"), text).expect("write canon");
+    fs::write(Path::new(&out).join("canon.idx"), offsets).expect("write canon index");
 }

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.fst"));
 static CANON: &str = include_str!(concat!(env!("OUT_DIR"), "/canon.txt"));
+static CANON_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/canon.idx"));
 
 pub const COUNTRY: u32 = 1 << 0;
 pub const REGION: u32 = 1 << 1;
@@ -34,7 +35,16 @@ const MEMO_LIMIT: usize = 1 << 17;
 
 pub struct Gazetteer {
     map: fst::Map<&'static [u8]>,
-    canon: Vec<&'static str>,
+}
+
+/// The `i`-th canonical name (offsets table written by `build.rs`).
+fn canon_name(i: usize) -> Option<&'static str> {
+    let at = |k: usize| {
+        CANON_IDX
+            .get(4 * k..4 * k + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    CANON.get(at(i)?..at(i + 1)?)
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,7 +64,6 @@ pub fn get() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| Gazetteer {
         map: fst::Map::new(FST_BYTES).expect("embedded gazetteer is a valid fst"),
-        canon: CANON.split('\n').collect(),
     })
 }
 
@@ -86,7 +95,7 @@ impl Gazetteer {
                 let idx = (v >> 32) as usize;
                 Hit {
                     flags: v as u32,
-                    canon: idx.checked_sub(1).and_then(|i| self.canon.get(i).copied()),
+                    canon: idx.checked_sub(1).and_then(canon_name),
                 }
             }
             None => Hit::default(),

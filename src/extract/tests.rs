@@ -269,3 +269,20 @@ fn throughput() {
         d.text.len()
     );
 }
+
+/// `cargo test --release -- --ignored --nocapture startup`: what the embedded
+/// gazetteer costs before the first look-up (nothing is built at start-up).
+#[test]
+#[ignore]
+fn startup() {
+    let t = std::time::Instant::now();
+    let g = gazetteer::get();
+    let hit = g.lookup("Beijing");
+    let first = t.elapsed();
+    assert!(hit.has(gazetteer::CITY));
+    eprintln!(
+        "gazetteer: {} keys, first look-up after {:?}",
+        g.len(),
+        first
+    );
+}
