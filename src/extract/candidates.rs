@@ -497,9 +497,16 @@ fn push_one(
     let key = surface(p, words);
     // A single known title word, month or nationality left over is no name.
     let hit = g.lookup(&key);
+    // "the Senate", "the Army": an institution named by its head noun alone.
+    let institution = words.len() == 1
+        && hit.has(gz::ORG_SUFFIX | gz::ORG_HEAD)
+        && !sent.title_case
+        && first > sr.start
+        && word_text(p, first - 1) == "the";
     if words.len() == 1
         && (hit.has(gz::DEMONYM | gz::TITLE) || g.is_common(&key))
         && !hit.has(gz::PLACE | gz::ORG)
+        && !institution
     {
         return;
     }
@@ -544,6 +551,10 @@ fn push_one(
         sr.clone(),
     );
     // The mention keeps its title ("President Putin"); the key does not.
+    let mut evidence = evidence;
+    if institution {
+        evidence.org += 1.5;
+    }
     let range = p.toks[title.unwrap_or(first)].start..p.toks[last].end;
     let idx = out.len();
     let bracket = expansion_acronym(p, last, sr.end);

@@ -259,8 +259,8 @@ pub fn evidence(
         if g.lookup(name_words[0])
             .has(gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN)
             && !hit.has(gz::PLACE)
-            && name_words.len() == 2
-            && name_words[1].ends_with('s')
+            && name_words.len() >= 2
+            && name_words[name_words.len() - 1].ends_with('s')
             && g.lookup(name_words[1]).flags
                 & (gz::PLACE | gz::PLACE_SUFFIX | gz::GIVEN | gz::SURNAME)
                 == 0
