@@ -62,7 +62,6 @@ const PLACE_PREPS: &[&str] = &[
     "from",
     "near",
     "at",
-    "to",
     "across",
     "throughout",
     "outside",
@@ -74,6 +73,7 @@ const PLACE_PREPS: &[&str] = &[
     "via",
     "around",
 ];
+
 /// Could `w` be part of a personal name? Rejects words shaped like English
 /// content words ("Learning", "Relativism", "Objectives") and country or
 /// region names, unless a name list knows the word.
