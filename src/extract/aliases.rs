@@ -309,9 +309,6 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
             mentions.extend(c.mentions.iter().map(|&i| ms[i].range.clone()));
             surfaces.extend(c.surfaces.iter().map(String::as_str));
         }
-        if std::env::var_os("FACTLENS_DEBUG").is_some() {
-            eprintln!("{:?} {:?}", surfaces, ev);
-        }
         let Some(kind) = kind_of(&ev) else { continue };
         mentions.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         let mut last_end = 0;

@@ -222,7 +222,7 @@ pub fn evidence(
         || year_at(1)
         || (after(1) == Some("et") && after(2) == Some("al"))
     {
-        e.person += 3.0;
+        e.person += 4.0;
     }
     // Left context: a preposition of place, "according to", a verb of saying.
     let before = |n: usize| first.checked_sub(n).filter(|&k| k >= sr.start).map(&w);

@@ -190,6 +190,7 @@ pub fn extract(doc: &Document) -> Facts {
         figures::collect(&p, s, &mut figures);
     }
     figures.sort_by_key(|f| f.range.start);
+    // FACTLENS_DEBUG=1 prints every candidate with its evidence (for tuning).
     if std::env::var_os("FACTLENS_DEBUG").is_some() {
         for m in &mentions {
             eprintln!("mention {:?} {:?}", m.key, m.evidence);
