@@ -157,6 +157,19 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
             }
         }
         let next = j + 1;
+        // "ultraviolet radiation (UVR)": an abbreviated term, not a name.
+        let term = words.len() == 1
+            && p.toks[i].allcaps
+            && i >= 2
+            && i > r.start + 1
+            && word_text(p, i - 1) == "("
+            && p.toks[i - 2].kind == TokKind::Word
+            && !p.toks[i - 2].cap
+            && p.toks.get(i + 1).is_some_and(|t| t.text(p.text) == ")");
+        if term {
+            i = next;
+            continue;
+        }
         for part in split_run(p, g, &words) {
             push_mention(p, sent, g, stats, &part, r.clone(), out);
         }
