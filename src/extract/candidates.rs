@@ -91,9 +91,24 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
     if sent.title_case {
         let f = p.flags[i];
         let common = f & gz::COMMON != 0;
+        // A given name and the capitalized word after it ("Andrew Beresford").
+        let given = |k: usize| {
+            k >= sent.toks.start
+                && k < sent.toks.end
+                && p.toks[k].kind == TokKind::Word
+                && p.toks[k].cap
+                && p.flags[k] & gz::GIVEN != 0
+                && p.flags[k] & gz::COMMON == 0
+        };
+        let next_cap = p
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.cap && n.gap && i + 1 < sent.toks.end);
         return (t.allcaps && w.len() <= 6)
             || (stats.cap_mid.contains(w) && !common)
-            || (f & (gz::PLACE | gz::ORG) != 0 && !common);
+            || (f & (gz::PLACE | gz::ORG) != 0 && !common)
+            || (given(i) && next_cap)
+            || (i > 0 && given(i - 1) && t.gap && !common);
     }
     if initial && !t.allcaps {
         if p.flags[i] & gz::COMMON != 0 {
