@@ -249,11 +249,29 @@ impl Keymap {
     pub fn parse(src: &str) -> Result<Keymap, KeymapError> {
         let file: KeymapFile =
             toml::from_str(src).map_err(|e| KeymapError::Syntax(e.to_string()))?;
+        Keymap::from_table(&file.keys)
+    }
+
+    /// The default keys with the commands named in `overrides` rebound to
+    /// the keys given there (a user's config).
+    pub fn with_overrides(
+        overrides: &HashMap<Command, Vec<String>>,
+    ) -> Result<Keymap, KeymapError> {
+        let mut table = toml::from_str::<KeymapFile>(DEFAULT_KEYMAP)
+            .map_err(|e| KeymapError::Syntax(e.to_string()))?
+            .keys;
+        for (command, keys) in overrides {
+            table.insert(*command, keys.clone());
+        }
+        Keymap::from_table(&table)
+    }
+
+    fn from_table(table: &HashMap<Command, Vec<String>>) -> Result<Keymap, KeymapError> {
         let mut by_key: HashMap<Key, Command> = HashMap::new();
         let mut by_command: HashMap<Command, Vec<Key>> = HashMap::new();
         // Walk commands in a fixed order so a duplicate is reported the same way every time.
         for command in Command::ALL {
-            for name in file.keys.get(&command).into_iter().flatten() {
+            for name in table.get(&command).into_iter().flatten() {
                 let key = Key::parse(name).ok_or_else(|| KeymapError::BadKey {
                     key: name.clone(),
                     command: format!("{command:?}"),

@@ -4,8 +4,11 @@
 //! `app` is a state machine driven by `Action`s; `ui` only draws.
 
 pub mod app;
+pub mod cli;
+pub mod config;
 pub mod document;
 pub mod extract;
+pub mod fetch;
 pub mod json;
 pub mod keymap;
 pub mod layout;

@@ -9,46 +9,32 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use factlens::app::{Action, App, DEFAULT_MEASURE};
+use factlens::cli::{Cli, ColorWhen};
+use factlens::config::{Config, Settings};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use factlens::document::{Document, load_plain, load_vec};
 use factlens::extract::extract;
-use factlens::keymap::Keymap;
 use factlens::layout::layout;
 use factlens::progressive::{self, Opening};
 
 /// The article shown when no file is given.
 const SEED: &str = include_str!("../assets/seed.txt");
 
-/// A terminal reader for articles, with a sidebar of the facts they are made of.
-#[derive(Parser, Debug)]
-#[command(
-    version,
-    about,
-    after_help = "Examples:\n  factlens                 open the built-in sample article\n  factlens article.txt     read a file\n  cat article.txt | factlens -\n  factlens --json article.txt   print entities and figures as JSON\n\nExit status: 0 ok, 1 the input could not be read, 2 bad usage."
-)]
-struct Cli {
-    /// The article to read (plain text); `-` reads standard input. Without
-    /// it, the built-in sample article opens.
-    file: Option<PathBuf>,
-    /// Print the extracted facts as JSON instead of opening the reader.
-    #[arg(long)]
-    json: bool,
-    /// Maximum width of the text column, in columns.
-    #[arg(short, long, value_name = "N", default_value_t = DEFAULT_MEASURE as u16, value_parser = clap::value_parser!(u16).range(10..))]
-    width: u16,
-    /// Draw the first screen, then exit (for start-up benchmarks).
-    #[arg(long, hide = true)]
-    exit_after_first_frame: bool,
-    /// Panic after the first frame (to test that the terminal is restored).
-    #[arg(long, hide = true)]
-    debug_panic: bool,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(shell) = cli.completions {
+        factlens::cli::completions(shell, &mut io::stdout());
+        return ExitCode::SUCCESS;
+    }
+    if cli.man {
+        return match factlens::cli::man_page(&mut io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::FAILURE,
+        };
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -99,9 +85,34 @@ fn describe_io(e: &io::Error) -> String {
     }
 }
 
+/// Reads and validates the configuration (the default file may be absent).
+fn settings(cli: &Cli) -> anyhow::Result<Settings> {
+    let (path, explicit) = match (&cli.config, factlens::config::default_path()) {
+        (Some(p), _) => (p.clone(), true),
+        (None, Some(p)) => (p, false),
+        (None, None) => return Ok(Config::default().settings("(none)")?),
+    };
+    let config = Config::load(&path, explicit)?;
+    Ok(config.settings(&path.display().to_string())?)
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = settings(&cli)?;
+    if cli.check_config {
+        match (&cli.config, factlens::config::default_path()) {
+            (Some(p), _) => println!("{}: ok", p.display()),
+            (None, Some(p)) if p.exists() => println!("{}: ok", p.display()),
+            (None, Some(p)) => println!("{}: no config file (defaults apply)", p.display()),
+            (None, None) => println!("no config directory on this system (defaults apply)"),
+        }
+        return Ok(());
+    }
     let input = read_input(&cli.file)?;
-    let measure = usize::from(cli.width);
+    let measure = cli
+        .width
+        .map(usize::from)
+        .or(settings.measure)
+        .unwrap_or(DEFAULT_MEASURE);
     let load = |input: Option<(String, Vec<u8>)>| -> anyhow::Result<Document> {
         match input {
             None => Ok(load_plain(SEED)),
@@ -136,14 +147,31 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             progressive::open(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?
         }
     };
-    let keymap = Keymap::default_keys();
+    let Settings {
+        keymap,
+        palette,
+        sort,
+        sidebar_left,
+        sidebar_cols,
+        sidebar_shown,
+        ..
+    } = settings;
     let after_first_frame = match (cli.exit_after_first_frame, cli.debug_panic) {
         (_, true) => AfterFirstFrame::Panic,
         (true, _) => AfterFirstFrame::Exit,
         _ => AfterFirstFrame::Continue,
     };
-    // https://no-color.org: any non-empty value turns colour off.
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = match cli.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        // https://no-color.org: any non-empty value turns colour off.
+        ColorWhen::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    };
+    let truecolor = std::env::var("COLORTERM").is_ok_and(|v| v == "truecolor" || v == "24bit");
+    let palette = palette.for_terminal(truecolor);
     terminal::run(after_first_frame, move |width, height| {
         let (mut app, background) = match opening {
             Opening::Ready(doc, facts) => {
@@ -160,6 +188,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         };
         app.color = color;
         app.name = name;
+        app.palette = palette;
+        app.configure_sidebar(sidebar_shown, sidebar_left, sidebar_cols, sort);
         (app, background)
     })
 }

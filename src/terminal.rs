@@ -84,8 +84,13 @@ impl Drop for Guard {
 fn install_hooks() -> io::Result<()> {
     let original = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        let _lock = DRAWING.try_lock();
         restore();
         original(info);
+        // A panic on any thread (the background loader too) ends factlens:
+        // the terminal is already restored, so carrying on would draw on
+        // the user's screen.
+        std::process::exit(101);
     }));
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;

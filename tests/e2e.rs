@@ -283,3 +283,78 @@ fn big_text_opens_at_once_then_fills_in() {
     t.assert_restored();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn config_is_checked_and_applied() {
+    let dir = std::env::temp_dir().join(format!("factlens-cfg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.toml");
+    std::fs::write(&good, "width = 50\n[keys]\nquit = [\"x\"]\n").unwrap();
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "width = 50\n[theme]\nperson = \"nope\"\n").unwrap();
+    let clash = dir.join("clash.toml");
+    std::fs::write(&clash, "[keys]\nquit = [\"j\"]\n").unwrap();
+    let (code, stdout, _) = run(&["--config", good.to_str().unwrap(), "--check-config"], b"");
+    assert_eq!(code, 0);
+    assert!(stdout.ends_with(": ok\n"), "{stdout}");
+    let (code, _, stderr) = run(&["--config", bad.to_str().unwrap(), "--check-config"], b"");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("line 3") && stderr.contains("unknown colour"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(
+        &["--config", clash.to_str().unwrap(), "--check-config"],
+        b"",
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("bound twice"), "{stderr}");
+    let (code, _, stderr) = run(
+        &["--config", dir.join("missing.toml").to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("missing.toml"), "{stderr}");
+    // The good config applies: narrow column, x quits, q no longer does.
+    let mut t = Pty::spawn(&["--config", good.to_str().unwrap()], 120, 30);
+    t.wait_for(TITLE);
+    assert!(
+        t.screen_text()
+            .lines()
+            .all(|l| !l.contains("Vladimir Putin and Xi Jinping was")),
+        "50 columns wrap earlier"
+    );
+    t.send("q");
+    t.wait_for("q is not bound");
+    t.send("x");
+    assert_eq!(t.wait_exit(), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn color_never_draws_without_colours() {
+    let mut t = Pty::spawn(&["--color", "never"], 100, 30);
+    t.wait_for(TITLE);
+    t.send("]");
+    t.wait_for("— mention 1/");
+    let screen = t.parser.screen();
+    for row in 0..30 {
+        for col in 0..100 {
+            let cell = screen.cell(row, col).unwrap();
+            assert_eq!(cell.fgcolor(), vt100::Color::Default, "fg at {row},{col}");
+            assert_eq!(cell.bgcolor(), vt100::Color::Default, "bg at {row},{col}");
+        }
+    }
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn completions_and_man_page() {
+    let (code, stdout, _) = run(&["--completions", "bash"], b"");
+    assert_eq!(code, 0);
+    assert!(stdout.contains("factlens") && stdout.contains("--json"));
+    let (code, stdout, _) = run(&["--man"], b"");
+    assert_eq!(code, 0);
+    assert!(stdout.contains(".TH factlens"));
+}

@@ -127,6 +127,7 @@ pub struct App {
     pub prompt: Option<Prompt>,
     back: Vec<usize>,
     forward: Vec<usize>,
+    pub palette: crate::theme::Palette,
     /// What to call an untitled document (its file name).
     pub name: Option<String>,
     /// Draw colours; off under `NO_COLOR` (styles keep bold, underline and
@@ -205,6 +206,7 @@ impl App {
             prompt: None,
             back: Vec::new(),
             forward: Vec::new(),
+            palette: crate::theme::Palette::default(),
             name: None,
             color: true,
             help_open: false,
@@ -427,10 +429,32 @@ impl App {
             .unwrap_or(0)
     }
 
+    /// Applies the user's sidebar preferences.
+    pub fn configure_sidebar(
+        &mut self,
+        shown: bool,
+        left: bool,
+        cols: Option<u16>,
+        sort: SortOrder,
+    ) {
+        self.screen.sidebar_left = left;
+        self.screen.sidebar_width = cols;
+        self.sidebar_shown = shown;
+        if self.sort != sort {
+            self.sort = sort;
+            self.rebuild_rows();
+        }
+        self.relayout();
+    }
+
     /// Re-wraps for a new screen size, keeping the first visible line's text
     /// on screen.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.screen = Screen { width, height };
+        self.screen = Screen {
+            width,
+            height,
+            ..self.screen
+        };
         self.relayout();
     }
 

@@ -14,6 +14,10 @@ pub const DOCK_MIN_WIDTH: u16 = 70;
 pub struct Screen {
     pub width: u16,
     pub height: u16,
+    /// Docked sidebar width chosen by the user (else about a third).
+    pub sidebar_width: Option<u16>,
+    /// Dock the sidebar on the left instead of the right.
+    pub sidebar_left: bool,
 }
 
 /// The article pane's text column.
@@ -38,7 +42,11 @@ impl Screen {
 
     /// Width of the docked sidebar: about a third, within readable bounds.
     pub fn sidebar_cols(&self) -> u16 {
-        (self.width / 3).clamp(26, 44)
+        // Whatever is asked for, the text keeps at least 40 columns.
+        self.sidebar_width
+            .unwrap_or((self.width / 3).clamp(26, 44))
+            .min(self.width.saturating_sub(40))
+            .max(16)
     }
 
     pub fn status(&self) -> Rect {
@@ -54,8 +62,15 @@ impl Screen {
     pub fn article(&self, docked: bool) -> Rect {
         let body = self.body();
         if docked {
+            let w = self.sidebar_cols().min(body.width);
+            let x = if self.sidebar_left {
+                body.x + w
+            } else {
+                body.x
+            };
             Rect {
-                width: body.width - self.sidebar_cols(),
+                x,
+                width: body.width - w,
                 ..body
             }
         } else {
@@ -67,9 +82,14 @@ impl Screen {
     pub fn sidebar(&self, docked: bool) -> Rect {
         let body = self.body();
         if docked {
-            let w = self.sidebar_cols();
+            let w = self.sidebar_cols().min(body.width);
+            let x = if self.sidebar_left {
+                body.x
+            } else {
+                body.width - w
+            };
             Rect {
-                x: body.width - w,
+                x,
                 width: w,
                 ..body
             }
@@ -101,6 +121,7 @@ mod tests {
         let s = Screen {
             width: 120,
             height: 40,
+            ..Screen::default()
         };
         assert_eq!(
             s.geometry(false, 80),
@@ -115,14 +136,36 @@ mod tests {
         let s = Screen {
             width: 40,
             height: 12,
+            ..Screen::default()
         };
         assert_eq!(s.geometry(false, 80).text_cols, 38);
         assert!(!s.can_dock());
         let s = Screen {
             width: 1,
             height: 1,
+            ..Screen::default()
         };
         let g = s.geometry(false, 80);
         assert_eq!((g.view_rows, g.text_cols), (1, 1));
+    }
+
+    #[test]
+    fn sidebar_side_and_width_follow_the_config() {
+        let s = Screen {
+            width: 120,
+            height: 40,
+            sidebar_width: Some(30),
+            sidebar_left: true,
+        };
+        assert_eq!(s.sidebar(true), Rect::new(0, 0, 30, 39));
+        assert_eq!(s.article(true), Rect::new(30, 0, 90, 39));
+        // The text keeps 40 columns however wide the sidebar is asked to be.
+        let s = Screen {
+            width: 80,
+            height: 24,
+            sidebar_width: Some(70),
+            sidebar_left: false,
+        };
+        assert_eq!(s.article(true).width, 40);
     }
 }

@@ -8,12 +8,18 @@
 //! given, which is what `--json` reports.
 
 mod builder;
+mod format;
+mod html;
+mod markdown;
 mod plain;
 mod sanitize;
 
 use std::ops::Range;
 
 pub use builder::Builder;
+pub use format::{Format, UnknownFormat, load_as};
+pub use html::{NO_ARTICLE_NOTE, load_html};
+pub use markdown::load_markdown;
 pub use plain::{load_plain, load_plain_owned};
 pub use sanitize::{SourceMap, is_unsafe, sanitize, sanitize_owned};
 

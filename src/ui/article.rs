@@ -26,7 +26,7 @@ fn runs(app: &App, line: Range<usize>, base: Style) -> Vec<Run> {
         .highlights_in(line.clone())
         .iter()
         .map(|h| {
-            let style = theme::fact(app.index.targets[h.target].section);
+            let style = app.palette.fact(app.index.targets[h.target].section);
             let style = if app.selected == Some(h.target) {
                 theme::selected(style)
             } else {
@@ -43,7 +43,7 @@ fn runs(app: &App, line: Range<usize>, base: Style) -> Vec<Run> {
         let n = s.matches[from..].partition_point(|m| m.start < line.end);
         marks.extend(s.matches[from..from + n].iter().map(|m| Run {
             range: m.clone(),
-            style: theme::search_match(),
+            style: app.palette.search_match(),
         }));
     }
     if let Some(c) = &app.current
@@ -52,7 +52,7 @@ fn runs(app: &App, line: Range<usize>, base: Style) -> Vec<Run> {
     {
         marks.push(Run {
             range: c.clone(),
-            style: theme::current(),
+            style: app.palette.current(),
         });
     }
     // Later marks win: paint base, then each mark over it, as cut points.
@@ -96,7 +96,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     {
         let Some(b) = line.block else { continue };
         let kind = app.doc.blocks[b].kind;
-        let base = theme::block(kind);
+        let base = app.palette.block(kind);
         let y = area.y + row as u16;
         let verbatim = verbatim(kind);
         let x_text = (x0 + indent(kind) as u16).min(max_x);
@@ -159,10 +159,10 @@ fn scrollbar(buf: &mut Buffer, area: Rect, app: &App) {
         Follow::Search => app
             .search
             .as_ref()
-            .map(|s| (&s.matches, theme::search_match())),
+            .map(|s| (&s.matches, app.palette.search_match())),
         Follow::Selection => app.selected.map(|t| {
             let target = &app.index.targets[t];
-            (&target.mentions, theme::scrollbar_mark(target.section))
+            (&target.mentions, app.palette.scrollbar_mark(target.section))
         }),
     };
     // Per row, not per mention: a search for "the" in a big text has tens

@@ -24,7 +24,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         lines.push(Line::from(Span::styled(*group, theme::sidebar_header())));
         for (keys, desc) in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("{keys:>key_w$}"), theme::help_key()),
+                Span::styled(format!("{keys:>key_w$}"), app.palette.help_key()),
                 Span::raw("  "),
                 Span::raw(*desc),
             ]));

@@ -23,8 +23,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     Clear.render(area, buf);
     let focused = app.focus == Focus::Sidebar;
     // A blank column separates the list from the article's scrollbar.
+    let left_docked = app.screen.sidebar_left && app.sidebar_docked();
     let inner = Rect {
-        x: area.x + 1,
+        x: if left_docked { area.x } else { area.x + 1 },
         width: area.width - 1,
         ..area
     };
@@ -117,7 +118,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
                     y,
                     inner.right(),
                     mark,
-                    style.patch(theme::fact(target.section)),
+                    style.patch(app.palette.fact(target.section)),
                     false,
                 );
                 let count = target.mentions.len().to_string();
@@ -127,7 +128,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
                 };
                 let name_cols = width.saturating_sub(count.width() + 3);
                 let name_style = if app.selected == Some(t) {
-                    style.patch(theme::fact(target.section))
+                    style.patch(app.palette.fact(target.section))
                 } else {
                     style
                 };

@@ -1,0 +1,99 @@
+//! The command line, defined once: `main` parses it, and the shell
+//! completions and the man page are generated from it.
+
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser, ValueEnum};
+
+pub const AFTER_HELP: &str = "\
+Examples:
+  factlens                        open the built-in sample article
+  factlens article.txt            read a file
+  cat article.txt | factlens      read standard input (also: factlens -)
+  factlens article.txt | less     not a terminal: print the formatted text
+  factlens --json article.txt     print entities and figures as JSON
+  factlens --completions bash > /etc/bash_completion.d/factlens
+
+Configuration: ~/.config/factlens/config.toml (or --config PATH); see
+assets/config.example.toml. NO_COLOR=1 turns colours off.
+
+Exit status: 0 ok; 1 the input or the config could not be read; 2 bad
+usage; 101 internal error; 128+N ended by signal N (terminal restored).";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour unless NO_COLOR is set or TERM is "dumb".
+    Auto,
+    Always,
+    Never,
+}
+
+/// A terminal reader for articles, with a sidebar of the facts they are
+/// made of: people, organizations, places and figures.
+#[derive(Parser, Debug)]
+#[command(name = "factlens", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The article to read (plain text); `-` reads standard input. Without
+    /// it, the built-in sample article opens (or standard input, if piped).
+    pub file: Option<PathBuf>,
+    /// Print the extracted facts as JSON instead of opening the reader.
+    #[arg(long)]
+    pub json: bool,
+    /// Maximum width of the text column, in columns [default: 80, or the config's].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+    pub width: Option<u16>,
+    /// When to use colours.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorWhen,
+    /// Read the configuration from this file instead of the default place.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Check the configuration file and exit (0 when valid).
+    #[arg(long)]
+    pub check_config: bool,
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) and exit.
+    #[arg(long, value_name = "SHELL")]
+    pub completions: Option<clap_complete::Shell>,
+    /// Print the man page (roff) and exit.
+    #[arg(long)]
+    pub man: bool,
+    /// Draw the first screen, then exit (for start-up benchmarks).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+    /// Panic after the first frame (to test that the terminal is restored).
+    #[arg(long, hide = true)]
+    pub debug_panic: bool,
+}
+
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    clap_complete::generate(shell, &mut Cli::command(), "factlens", out);
+}
+
+pub fn man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn completions_and_man_page_are_generated_from_it() {
+        let mut out = Vec::new();
+        completions(clap_complete::Shell::Bash, &mut out);
+        let bash = String::from_utf8(out).unwrap();
+        assert!(bash.contains("--check-config") && bash.contains("--json"));
+        let mut out = Vec::new();
+        man_page(&mut out).unwrap();
+        let man = String::from_utf8(out).unwrap();
+        assert!(
+            man.contains(".TH factlens") && man.contains("\\-\\-color"),
+            "{man}"
+        );
+    }
+}

@@ -1,0 +1,472 @@
+//! Reader mode for HTML pages: the article itself, the way Firefox's Reader
+//! View shows it.
+//!
+//! Extraction is `dom_smoothie`, a port of Mozilla's Readability.js (the
+//! library behind Reader View), after a light pre-clean that drops the
+//! furniture Readability tends to let through (inline ads, newsletter
+//! boxes, cookie banners, share bars, "related" and comment sections),
+//! recognised by the tokens of their `class`/`id`. The cleaned article HTML
+//! is then walked into blocks. Offsets refer to the extracted text
+//! ([`Offsets::Text`]).
+//!
+//! When the page does not look like an article (Readability's own
+//! "probably readerable" test fails, or extraction fails), the whole body's
+//! visible text is shown instead, with a note saying so.
+
+use dom_query::{Document as Dom, NodeRef};
+use dom_smoothie::{Config, Readability};
+
+use super::{BlockKind, Builder, Document, Offsets};
+
+/// The note added when no article could be found.
+pub const NO_ARTICLE_NOTE: &str = "no article found: showing the whole page";
+
+/// Class/id tokens (split on spaces, `-` and `_`) that mark page furniture.
+const FURNITURE: [&str; 34] = [
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "newsletter",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comments",
+    "comment",
+    "disqus",
+    "subscribe",
+    "signup",
+    "paywall",
+    "outbrain",
+    "taboola",
+    "popup",
+    "modal",
+    "breadcrumb",
+    "breadcrumbs",
+    "navbar",
+    "sidebar",
+    "topbar",
+];
+
+/// Elements whose content is never article text.
+const INVISIBLE: [&str; 14] = [
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "input", "select",
+    "textarea", "head", "object", "canvas", "title",
+];
+
+/// Reads an HTML page in reader mode. `url` (the page's address, if known)
+/// makes relative links absolute.
+pub fn load_html(src: &str, url: Option<&str>) -> Document {
+    if let Some(doc) = reader_mode(src, url) {
+        return doc;
+    }
+    whole_page(src)
+}
+
+fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
+    let dom = Dom::from(src);
+    pre_clean(&dom);
+    let mut readability = match Readability::with_document(dom, url, Some(Config::default())) {
+        Ok(r) => r,
+        // Not an absolute URL: do without it.
+        Err(_) => Readability::with_document(Dom::from(src), None, Some(Config::default())).ok()?,
+    };
+    if !readability.is_probably_readable() {
+        return None;
+    }
+    let article = readability.parse().ok()?;
+    if article.text_content.trim().is_empty() {
+        return None;
+    }
+    let content = Dom::from(article.content.to_string());
+    let mut w = Walker::new();
+    let title = collapse(&article.title);
+    if !title.is_empty() {
+        w.meta(&title, BlockKind::Title);
+        w.title = Some(title);
+    }
+    if let Some(byline) = article.byline.as_deref().map(collapse) {
+        if !byline.is_empty() {
+            w.meta(&byline, BlockKind::Byline);
+            w.byline = Some(byline);
+        }
+    }
+    if let Some(date) = article.published_time.as_deref() {
+        let date = short_date(date);
+        if !date.is_empty() {
+            w.meta(&date, BlockKind::Date);
+        }
+    }
+    w.walk(&content.root());
+    Some(w.finish())
+}
+
+/// Shows the visible text of the whole body: no article was detected.
+fn whole_page(src: &str) -> Document {
+    let dom = Dom::from(src);
+    let mut w = Walker::new();
+    let title = dom.select("title");
+    let title = collapse(&title.text());
+    if !title.is_empty() {
+        w.meta(&title, BlockKind::Title);
+        w.title = Some(title);
+    }
+    let body = dom.select("body");
+    match body.nodes().first() {
+        Some(body) => w.walk(body),
+        None => w.walk(&dom.root()),
+    }
+    w.b.note(NO_ARTICLE_NOTE);
+    w.finish()
+}
+
+/// Drops furniture that Readability scores as content when it sits inside
+/// the article's container (inline ads, newsletter boxes…), unless the
+/// element holds the article itself.
+fn pre_clean(dom: &Dom) {
+    dom.select("script, style, noscript, template, iframe, nav, aside, [role=navigation], [role=dialog], [aria-hidden=true]")
+        .remove();
+    let body_len = dom.select("body").text().len().max(1);
+    let mut doomed = Vec::new();
+    for node in dom.select("[class], [id]").nodes() {
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(name.as_str(), "html" | "body" | "article" | "main" | "h1") {
+            continue;
+        }
+        let class = node
+            .attr("class")
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        let id = node.attr("id").map(|c| c.to_string()).unwrap_or_default();
+        let furniture = format!("{class} {id}")
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|t| FURNITURE.contains(&t.to_ascii_lowercase().as_str()));
+        if !furniture {
+            continue;
+        }
+        // Never the article itself, nor a wrapper around it.
+        if node.is("article, main") || has_descendant(node, &["article", "main", "h1"]) {
+            continue;
+        }
+        if node.text().len() * 5 > body_len * 2 {
+            continue;
+        }
+        doomed.push(node.clone());
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+fn has_descendant(node: &NodeRef<'_>, names: &[&str]) -> bool {
+    node.descendants_it().any(|d| {
+        d.node_name()
+            .is_some_and(|n| names.iter().any(|x| n.eq_ignore_ascii_case(x)))
+    })
+}
+
+/// Whitespace runs as one space, trimmed.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `2024-03-14T08:30:00Z` → `2024-03-14`; anything else as given.
+fn short_date(date: &str) -> String {
+    let date = date.trim();
+    let b = date.as_bytes();
+    let iso = b.len() > 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && (b[10] == b'T' || b[10] == b' ');
+    if iso {
+        date[..10].to_owned()
+    } else {
+        collapse(date)
+    }
+}
+
+struct Walker {
+    b: Builder,
+    open: Option<BlockKind>,
+    has_content: bool,
+    pending_space: bool,
+    quote_depth: usize,
+    item_depth: usize,
+    lists: Vec<Option<u64>>,
+    /// Starts of the open links (set at their first word).
+    links: Vec<Option<usize>>,
+    title: Option<String>,
+    byline: Option<String>,
+    body_blocks: usize,
+}
+
+impl Walker {
+    fn new() -> Walker {
+        Walker {
+            b: Builder::new(),
+            open: None,
+            has_content: false,
+            pending_space: false,
+            quote_depth: 0,
+            item_depth: 0,
+            lists: Vec::new(),
+            links: Vec::new(),
+            title: None,
+            byline: None,
+            body_blocks: 0,
+        }
+    }
+
+    fn meta(&mut self, text: &str, kind: BlockKind) {
+        self.close();
+        self.b.push(text, None);
+        self.b.end_block(kind);
+    }
+
+    fn context_kind(&self) -> BlockKind {
+        if self.quote_depth > 0 {
+            BlockKind::Quote
+        } else if self.item_depth > 0 {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(kind) = self.open.take() {
+            if self.has_content {
+                self.body_blocks += 1;
+            }
+            self.b.end_block(kind);
+        }
+        self.has_content = false;
+        self.pending_space = false;
+    }
+
+    fn open(&mut self, kind: BlockKind) {
+        self.close();
+        self.b.start_block();
+        self.open = Some(kind);
+    }
+
+    fn inline_text(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        if s.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        let words = collapse(s);
+        if words.is_empty() {
+            return;
+        }
+        if self.open.is_none() {
+            let kind = self.context_kind();
+            self.open(kind);
+        }
+        if self.pending_space && self.has_content {
+            self.b.push(" ", None);
+        }
+        let range = self.b.push(&words, None);
+        for start in self.links.iter_mut() {
+            start.get_or_insert(range.start);
+        }
+        self.has_content = true;
+        self.pending_space = s.ends_with(char::is_whitespace);
+    }
+
+    fn children(&mut self, node: &NodeRef<'_>) {
+        for child in node.children_it(false) {
+            self.walk(&child);
+        }
+    }
+
+    /// A leaf block: its content as one block of `kind`.
+    fn block(&mut self, node: &NodeRef<'_>, kind: BlockKind) {
+        self.open(kind);
+        self.children(node);
+        self.close();
+    }
+
+    fn walk(&mut self, node: &NodeRef<'_>) {
+        if node.is_text() {
+            self.inline_text(&node.text());
+            return;
+        }
+        if !(node.is_element() || node.is_document() || node.is_fragment()) {
+            return;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        match name.as_str() {
+            n if INVISIBLE.contains(&n) => {}
+            "br" => {
+                if self.open.is_some() && self.has_content {
+                    self.b.push("\n", None);
+                    self.pending_space = false;
+                }
+            }
+            "p" | "figcaption" | "dt" | "dd" | "summary" | "caption" => {
+                let text = collapse(&node.text());
+                if self.is_redundant_byline(&text) {
+                    return;
+                }
+                let kind = self.context_kind();
+                self.block(node, kind);
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let text = collapse(&node.text());
+                if self
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.eq_ignore_ascii_case(&text))
+                {
+                    return;
+                }
+                let kind = if self.title.is_none() && name == "h1" {
+                    self.title = Some(text);
+                    BlockKind::Title
+                } else {
+                    BlockKind::Heading
+                };
+                self.block(node, kind);
+            }
+            "ul" | "ol" | "menu" => {
+                self.close();
+                let first = (name == "ol").then(|| {
+                    node.attr("start")
+                        .and_then(|s| s.trim().parse::<u64>().ok())
+                        .unwrap_or(1)
+                });
+                self.lists.push(first);
+                self.children(node);
+                self.lists.pop();
+                self.close();
+            }
+            "li" => {
+                self.open(BlockKind::ListItem);
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    _ => "• ".to_owned(),
+                };
+                self.b.push(&marker, None);
+                self.item_depth += 1;
+                self.children(node);
+                self.item_depth -= 1;
+                self.close();
+            }
+            "blockquote" => {
+                self.close();
+                self.quote_depth += 1;
+                self.children(node);
+                self.quote_depth -= 1;
+                self.close();
+            }
+            "pre" => {
+                self.open(BlockKind::Code);
+                let text = node.text();
+                let text = text.strip_prefix('\n').unwrap_or(&text);
+                self.b.push(text.trim_end(), None);
+                self.has_content = true;
+                self.close();
+            }
+            "tr" => {
+                self.open(BlockKind::ListItem);
+                for cell in node.children_it(false) {
+                    if !cell.is_element() {
+                        continue;
+                    }
+                    if self.has_content && !collapse(&cell.text()).is_empty() {
+                        self.b.push(" │ ", None);
+                        self.pending_space = false;
+                    }
+                    self.children(&cell);
+                }
+                self.close();
+            }
+            "a" => {
+                let href = node.attr("href").map(|h| h.trim().to_owned());
+                self.links.push(None);
+                self.children(node);
+                if let Some(Some(start)) = self.links.pop() {
+                    if let Some(href) = href.filter(|h| !h.is_empty() && !h.starts_with('#')) {
+                        let end = self.b.len();
+                        if end > start && !href.starts_with("javascript:") {
+                            self.b.link(start..end, &href);
+                        }
+                    }
+                }
+            }
+            "img" => {}
+            "hr" => self.close(),
+            "div" | "section" | "article" | "main" | "header" | "footer" | "figure" | "body"
+            | "html" | "aside" | "nav" | "form" | "fieldset" | "details" | "address" | "center"
+            | "dl" | "table" | "thead" | "tbody" | "tfoot" | "hgroup" | "picture" | "label" => {
+                self.close();
+                self.children(node);
+                self.close();
+            }
+            _ => self.children(node),
+        }
+    }
+
+    /// "By Jane Doe · May 2" at the top of the body repeats the Byline.
+    fn is_redundant_byline(&self, text: &str) -> bool {
+        self.body_blocks < 3
+            && text.split_whitespace().count() <= 12
+            && self
+                .byline
+                .as_deref()
+                .is_some_and(|b| !b.is_empty() && text.contains(b))
+    }
+
+    fn finish(mut self) -> Document {
+        self.close();
+        self.b.finish(Offsets::Text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(short_date("2024-03-14T08:30:00Z"), "2024-03-14");
+        assert_eq!(short_date(" March 14,\n 2024 "), "March 14, 2024");
+    }
+
+    #[test]
+    fn fragment_without_article_shows_everything() {
+        let doc = load_html("<p>Hello &amp; <b>bye</b></p>", None);
+        assert_eq!(doc.text, "Hello & bye");
+        assert_eq!(doc.notes, [NO_ARTICLE_NOTE]);
+        assert_eq!(doc.offsets, Offsets::Text);
+    }
+}

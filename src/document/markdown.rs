@@ -1,0 +1,390 @@
+//! Reads a Markdown article (CommonMark plus tables and strikethrough).
+//!
+//! Every piece of text is pushed with its byte offset in the Markdown input,
+//! so `--json` offsets stay offsets into the file as given
+//! ([`Offsets::Source`]). Pieces the input does not contain verbatim (list
+//! markers, table cell separators) are mapped to the source syntax they
+//! stand for (the `-` or `1.` of the item, the start of the cell): a piece
+//! pushed without an offset would silently inherit the previous piece's
+//! mapping and point at unrelated source bytes.
+//!
+//! A YAML front matter block (`---` … `---` at the very top) gives the
+//! Title, Byline (`author:`) and Date (`date:`). Without a `title:`, the
+//! first level-1 heading is the title.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::{BlockKind, Builder, Document, Offsets};
+
+/// Parses `src` as Markdown into a sanitized document whose offsets refer
+/// to `src`.
+pub fn load_markdown(src: &str) -> Document {
+    let mut w = Writer::new(src);
+    let body_start = w.front_matter();
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let body = &src[body_start..];
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = range.start + body_start..range.end + body_start;
+        w.event(event, range);
+    }
+    w.finish()
+}
+
+struct Writer<'s> {
+    src: &'s str,
+    b: Builder,
+    /// Kind of the open block, if any.
+    open: Option<BlockKind>,
+    /// Whether the open block holds more than a list marker.
+    has_content: bool,
+    have_title: bool,
+    quote_depth: usize,
+    /// Next number of each open list (`None` for bullet lists).
+    lists: Vec<Option<u64>>,
+    item_depth: usize,
+    in_code: bool,
+    /// Link destinations and where their text starts.
+    links: Vec<(usize, String)>,
+    /// Inside `<script>`/`<style>` of raw HTML.
+    in_raw_script: bool,
+}
+
+impl<'s> Writer<'s> {
+    fn new(src: &'s str) -> Writer<'s> {
+        Writer {
+            src,
+            b: Builder::new(),
+            open: None,
+            has_content: false,
+            have_title: false,
+            quote_depth: 0,
+            lists: Vec::new(),
+            item_depth: 0,
+            in_code: false,
+            links: Vec::new(),
+            in_raw_script: false,
+        }
+    }
+
+    /// Reads a YAML front matter block, if any; returns where the Markdown
+    /// body starts.
+    fn front_matter(&mut self) -> usize {
+        let src = self.src;
+        let first = src.split_inclusive('\n').next().unwrap_or("");
+        if first.trim_end() != "---" {
+            return 0;
+        }
+        let mut at = first.len();
+        let mut fields: Vec<(&str, Range<usize>)> = Vec::new();
+        let mut closed = None;
+        for line in src[at..].split_inclusive('\n') {
+            let body = line.trim_end();
+            if body == "---" || body == "..." {
+                closed = Some(at + line.len());
+                break;
+            }
+            if let Some((key, value)) = body.split_once(':') {
+                let key = key.trim();
+                let vstart = at + key.len() + 1 + (value.len() - value.trim_start().len());
+                let v = value.trim();
+                // Strip one pair of YAML quotes.
+                let (vs, vl) = match v.as_bytes() {
+                    [b'"', .., b'"'] | [b'\'', .., b'\''] if v.len() >= 2 => {
+                        (vstart + 1, v.len() - 2)
+                    }
+                    _ => (vstart, v.len()),
+                };
+                if !key.starts_with(char::is_whitespace) && line.starts_with(key) {
+                    fields.push((key, vs..vs + vl));
+                }
+            }
+            at += line.len();
+        }
+        let Some(end) = closed else {
+            return 0;
+        };
+        for (want, kind) in [
+            ("title", BlockKind::Title),
+            ("author", BlockKind::Byline),
+            ("date", BlockKind::Date),
+        ] {
+            if let Some((_, r)) = fields
+                .iter()
+                .find(|(k, r)| k.eq_ignore_ascii_case(want) && !r.is_empty())
+            {
+                self.b.push(&src[r.clone()], Some(r.start));
+                self.b.end_block(kind);
+                if kind == BlockKind::Title {
+                    self.have_title = true;
+                }
+            }
+        }
+        end
+    }
+
+    /// The kind a paragraph opened here would have.
+    fn context_kind(&self) -> BlockKind {
+        if self.in_code {
+            BlockKind::Code
+        } else if self.quote_depth > 0 {
+            BlockKind::Quote
+        } else if self.item_depth > 0 {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(kind) = self.open.take() {
+            self.b.end_block(kind);
+        }
+        self.has_content = false;
+    }
+
+    fn open(&mut self, kind: BlockKind) {
+        self.close();
+        self.b.start_block();
+        self.open = Some(kind);
+    }
+
+    /// Pushes a piece found at `at` in the source, opening a block if none is.
+    fn text(&mut self, piece: &str, at: usize) {
+        if self.in_raw_script {
+            return;
+        }
+        if self.open.is_none() {
+            let kind = self.context_kind();
+            self.open(kind);
+        }
+        if !piece.trim().is_empty() {
+            self.has_content = true;
+        }
+        self.b.push(piece, Some(at));
+    }
+
+    /// Where `piece` sits inside `range` of the source (its start, when the
+    /// source spells it differently, e.g. with an entity or escape).
+    fn locate(&self, piece: &str, range: &Range<usize>) -> usize {
+        self.src
+            .get(range.clone())
+            .and_then(|s| s.find(piece))
+            .map_or(range.start, |i| range.start + i)
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => {
+                let at = self.locate(&t, &range);
+                self.text(&t, at);
+            }
+            Event::Code(t) => {
+                let at = self.locate(&t, &range);
+                self.text(&t, at);
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => {
+                let at = self.locate(&t, &range);
+                self.text(&t, at);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if self.open.is_some() {
+                    self.b.push("\n", Some(range.start));
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(&html, range.start),
+            Event::FootnoteReference(_) | Event::Rule | Event::TaskListMarker(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => {
+                // A paragraph right after a list marker continues the item.
+                if !(self.open.is_some() && !self.has_content) {
+                    let kind = self.context_kind();
+                    self.open(kind);
+                }
+            }
+            Tag::Heading { level, .. } => {
+                let kind = if level == HeadingLevel::H1 && !self.have_title {
+                    self.have_title = true;
+                    BlockKind::Title
+                } else {
+                    BlockKind::Heading
+                };
+                self.open(kind);
+            }
+            Tag::BlockQuote(_) => {
+                self.close();
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(_) => {
+                self.in_code = true;
+                self.open(BlockKind::Code);
+            }
+            Tag::HtmlBlock => {
+                let kind = self.context_kind();
+                self.open(kind);
+            }
+            Tag::List(first) => {
+                self.close();
+                self.lists.push(first);
+            }
+            Tag::Item => {
+                self.item_depth += 1;
+                self.open(BlockKind::ListItem);
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    _ => "• ".to_owned(),
+                };
+                // Mapped to the item's own marker in the source.
+                self.b.push(&marker, Some(range.start));
+            }
+            Tag::Table(_) => self.close(),
+            Tag::TableHead | Tag::TableRow => self.open(BlockKind::ListItem),
+            Tag::TableCell => {
+                if self.open.is_some() && self.has_content {
+                    self.b.push(" │ ", Some(range.start));
+                }
+            }
+            Tag::Link { dest_url, .. } => {
+                if self.open.is_none() {
+                    let kind = self.context_kind();
+                    self.open(kind);
+                }
+                self.links.push((self.b.len(), dest_url.to_string()));
+            }
+            Tag::Image { .. }
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::HtmlBlock => self.close(),
+            TagEnd::Heading(_) => self.close(),
+            TagEnd::CodeBlock => {
+                self.close();
+                self.in_code = false;
+            }
+            TagEnd::BlockQuote(_) => {
+                self.close();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::List(_) => {
+                self.close();
+                self.lists.pop();
+            }
+            TagEnd::Item => {
+                self.close();
+                self.item_depth = self.item_depth.saturating_sub(1);
+            }
+            TagEnd::TableHead | TagEnd::TableRow | TagEnd::Table => self.close(),
+            TagEnd::Link => {
+                if let Some((start, url)) = self.links.pop() {
+                    self.b.link(start..self.b.len(), &url);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Raw HTML inside Markdown: keeps the text between tags, drops the
+    /// tags, comments, scripts and styles.
+    fn raw_html(&mut self, html: &str, at: usize) {
+        let mut i = 0;
+        let bytes = html.as_bytes();
+        while i < html.len() {
+            if bytes[i] == b'<' {
+                let end = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
+                let tag = html[i + 1..end]
+                    .trim_start_matches('/')
+                    .to_ascii_lowercase();
+                let closing = html[i + 1..].starts_with('/');
+                if tag.starts_with("script") || tag.starts_with("style") {
+                    self.in_raw_script = !closing;
+                }
+                i = end;
+            } else {
+                let end = html[i..].find('<').map_or(html.len(), |e| i + e);
+                let piece = &html[i..end];
+                let only_blank = piece.trim().is_empty();
+                if !(only_blank && self.open.is_none()) {
+                    self.text(piece, at + i);
+                }
+                i = end;
+            }
+        }
+    }
+
+    fn finish(mut self) -> Document {
+        self.close();
+        self.b.finish(Offsets::Source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structure_and_offsets() {
+        let src = "# Title\n\nSome *em* and [a link](https://x.org).\n\n- one\n- two\n\n```\ncode  here\n```\n";
+        let doc = load_markdown(src);
+        assert_eq!(doc.title(), Some("Title"));
+        let kinds: Vec<_> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Title,
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::Code
+            ]
+        );
+        assert_eq!(doc.slice(&doc.blocks[2].range), "• one");
+        assert_eq!(doc.slice(&doc.blocks[4].range), "code  here");
+        assert_eq!(doc.links[0].url, "https://x.org");
+        assert_eq!(doc.slice(&doc.links[0].range), "a link");
+        assert_eq!(doc.offsets, Offsets::Source);
+        for w in ["Some", "em", "link", "two", "here"] {
+            let t = doc.text.find(w).unwrap();
+            let s = doc.source_map.to_source(t);
+            assert_eq!(&src[s..s + w.len()], w);
+        }
+    }
+
+    #[test]
+    fn front_matter_gives_metadata() {
+        let src =
+            "---\ntitle: \"Hello\"\nauthor: Ann Lee\ndate: 2024-01-02\n---\n# Hello\n\nBody.\n";
+        let doc = load_markdown(src);
+        assert_eq!(doc.title(), Some("Hello"));
+        assert_eq!(doc.byline(), Some("Ann Lee"));
+        assert_eq!(doc.date(), Some("2024-01-02"));
+        assert_eq!(doc.blocks[3].kind, BlockKind::Heading);
+        let t = doc.text.find("Ann").unwrap();
+        let s = doc.source_map.to_source(t);
+        assert_eq!(&src[s..s + 3], "Ann");
+    }
+}

@@ -1,0 +1,313 @@
+//! Fetches an article over HTTP(S): a blocking `ureq` client with rustls,
+//! bounded in time, redirects and size, that hands back the body decoded
+//! to UTF-8.
+//!
+//! The body's charset comes from the Content-Type header, else from a
+//! `<meta charset>` (or `http-equiv`) in the first 4 KiB, else a byte order
+//! mark; without any, it is UTF-8 when valid and windows-1252 otherwise
+//! (what browsers assume for an unlabelled Western page).
+
+use std::io;
+use std::time::Duration;
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use ureq::ResponseExt;
+
+use crate::document::Format;
+
+/// Limits of one fetch.
+#[derive(Clone, Debug)]
+pub struct FetchOptions {
+    /// For DNS resolution plus the TCP/TLS connection.
+    pub connect_timeout: Duration,
+    /// For the response to arrive, and for each read of its body.
+    pub read_timeout: Duration,
+    pub max_redirects: u32,
+    /// Reading stops with [`FetchError::TooLarge`] beyond this many bytes.
+    pub max_bytes: u64,
+    pub user_agent: String,
+}
+
+impl Default for FetchOptions {
+    fn default() -> FetchOptions {
+        FetchOptions {
+            connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(20),
+            max_redirects: 5,
+            max_bytes: 20 * 1024 * 1024,
+            user_agent: concat!("factlens/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+}
+
+/// A fetched page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fetched {
+    /// The URL after redirects: relative links resolve against it.
+    pub final_url: String,
+    /// The Content-Type header as sent, if any.
+    pub content_type: Option<String>,
+    /// The body, decoded to UTF-8.
+    pub body: Vec<u8>,
+}
+
+impl Fetched {
+    /// The loader the Content-Type asks for, if it names one.
+    pub fn format(&self) -> Option<Format> {
+        self.content_type
+            .as_deref()
+            .and_then(Format::from_content_type)
+    }
+}
+
+/// Why a page could not be fetched. Each message names the problem; the
+/// caller adds the URL.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum FetchError {
+    #[error("invalid URL: {0}")]
+    InvalidUrl(String),
+    #[error("could not resolve the host name")]
+    Dns,
+    #[error("could not connect: {0}")]
+    Connect(String),
+    #[error("timed out ({0})")]
+    Timeout(String),
+    #[error("HTTP {code} {reason}")]
+    Status { code: u16, reason: String },
+    #[error("the page is larger than the limit of {limit} bytes")]
+    TooLarge { limit: u64 },
+    #[error("too many redirects (more than {0})")]
+    TooManyRedirects(u32),
+    #[error("not a text page (Content-Type: {0})")]
+    NotText(String),
+    #[error("TLS error: {0}")]
+    Tls(String),
+    #[error("network error: {0}")]
+    Other(String),
+}
+
+/// Fetches `url` (http or https only).
+pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched, FetchError> {
+    check_url(url)?;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_resolve(Some(opts.connect_timeout))
+        .timeout_connect(Some(opts.connect_timeout))
+        .timeout_recv_response(Some(opts.read_timeout))
+        .timeout_per_read(Some(opts.read_timeout))
+        .max_redirects(opts.max_redirects)
+        .max_redirects_will_error(true)
+        .http_status_as_error(false)
+        .user_agent(opts.user_agent.as_str())
+        .build()
+        .into();
+    let response = agent
+        .get(url)
+        .header(
+            "Accept",
+            "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5",
+        )
+        .call()
+        .map_err(|e| map_error(e, opts))?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(FetchError::Status {
+            code: status.as_u16(),
+            reason: status.canonical_reason().unwrap_or("").to_owned(),
+        });
+    }
+    let final_url = response.get_uri().to_string();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    if let Some(ct) = content_type.as_deref() {
+        if !is_text(ct) {
+            return Err(FetchError::NotText(ct.to_owned()));
+        }
+    }
+    if let Some(len) = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        if len > opts.max_bytes {
+            return Err(FetchError::TooLarge {
+                limit: opts.max_bytes,
+            });
+        }
+    }
+    let raw = response
+        .into_body()
+        .with_config()
+        .limit(opts.max_bytes)
+        .read_to_vec()
+        .map_err(|e| map_error(e, opts))?;
+    let body = decode(&raw, content_type.as_deref());
+    Ok(Fetched {
+        final_url,
+        content_type,
+        body: body.into_bytes(),
+    })
+}
+
+fn check_url(url: &str) -> Result<(), FetchError> {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("http://")
+        .or_else(|| lower.strip_prefix("https://"))
+        .ok_or_else(|| {
+            FetchError::InvalidUrl("only http:// and https:// URLs can be fetched".into())
+        })?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.starts_with(':') {
+        return Err(FetchError::InvalidUrl("no host name".into()));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(FetchError::InvalidUrl(
+            "spaces or control characters".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Text a reader can show: `text/*`, XHTML, XML.
+fn is_text(content_type: &str) -> bool {
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    mime.is_empty()
+        || mime.starts_with("text/")
+        || mime == "application/xhtml+xml"
+        || mime == "application/xml"
+}
+
+fn map_error(e: ureq::Error, opts: &FetchOptions) -> FetchError {
+    use ureq::Error as E;
+    match e {
+        E::BadUri(m) => FetchError::InvalidUrl(m),
+        E::HostNotFound => FetchError::Dns,
+        E::ConnectionFailed => FetchError::Connect("connection failed".into()),
+        E::Timeout(t) => FetchError::Timeout(t.to_string()),
+        E::TooManyRedirects => FetchError::TooManyRedirects(opts.max_redirects),
+        E::RedirectFailed => FetchError::Other("a redirect could not be followed".into()),
+        E::BodyExceedsLimit(_) => FetchError::TooLarge {
+            limit: opts.max_bytes,
+        },
+        E::StatusCode(code) => FetchError::Status {
+            code,
+            reason: ureq::http::StatusCode::from_u16(code)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("")
+                .to_owned(),
+        },
+        E::Io(io) => match io.kind() {
+            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
+                FetchError::Timeout(io.to_string())
+            }
+            io::ErrorKind::ConnectionRefused
+            | io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::NotConnected
+            | io::ErrorKind::AddrNotAvailable => FetchError::Connect(io.to_string()),
+            _ => FetchError::Other(io.to_string()),
+        },
+        E::Tls(m) => FetchError::Tls(m.to_owned()),
+        E::Rustls(r) => FetchError::Tls(r.to_string()),
+        other => FetchError::Other(other.to_string()),
+    }
+}
+
+/// The charset named by a Content-Type value (`text/html; charset=X`).
+fn header_charset(content_type: &str) -> Option<&'static Encoding> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| Encoding::for_label(v.trim().trim_matches(['"', '\'']).as_bytes()))
+            .flatten()
+    })
+}
+
+/// `<meta charset="X">` or `<meta http-equiv=… content="…charset=X">` in
+/// the first 4 KiB.
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(i) = rest.find("<meta") {
+        let tag = &rest[i..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        if let Some(j) = tag.find("charset") {
+            let value = tag[j + 7..]
+                .trim_start()
+                .strip_prefix('=')
+                .map(|v| v.trim_start().trim_start_matches(['"', '\'']))
+                .unwrap_or("");
+            let end = value
+                .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace())
+                .unwrap_or(value.len());
+            if let Some(enc) = Encoding::for_label(value[..end].as_bytes()) {
+                return Some(enc);
+            }
+        }
+        rest = &rest[i + 5..];
+    }
+    None
+}
+
+/// Decodes a body to UTF-8 (see the module comment for the rule).
+pub fn decode(raw: &[u8], content_type: Option<&str>) -> String {
+    if let Some((enc, bom)) = Encoding::for_bom(raw) {
+        return enc.decode_without_bom_handling(&raw[bom..]).0.into_owned();
+    }
+    let declared = content_type
+        .and_then(header_charset)
+        .or_else(|| meta_charset(raw));
+    let enc = match declared {
+        // A page labelled UTF-16 that has no BOM is ASCII-compatible in
+        // practice (the label is wrong); browsers treat it as UTF-8.
+        Some(enc) if enc.output_encoding() == UTF_8 && enc != UTF_8 => UTF_8,
+        Some(enc) => enc,
+        None if std::str::from_utf8(raw).is_ok() => UTF_8,
+        None => WINDOWS_1252,
+    };
+    enc.decode_without_bom_handling(raw).0.into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charsets() {
+        assert_eq!(
+            decode(b"caf\xe9", Some("text/html; charset=ISO-8859-1")),
+            "café"
+        );
+        assert_eq!(decode(b"caf\xe9", None), "café");
+        assert_eq!(decode("café".as_bytes(), None), "café");
+        let page = b"<html><head><meta charset=\"windows-1251\"></head>\xcf\xf0\xe8";
+        assert!(decode(page, Some("text/html")).ends_with("При"));
+        let equiv =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-15\">\xa4";
+        assert!(decode(equiv, None).ends_with('€'));
+    }
+
+    #[test]
+    fn urls_are_checked() {
+        assert!(matches!(
+            check_url("ftp://x"),
+            Err(FetchError::InvalidUrl(_))
+        ));
+        assert!(matches!(
+            check_url("http://"),
+            Err(FetchError::InvalidUrl(_))
+        ));
+        assert!(check_url("https://example.org/a?b").is_ok());
+    }
+}
