@@ -121,22 +121,21 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched, FetchError> {
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    if let Some(ct) = content_type.as_deref() {
-        if !is_text(ct) {
-            return Err(FetchError::NotText(ct.to_owned()));
-        }
+    if let Some(ct) = content_type.as_deref()
+        && !is_text(ct)
+    {
+        return Err(FetchError::NotText(ct.to_owned()));
     }
     if let Some(len) = response
         .headers()
         .get("content-length")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok())
+        && len > opts.max_bytes
     {
-        if len > opts.max_bytes {
-            return Err(FetchError::TooLarge {
-                limit: opts.max_bytes,
-            });
-        }
+        return Err(FetchError::TooLarge {
+            limit: opts.max_bytes,
+        });
     }
     let raw = response
         .into_body()
@@ -251,7 +250,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
             let end = value
                 .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace())
                 .unwrap_or(value.len());
-            if let Some(enc) = Encoding::for_label(value[..end].as_bytes()) {
+            if let Some(enc) = Encoding::for_label(&value.as_bytes()[..end]) {
                 return Some(enc);
             }
         }

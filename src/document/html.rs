@@ -96,11 +96,11 @@ fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
         w.meta(&title, BlockKind::Title);
         w.title = Some(title);
     }
-    if let Some(byline) = article.byline.as_deref().map(collapse) {
-        if !byline.is_empty() {
-            w.meta(&byline, BlockKind::Byline);
-            w.byline = Some(byline);
-        }
+    if let Some(byline) = article.byline.as_deref().map(collapse)
+        && !byline.is_empty()
+    {
+        w.meta(&byline, BlockKind::Byline);
+        w.byline = Some(byline);
     }
     if let Some(date) = article.published_time.as_deref() {
         let date = short_date(date);
@@ -165,7 +165,7 @@ fn pre_clean(dom: &Dom) {
         if node.text().len() * 5 > body_len * 2 {
             continue;
         }
-        doomed.push(node.clone());
+        doomed.push(*node);
     }
     for node in doomed {
         node.remove_from_parent();
@@ -414,13 +414,15 @@ impl Walker {
                 let href = node.attr("href").map(|h| h.trim().to_owned());
                 self.links.push(None);
                 self.children(node);
-                if let Some(Some(start)) = self.links.pop() {
-                    if let Some(href) = href.filter(|h| !h.is_empty() && !h.starts_with('#')) {
-                        let end = self.b.len();
-                        if end > start && !href.starts_with("javascript:") {
-                            self.b.link(start..end, &href);
-                        }
-                    }
+                let end = self.b.len();
+                if let Some(Some(start)) = self.links.pop()
+                    && let Some(href) = href
+                    && !href.is_empty()
+                    && !href.starts_with('#')
+                    && !href.starts_with("javascript:")
+                    && end > start
+                {
+                    self.b.link(start..end, &href);
                 }
             }
             "img" => {}

@@ -170,9 +170,13 @@ impl<'s> Writer<'s> {
     /// Where `piece` sits inside `range` of the source (its start, when the
     /// source spells it differently, e.g. with an entity or escape).
     fn locate(&self, piece: &str, range: &Range<usize>) -> usize {
-        self.src
-            .get(range.clone())
-            .and_then(|s| s.find(piece))
+        let Some(s) = self.src.get(range.clone()) else {
+            return range.start;
+        };
+        // Verbatim; else (a code span whose newlines became spaces) by its
+        // first word.
+        s.find(piece)
+            .or_else(|| piece.split_whitespace().next().and_then(|w| s.find(w)))
             .map_or(range.start, |i| range.start + i)
     }
 
@@ -206,7 +210,7 @@ impl<'s> Writer<'s> {
         match tag {
             Tag::Paragraph => {
                 // A paragraph right after a list marker continues the item.
-                if !(self.open.is_some() && !self.has_content) {
+                if self.open.is_none() || self.has_content {
                     let kind = self.context_kind();
                     self.open(kind);
                 }
