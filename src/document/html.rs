@@ -10,8 +10,9 @@
 //! ([`Offsets::Text`]).
 //!
 //! When the page does not look like an article (Readability's own
-//! "probably readerable" test fails, or extraction fails), the whole body's
-//! visible text is shown instead, with a note saying so.
+//! "probably readerable" test fails and the extraction is not at least two
+//! paragraphs and 40 words, or extraction fails), the whole body's visible
+//! text is shown instead, with a note saying so.
 
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability};
@@ -82,11 +83,14 @@ fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
         // Not an absolute URL: do without it.
         Err(_) => Readability::with_document(Dom::from(src), None, Some(Config::default())).ok()?,
     };
-    if !readability.is_probably_readable() {
-        return None;
-    }
+    // Readability.js's own test (what Firefox uses to offer Reader View)
+    // wants a few long paragraphs; a short article still counts when the
+    // extraction finds some real prose.
+    let readable = readability.is_probably_readable();
     let article = readability.parse().ok()?;
-    if article.text_content.trim().is_empty() {
+    let prose = article.text_content.split_whitespace().count();
+    let paragraphs = Dom::from(article.content.to_string()).select("p").length();
+    if prose == 0 || !readable && (prose < 40 || paragraphs < 2) {
         return None;
     }
     let content = Dom::from(article.content.to_string());

@@ -9,8 +9,9 @@
 //! mapping and point at unrelated source bytes.
 //!
 //! A YAML front matter block (`---` … `---` at the very top) gives the
-//! Title, Byline (`author:`) and Date (`date:`). Without a `title:`, the
-//! first level-1 heading is the title.
+//! Title, Byline (`author:`) and Date (`date:`); an H1 repeating that
+//! title is Chrome. Without a `title:`, the first level-1 heading is the
+//! title.
 
 use std::ops::Range;
 
@@ -51,6 +52,10 @@ struct Writer<'s> {
     links: Vec<(usize, String)>,
     /// Inside `<script>`/`<style>` of raw HTML.
     in_raw_script: bool,
+    /// The front matter's title, if any.
+    front_title: Option<String>,
+    /// Text of the open level-1 heading.
+    h1_text: Option<String>,
 }
 
 impl<'s> Writer<'s> {
@@ -67,6 +72,8 @@ impl<'s> Writer<'s> {
             in_code: false,
             links: Vec::new(),
             in_raw_script: false,
+            front_title: None,
+            h1_text: None,
         }
     }
 
@@ -120,6 +127,7 @@ impl<'s> Writer<'s> {
                 self.b.end_block(kind);
                 if kind == BlockKind::Title {
                     self.have_title = true;
+                    self.front_title = Some(src[r.clone()].trim().to_owned());
                 }
             }
         }
@@ -164,6 +172,9 @@ impl<'s> Writer<'s> {
         if !piece.trim().is_empty() {
             self.has_content = true;
         }
+        if let Some(h1) = self.h1_text.as_mut() {
+            h1.push_str(piece);
+        }
         self.b.push(piece, Some(at));
     }
 
@@ -175,9 +186,15 @@ impl<'s> Writer<'s> {
         };
         // Verbatim; else (a code span whose newlines became spaces) by its
         // first word.
-        s.find(piece)
-            .or_else(|| piece.split_whitespace().next().and_then(|w| s.find(w)))
-            .map_or(range.start, |i| range.start + i)
+        if let Some(i) = s.find(piece) {
+            return range.start + i;
+        }
+        // Placed so that its first word lands on the source's.
+        piece
+            .split_whitespace()
+            .next()
+            .and_then(|w| Some((s.find(w)?, piece.find(w)?)))
+            .map_or(range.start, |(i, j)| range.start + i.saturating_sub(j))
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
@@ -223,6 +240,9 @@ impl<'s> Writer<'s> {
                     BlockKind::Heading
                 };
                 self.open(kind);
+                if level == HeadingLevel::H1 {
+                    self.h1_text = Some(String::new());
+                }
             }
             Tag::BlockQuote(_) => {
                 self.close();
@@ -285,7 +305,16 @@ impl<'s> Writer<'s> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph | TagEnd::HtmlBlock => self.close(),
-            TagEnd::Heading(_) => self.close(),
+            TagEnd::Heading(_) => {
+                // An H1 that repeats the front matter's title is furniture.
+                if let Some(h1) = self.h1_text.take()
+                    && self.front_title.as_deref() == Some(h1.trim())
+                    && self.open == Some(BlockKind::Heading)
+                {
+                    self.open = Some(BlockKind::Chrome);
+                }
+                self.close();
+            }
             TagEnd::CodeBlock => {
                 self.close();
                 self.in_code = false;
@@ -386,7 +415,7 @@ mod tests {
         assert_eq!(doc.title(), Some("Hello"));
         assert_eq!(doc.byline(), Some("Ann Lee"));
         assert_eq!(doc.date(), Some("2024-01-02"));
-        assert_eq!(doc.blocks[3].kind, BlockKind::Heading);
+        assert_eq!(doc.blocks[3].kind, BlockKind::Chrome);
         let t = doc.text.find("Ann").unwrap();
         let s = doc.source_map.to_source(t);
         assert_eq!(&src[s..s + 3], "Ann");
