@@ -33,12 +33,20 @@ pub enum ColorWhen {
 #[derive(Parser, Debug)]
 #[command(name = "factlens", version, about, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// The article to read (plain text); `-` reads standard input. Without
-    /// it, the built-in sample article opens (or standard input, if piped).
+    /// The article to read: a plain-text, Markdown or HTML file, an http(s)
+    /// URL, or `-` for standard input. Without it, the built-in sample
+    /// article opens (or standard input, if piped).
     pub file: Option<PathBuf>,
     /// Print the extracted facts as JSON instead of opening the reader.
     #[arg(long)]
     pub json: bool,
+    /// With --json, include the document text the offsets refer to.
+    #[arg(long, requires = "json")]
+    pub with_text: bool,
+    /// Read the input as this format instead of guessing from the file
+    /// extension, Content-Type or content: plain, markdown or html.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<crate::document::Format>,
     /// Maximum width of the text column, in columns [default: 80, or the config's].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
     pub width: Option<u16>,

@@ -15,8 +15,9 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
-use factlens::document::{Document, load_plain, load_vec};
+use factlens::document::{Document, Format, Offsets, load_as, load_plain, load_vec};
 use factlens::extract::extract;
+use factlens::fetch::{FetchOptions, fetch};
 use factlens::layout::layout;
 use factlens::progressive::{self, Opening};
 
@@ -50,12 +51,39 @@ fn main() -> ExitCode {
     }
 }
 
-/// The input's bytes and a name for messages; `None` for the built-in article.
-fn read_input(file: &Option<PathBuf>) -> anyhow::Result<Option<(String, Vec<u8>)>> {
-    Ok(Some(match file {
-        None if !io::stdin().is_terminal() => ("standard input".to_string(), read_stdin()?),
+/// An input to read: its bytes, a name for messages, the loader to use and,
+/// for a web page, its address (to resolve relative links).
+struct Input {
+    name: String,
+    bytes: Vec<u8>,
+    format: Format,
+    url: Option<String>,
+}
+
+fn is_url(arg: &std::ffi::OsStr) -> bool {
+    arg.to_str()
+        .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
+}
+
+/// Reads the input; `None` for the built-in article. The loader is
+/// `--format` if given, else what a URL's Content-Type or a file's extension
+/// says, else a guess from the content.
+fn read_input(file: &Option<PathBuf>, format: Option<Format>) -> anyhow::Result<Option<Input>> {
+    let (name, bytes, known, url) = match file {
+        None if !io::stdin().is_terminal() => {
+            ("standard input".to_string(), read_stdin()?, None, None)
+        }
         None => return Ok(None),
-        Some(p) if p.as_os_str() == "-" => ("standard input".to_string(), read_stdin()?),
+        Some(p) if p.as_os_str() == "-" => {
+            ("standard input".to_string(), read_stdin()?, None, None)
+        }
+        Some(p) if is_url(p.as_os_str()) => {
+            let url = p.to_string_lossy().into_owned();
+            let page =
+                fetch(&url, &FetchOptions::default()).map_err(|e| anyhow::anyhow!("{url}: {e}"))?;
+            let known = page.format();
+            (url, page.body, known, Some(page.final_url))
+        }
         Some(p) => {
             let name = p.display().to_string();
             if p.is_dir() {
@@ -63,8 +91,20 @@ fn read_input(file: &Option<PathBuf>) -> anyhow::Result<Option<(String, Vec<u8>)
             }
             let bytes =
                 std::fs::read(p).map_err(|e| anyhow::anyhow!("{name}: {}", describe_io(&e)))?;
-            (name, bytes)
+            (name, bytes, Format::from_path(p), None)
         }
+    };
+    let format = format.or(known).unwrap_or_else(|| {
+        Format::sniff(
+            std::str::from_utf8(&bytes[..bytes.len().min(64 * 1024)])
+                .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("")),
+        )
+    });
+    Ok(Some(Input {
+        name,
+        bytes,
+        format,
+        url,
     }))
 }
 
@@ -107,23 +147,40 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let input = read_input(&cli.file)?;
+    let input = read_input(&cli.file, cli.format)?;
     let measure = cli
         .width
         .map(usize::from)
         .or(settings.measure)
         .unwrap_or(DEFAULT_MEASURE);
-    let load = |input: Option<(String, Vec<u8>)>| -> anyhow::Result<Document> {
+    let load = |input: Option<Input>| -> anyhow::Result<Document> {
         match input {
             None => Ok(load_plain(SEED)),
-            Some((name, bytes)) => load_vec(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}")),
+            Some(i) if i.format == Format::Plain => {
+                load_vec(i.bytes).map_err(|e| anyhow::anyhow!("{}: {e}", i.name))
+            }
+            Some(i) => load_as(&i.bytes, i.format, i.url.as_deref())
+                .map_err(|e| anyhow::anyhow!("{}: {e}", i.name)),
         }
     };
     if cli.json {
         let doc = load(input)?;
         let facts = extract(&doc);
+        let mut json = factlens::json::to_json(&doc, &facts);
+        // Offsets into the input as given, or into the extracted text (HTML),
+        // which --with-text includes.
+        json["offsets"] = match doc.offsets {
+            Offsets::Source => "source".into(),
+            Offsets::Text => "text".into(),
+        };
+        if cli.with_text {
+            json["text"] = doc.text.as_str().into();
+        }
+        if !doc.notes.is_empty() {
+            json["notes"] = doc.notes.clone().into();
+        }
         let mut out = io::stdout().lock();
-        serde_json::to_writer(&mut out, &factlens::json::to_json(&doc, &facts))?;
+        serde_json::to_writer(&mut out, &json)?;
         writeln!(out)?;
         return Ok(());
     }
@@ -132,7 +189,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     // Everything that can fail on the input fails here, before the
     // terminal is touched.
-    let name = input.as_ref().map(|(name, _)| {
+    let name = input.as_ref().map(|Input { name, .. }| {
         std::path::Path::new(name)
             .file_name()
             .map_or(name.clone(), |f| f.to_string_lossy().into_owned())
@@ -143,9 +200,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let facts = extract(&doc);
             Opening::Ready(doc, facts)
         }
-        Some((name, bytes)) => {
-            progressive::open(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?
-        }
+        Some(i) => progressive::open(i.bytes, i.format, i.url.as_deref())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", i.name))?,
     };
     let Settings {
         keymap,

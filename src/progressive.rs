@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use crate::app::{Action, FactIndex};
-use crate::document::{Document, LoadError, check_text, load_plain, load_vec};
+use crate::document::{Document, Format, LoadError, check_text, load_as, load_plain, load_vec};
 use crate::extract::{Facts, extract};
 use crate::layout::layout;
 
@@ -29,7 +29,14 @@ pub enum Opening {
 }
 
 /// Checks the bytes and decides how to open them.
-pub fn open(bytes: Vec<u8>) -> Result<Opening, LoadError> {
+/// Only plain text is opened progressively; Markdown and HTML are
+/// transformed whole.
+pub fn open(bytes: Vec<u8>, format: Format, url: Option<&str>) -> Result<Opening, LoadError> {
+    if format != Format::Plain {
+        let doc = load_as(&bytes, format, url)?;
+        let facts = extract(&doc);
+        return Ok(Opening::Ready(doc, facts));
+    }
     if bytes.len() < PROGRESSIVE_MIN_BYTES {
         let doc = load_vec(bytes)?;
         let facts = extract(&doc);
@@ -100,7 +107,9 @@ mod tests {
     fn big_text_opens_from_a_prefix_then_finishes() {
         let body = "Vladimir Putin met Xi Jinping in Beijing on 16 May 2024.\n\n".repeat(8000);
         let text = format!("A Long Title\n\n{body}");
-        let Ok(Opening::Progressive { prefix, whole }) = open(text.clone().into_bytes()) else {
+        let Ok(Opening::Progressive { prefix, whole }) =
+            open(text.clone().into_bytes(), Format::Plain, None)
+        else {
             panic!("a big text opens progressively")
         };
         assert!(prefix.text.len() < text.len() && text.starts_with(&prefix.text));
@@ -121,11 +130,14 @@ mod tests {
     #[test]
     fn small_text_is_ready_at_once_and_errors_come_first() {
         assert!(matches!(
-            open(b"Title\n\nBody text here.\n".to_vec()),
+            open(b"Title\n\nBody text here.\n".to_vec(), Format::Plain, None),
             Ok(Opening::Ready(..))
         ));
         let mut big = vec![b'a'; PROGRESSIVE_MIN_BYTES + 10];
         big[5] = 0;
-        assert_eq!(open(big).err(), Some(LoadError::Binary(5)));
+        assert_eq!(
+            open(big, Format::Plain, None).err(),
+            Some(LoadError::Binary(5))
+        );
     }
 }

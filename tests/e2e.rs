@@ -358,3 +358,108 @@ fn completions_and_man_page() {
     assert_eq!(code, 0);
     assert!(stdout.contains(".TH factlens"));
 }
+
+fn json_of(args: &[&str], stdin: &[u8]) -> serde_json::Value {
+    let (code, stdout, stderr) = run(args, stdin);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+#[test]
+fn formats_by_extension_sniffing_and_flag() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    // HTML: reader mode; offsets refer to the extracted text, given with --with-text.
+    let html = format!("{fixtures}/news_harbor.html");
+    let j = json_of(&["--json", "--with-text", &html], b"");
+    assert_eq!(j["offsets"], "text");
+    let text = j["text"].as_str().unwrap();
+    assert!(
+        !text.contains("<div") && !text.to_lowercase().contains("cookie"),
+        "boilerplate dropped"
+    );
+    for e in j["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text.as_bytes()[s..t],
+                m["text"].as_str().unwrap().as_bytes()
+            );
+        }
+    }
+    // Markdown: offsets refer to the input file.
+    let md = format!("{fixtures}/article.md");
+    let src = std::fs::read(&md).unwrap();
+    let j = json_of(&["--json", &md], b"");
+    assert_eq!(j["offsets"], "source");
+    for e in j["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&src[s..t], m["text"].as_str().unwrap().as_bytes(), "{m}");
+        }
+    }
+    // Standard input is sniffed; --format overrides.
+    let page = std::fs::read(&html).unwrap();
+    let (_, sniffed, _) = run(&["-"], &page);
+    assert!(
+        sniffed.starts_with("Harbor expansion approved"),
+        "{sniffed}"
+    );
+    let (_, forced, _) = run(&["--format", "plain", "-"], &page);
+    assert!(
+        forced.contains("<html") || forced.contains("<!DOCTYPE") || forced.contains("<!doctype"),
+        "{forced}"
+    );
+    let (code, _, stderr) = run(&["--format", "pdf", "-"], b"x");
+    assert_eq!(code, 2, "{stderr}");
+}
+
+/// A one-shot HTTP server on 127.0.0.1 answering every request with `response`.
+fn serve(response: &'static [u8]) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = std::io::Read::read(&mut s, &mut buf);
+            let _ = s.write_all(response);
+        }
+    });
+    format!("http://{addr}/article")
+}
+
+#[test]
+fn urls_are_fetched_and_read_in_reader_mode() {
+    let ok = serve(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n\r\n\
+<html><head><title>Port news</title></head><body><nav>Home | World | Sport</nav>\
+<article><h1>Harbor plan approved</h1><p>The port authority in Rotterdam approved the plan on Tuesday, \
+ending a decade of delays. Officials said construction starts in 2025 and takes four years.</p>\
+<p>Critics in the city council said the cost of 412 million euros was too high for the region.</p></article>\
+<footer>Copyright 2024 Example News</footer></body></html>",
+    );
+    let (code, stdout, stderr) = run(&[&ok], b"");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Harbor plan approved") && stdout.contains("412 million"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("Home | World"),
+        "navigation dropped: {stdout}"
+    );
+    let missing =
+        serve(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    let (code, _, stderr) = run(&[&missing], b"");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(&missing) && stderr.contains("404"),
+        "{stderr}"
+    );
+}
