@@ -13,5 +13,6 @@ pub mod json;
 pub mod keymap;
 pub mod layout;
 pub mod progressive;
+pub mod state;
 pub mod theme;
 pub mod ui;

@@ -20,6 +20,7 @@ use factlens::extract::extract;
 use factlens::fetch::{FetchOptions, fetch};
 use factlens::layout::layout;
 use factlens::progressive::{self, Opening};
+use factlens::state::StateFile;
 
 /// The article shown when no file is given.
 const SEED: &str = include_str!("../assets/seed.txt");
@@ -189,6 +190,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     // Everything that can fail on the input fails here, before the
     // terminal is touched.
+    // Where this article was left last time (files and URLs only).
+    let memory = input.as_ref().and_then(|i| {
+        let key = factlens::state::key_for(&i.name)?;
+        let file = StateFile::load(&factlens::state::default_path()?);
+        Some((key, i.bytes.len(), file))
+    });
     let name = input.as_ref().map(|Input { name, .. }| {
         std::path::Path::new(name)
             .file_name()
@@ -228,7 +235,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let truecolor = std::env::var("COLORTERM").is_ok_and(|v| v == "truecolor" || v == "24bit");
     let palette = palette.for_terminal(truecolor);
-    terminal::run(after_first_frame, move |width, height| {
+    let restore = memory
+        .as_ref()
+        .and_then(|(key, len, file)| file.position(key, *len));
+    let warning = memory
+        .as_ref()
+        .and_then(|(_, _, file)| file.warning.clone());
+    let app = terminal::run(after_first_frame, move |width, height| {
         let (mut app, background) = match opening {
             Opening::Ready(doc, facts) => {
                 (App::new(doc, facts, keymap, measure, width, height), None)
@@ -246,8 +259,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         app.name = name;
         app.palette = palette;
         app.configure_sidebar(sidebar_shown, sidebar_left, sidebar_cols, sort);
+        if let Some(offset) = restore {
+            app.restore_position(offset);
+        }
+        app.notice = warning;
         (app, background)
-    })
+    })?;
+    if let (Some((key, len, mut file)), Some(app)) = (memory, app) {
+        file.remember(&key, app.position(), len);
+        // Not worth failing over: the article was read; say why it is not kept.
+        if let Err(e) = file.save() {
+            eprintln!("factlens: could not save the reading position: {e}");
+        }
+    }
+    Ok(())
 }
 
 /// Like bat, print the formatted article when output is not a terminal.
@@ -299,12 +324,12 @@ pub(crate) fn event_loop(
     mut app: App,
     start_background: Option<Background>,
     after_first_frame: AfterFirstFrame,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<App>> {
     use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
     term.draw(|f| factlens::ui::draw(f, &app))?;
     match after_first_frame {
         AfterFirstFrame::Continue => {}
-        AfterFirstFrame::Exit => return Ok(()),
+        AfterFirstFrame::Exit => return Ok(None),
         AfterFirstFrame::Panic => panic!("debug panic requested"),
     }
     let mut background = start_background.map(|start| start());
@@ -367,5 +392,5 @@ pub(crate) fn event_loop(
         }
         term.draw(|f| factlens::ui::draw(f, &app))?;
     }
-    Ok(())
+    Ok(Some(app))
 }

@@ -141,7 +141,7 @@ pub fn key(k: KeyEvent) -> Option<Key> {
 pub fn run(
     after_first_frame: crate::AfterFirstFrame,
     make_app: impl FnOnce(u16, u16) -> (App, Option<crate::Background>),
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<App>> {
     install_hooks()?;
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);

@@ -93,7 +93,9 @@ fn file_and_stdin_open() {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlens"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlens"));
+    common::isolate(&mut cmd);
+    let mut child = cmd
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -462,4 +464,40 @@ ending a decade of delays. Officials said construction starts in 2025 and takes 
         stderr.contains(&missing) && stderr.contains("404"),
         "{stderr}"
     );
+}
+
+#[test]
+fn reopening_an_article_returns_to_where_you_left_off() {
+    let dir = std::env::temp_dir().join(format!("factlens-pos-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("seed copy.txt");
+    std::fs::write(&path, include_str!("../assets/seed.txt")).unwrap();
+    let p = path.to_str().unwrap();
+    let mut t = Pty::spawn(&[p], 100, 30);
+    t.wait_for(TITLE);
+    t.send("}}");
+    t.wait_until("Tit for tat. at the top", |s| {
+        first_row(s) == "Tit for tat."
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let mut t = Pty::spawn(&[p], 100, 30);
+    t.wait_until("back at Tit for tat.", |s| first_row(s) == "Tit for tat.");
+    t.send("gq");
+    assert_eq!(t.wait_exit(), 0);
+    // A corrupt state file is reported once, replaced, and never stops factlens.
+    let state = std::env::temp_dir()
+        .join(format!("factlens-xdg-{}", std::process::id()))
+        .join("state/factlens/positions.json");
+    std::fs::write(&state, b"{ broken").unwrap();
+    let mut t = Pty::spawn(&[p], 100, 30);
+    t.wait_for("unreadable");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let mut t = Pty::spawn(&[p], 100, 30);
+    t.wait_for(TITLE);
+    assert!(!t.screen_text().contains("unreadable"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

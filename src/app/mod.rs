@@ -143,6 +143,8 @@ pub struct App {
     pub loading: bool,
     /// Facts are still being found in the background.
     pub analyzing: bool,
+    /// A remembered position beyond the prefix shown while loading.
+    pending_restore: Option<usize>,
 }
 
 impl App {
@@ -215,6 +217,7 @@ impl App {
             notice: None,
             loading: false,
             analyzing: false,
+            pending_restore: None,
         };
         app.rebuild_rows();
         app.resize(width, height);
@@ -277,6 +280,9 @@ impl App {
         } else {
             0
         };
+        if let Some(offset) = self.pending_restore.take() {
+            self.restore_position(offset);
+        }
         if let Some(query) = self.search.as_ref().map(|s| s.query.clone()) {
             let origin = self.top;
             let current = self.current.clone();
@@ -427,6 +433,20 @@ impl App {
             .find(|l| l.block.is_some())
             .map(|l| l.range.start)
             .unwrap_or(0)
+    }
+
+    /// Returns to a remembered reading position (a byte offset).
+    pub fn restore_position(&mut self, offset: usize) {
+        if offset < self.doc.text.len() {
+            self.top = self.layout.line_of(offset).min(self.max_top());
+        } else if self.loading {
+            self.pending_restore = Some(offset);
+        }
+    }
+
+    /// Where the reader is, to remember: the byte offset of the first line in view.
+    pub fn position(&self) -> usize {
+        self.anchor()
     }
 
     /// Applies the user's sidebar preferences.

@@ -22,6 +22,7 @@ impl Pty {
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR");
+        isolate(&mut cmd);
         let mut session = Session::spawn(cmd).expect("spawn factlens in a pty");
         session
             .get_process_mut()
@@ -159,4 +160,12 @@ impl Pty {
 
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n.max(1)).expect("at least 1")
+}
+
+/// Keeps tests away from the developer's own config and reading positions:
+/// XDG config and state directories under a per-process temp dir.
+pub fn isolate(cmd: &mut Command) {
+    let home = std::env::temp_dir().join(format!("factlens-xdg-{}", std::process::id()));
+    cmd.env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"));
 }
