@@ -39,6 +39,7 @@ pub enum Command {
     JumpBack,
     JumpForward,
     Copy,
+    Links,
     Help,
     Back,
     Quit,
@@ -46,7 +47,7 @@ pub enum Command {
 
 impl Command {
     /// The order and wording of the help screen.
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 29] = [
         Command::LineDown,
         Command::LineUp,
         Command::PageDown,
@@ -69,6 +70,7 @@ impl Command {
         Command::NextSameKind,
         Command::PrevSameKind,
         Command::Copy,
+        Command::Links,
         Command::Search,
         Command::JumpBack,
         Command::JumpForward,
@@ -85,7 +87,7 @@ impl Command {
             | NextHeading | PrevHeading => "Reading",
             Focus | ToggleSidebar | Sort | Filter | Activate | NextMention | PrevMention
             | NextFact | PrevFact | NextSameKind | PrevSameKind | Copy => "Facts",
-            Search | JumpBack | JumpForward => "Search and jumps",
+            Links | Search | JumpBack | JumpForward => "Search and jumps",
             Help | Back | Quit => "General",
         }
     }
@@ -117,6 +119,7 @@ impl Command {
             Command::JumpBack => "back to where you were before the jump",
             Command::JumpForward => "forward again after jumping back",
             Command::Copy => "copy the selected fact and its sentence (OSC 52)",
+            Command::Links => "links: open the one at the cursor, or list them",
             Command::Help => "show or hide this help",
             Command::Back => "close what is open, or quit",
             Command::Quit => "quit",

@@ -387,8 +387,10 @@ pub(crate) fn event_loop(
         {
             app.update(loaded);
         }
-        if let Some(effect) = app.update(action) {
-            term.perform(effect)?;
+        if let Some(effect) = app.update(action)
+            && let Some(message) = term.perform(effect)?
+        {
+            app.notice = Some(message);
         }
         term.draw(|f| factlens::ui::draw(f, &app))?;
     }

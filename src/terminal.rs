@@ -38,16 +38,40 @@ impl Tui {
     }
 
     /// Carries out what `App::update` asked for.
-    pub fn perform(&mut self, effect: Effect) -> io::Result<()> {
+    /// Carries out what `App::update` asked for; returns a message for the
+    /// status line when it could not.
+    pub fn perform(&mut self, effect: Effect) -> io::Result<Option<String>> {
         match effect {
             Effect::Copy(text) => {
                 let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
                 let mut out = io::stdout().lock();
                 out.write_all(osc52(&text).as_bytes())?;
-                out.flush()
+                out.flush()?;
+                Ok(None)
             }
+            Effect::Open(url) => Ok(open_url(&url).err()),
         }
     }
+}
+
+/// Hands a URL to the system opener, detached, its output discarded so it
+/// cannot scribble on our screen. No shell is involved.
+fn open_url(url: &str) -> Result<(), String> {
+    let opener = ["xdg-open", "open", "wslview"]
+        .into_iter()
+        .find(|o| {
+            std::env::var_os("PATH")
+                .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(o).is_file()))
+        })
+        .ok_or("no opener found (xdg-open); y in the link list copies the address")?;
+    std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("{opener}: {e}"))
 }
 
 /// The OSC 52 "set clipboard" sequence; works over SSH in most terminals.

@@ -150,6 +150,13 @@ pub fn selected(base: Style) -> Style {
     base.add_modifier(Modifier::REVERSED)
 }
 
+/// A hyperlink in the text.
+pub fn link() -> Style {
+    Style::new()
+        .fg(Color::Blue)
+        .add_modifier(Modifier::UNDERLINED)
+}
+
 pub fn status_bar() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }

@@ -399,3 +399,22 @@ fn no_color_keeps_facts_distinguishable() {
         "places and people differ without colour"
     );
 }
+
+#[test]
+fn links_are_underlined_and_listed() {
+    let doc = factlens::document::load_markdown(
+        "# Links\n\nRead [the quarterly report](https://example.org/report) today.\n",
+    );
+    let facts = extract(&doc);
+    let mut a = App::new(doc, facts, Keymap::default_keys(), DEFAULT_MEASURE, 100, 20);
+    let buf = render(&a, 100, 20);
+    let cell = style_at(&buf, "quarterly", 0);
+    assert!(cell.modifier.contains(Modifier::UNDERLINED));
+    assert_eq!(cell.fg, Color::Blue);
+    a.update(Action::Key(Key::ch('o')));
+    let text = screen(&render(&a, 100, 20));
+    assert!(
+        text.contains("Links 1") && text.contains("https://example.org/report"),
+        "{text}"
+    );
+}

@@ -4,6 +4,7 @@
 //! `update` as an [`Effect`] for the runner to perform.
 
 mod index;
+mod links;
 mod navigate;
 mod screen;
 mod sidebar;
@@ -56,6 +57,8 @@ pub enum Action {
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Open this URL with the system's opener.
+    Open(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,6 +136,9 @@ pub struct App {
     /// Draw colours; off under `NO_COLOR` (styles keep bold, underline and
     /// reverse, so facts stay distinguishable).
     pub color: bool,
+    /// The list of links, open, with its cursor.
+    pub links_open: bool,
+    pub link_cursor: usize,
     pub help_open: bool,
     /// First visible row of the help overlay when it is taller than the screen.
     pub help_scroll: usize,
@@ -211,6 +217,8 @@ impl App {
             palette: crate::theme::Palette::default(),
             name: None,
             color: true,
+            links_open: false,
+            link_cursor: 0,
             help_open: false,
             help_scroll: 0,
             should_quit: false,
@@ -322,6 +330,8 @@ impl App {
                 self.help_scroll = self.help_scroll.saturating_sub(by);
             }
             _ if self.help_open => self.help_open = false,
+            _ if self.links_open => return self.links_command(command, page_step),
+            Command::Links => return self.open_link_or_list(),
             Command::Quit => self.should_quit = true,
             Command::Back => self.back_out(),
             Command::LineDown if in_sidebar => self.move_cursor(1),

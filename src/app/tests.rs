@@ -465,3 +465,54 @@ fn loading_the_whole_text_keeps_the_view() {
     app.update(Action::Analyzed(FactIndex::default()));
     assert!(!app.analyzing);
 }
+
+fn md_app(src: &str) -> App {
+    let doc = crate::document::load_markdown(src);
+    let facts = extract(&doc);
+    App::new(doc, facts, Keymap::default_keys(), DEFAULT_MEASURE, 100, 30)
+}
+
+#[test]
+fn links_list_opens_copies_and_refuses_odd_schemes() {
+    let mut app = md_app(
+        "# Links\n\nRead [the report](https://example.org/report) and [the data](http://example.org/data.csv).\n\nAlso [a trick](javascript:alert(1)).\n",
+    );
+    assert_eq!(app.doc.links.len(), 3);
+    press(&mut app, "o");
+    assert!(app.links_open);
+    assert_eq!(app.link_cursor, 0);
+    press(&mut app, "j");
+    assert_eq!(
+        app.update(Action::Key(Key::ch('y'))),
+        Some(Effect::Copy("http://example.org/data.csv".into()))
+    );
+    assert_eq!(
+        app.update(Action::Key(Key::plain(KeyCode::Enter))),
+        Some(Effect::Open("http://example.org/data.csv".into()))
+    );
+    assert!(!app.links_open);
+    press(&mut app, "o");
+    press(&mut app, "G");
+    assert_eq!(app.update(Action::Key(Key::plain(KeyCode::Enter))), None);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("not opening javascript:")
+    );
+    // Esc closes the list without quitting.
+    press(&mut app, "o");
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.links_open && !app.should_quit);
+    // o on a search match inside a link opens that link directly.
+    press(&mut app, "/report");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.update(Action::Key(Key::ch('o'))),
+        Some(Effect::Open("https://example.org/report".into()))
+    );
+    let mut plain = seed_app(80, 24);
+    press(&mut plain, "o");
+    assert!(!plain.links_open);
+    assert_eq!(plain.notice.as_deref(), Some("no links in this article"));
+}

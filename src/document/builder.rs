@@ -99,6 +99,8 @@ impl Builder {
         } else {
             Offsets::Text
         };
+        // Drawing looks links up by position.
+        self.links.sort_by_key(|l| (l.range.start, l.range.end));
         Document {
             text: self.text,
             blocks: self.blocks,

@@ -38,6 +38,19 @@ fn runs(app: &App, line: Range<usize>, base: Style) -> Vec<Run> {
             }
         })
         .collect();
+    // Links lie under the facts: drawn first, so a fact inside a link keeps its style.
+    let links = &app.doc.links;
+    let from = links.partition_point(|l| l.range.end <= line.start);
+    marks.splice(
+        0..0,
+        links[from..]
+            .iter()
+            .take_while(|l| l.range.start < line.end)
+            .map(|l| Run {
+                range: l.range.clone(),
+                style: theme::link(),
+            }),
+    );
     if let Some(s) = &app.search {
         let from = s.matches.partition_point(|m| m.end <= line.start);
         let n = s.matches[from..].partition_point(|m| m.start < line.end);

@@ -3,6 +3,7 @@
 
 mod article;
 mod help;
+mod links;
 mod sidebar;
 mod status;
 pub(crate) mod text;
@@ -38,6 +39,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     );
     if app.help_open {
         help::draw(frame.buffer_mut(), area, app);
+    } else if app.links_open {
+        links::draw(frame.buffer_mut(), area, app);
     } else {
         place_cursor(frame, app, cursor, prompt_cursor);
     }
