@@ -528,3 +528,27 @@ fn hostile_file_name_in_an_error_is_not_written_raw() {
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n.max(1)).expect("at least 1")
 }
+
+#[test]
+#[ignore = "bug: an unbound key is named raw in the status line notice, so a C1/bidi char typed or pasted is drawn"]
+fn hostile_unbound_keys_are_drawn_safely() {
+    // A terminal delivers any non-C0 char it decodes from UTF-8 as a key
+    // (C0 bytes arrive as Ctrl+letter); an unbound one is named in the
+    // status line ("… is not bound").
+    let mut drawn = Vec::new();
+    for c in [
+        '\u{9b}', '\u{85}', '\u{9d}', '\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}',
+    ] {
+        let doc = load_plain(&hostile_plain());
+        let facts = extract(&doc);
+        let mut app = App::new(doc, facts, Keymap::default_keys(), 80, 100, 20);
+        key(&mut app, Key::ch(c));
+        let screen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            assert_safe_screen(&app, &format!("unbound key {c:?}"))
+        }));
+        if screen.is_err() {
+            drawn.push(c);
+        }
+    }
+    assert!(drawn.is_empty(), "drawn raw in the status line: {drawn:?}");
+}
