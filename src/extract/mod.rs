@@ -142,7 +142,11 @@ fn prepare(doc: &Document) -> Prepared<'_> {
         sents: Vec::new(),
     };
     for b in &doc.blocks {
-        if matches!(b.kind, BlockKind::Chrome | BlockKind::ReadingTime) {
+        // Code is never scanned for facts; chrome and reading time are furniture.
+        if matches!(
+            b.kind,
+            BlockKind::Chrome | BlockKind::ReadingTime | BlockKind::Code
+        ) {
             continue;
         }
         let first = p.toks.len();
