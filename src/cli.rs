@@ -35,8 +35,9 @@ pub enum ColorWhen {
 pub struct Cli {
     /// The article to read: a plain-text, Markdown or HTML file, an http(s)
     /// URL, or `-` for standard input. Without it, the built-in sample
-    /// article opens (or standard input, if piped).
-    pub file: Option<PathBuf>,
+    /// article opens (or standard input, if piped). Several files, or a
+    /// directory, open as a library.
+    pub files: Vec<PathBuf>,
     /// Print the extracted facts as JSON instead of opening the reader.
     #[arg(long)]
     pub json: bool,

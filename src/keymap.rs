@@ -39,7 +39,9 @@ pub enum Command {
     JumpBack,
     JumpForward,
     Copy,
+    AlsoIn,
     Links,
+    Library,
     Help,
     Back,
     Quit,
@@ -47,7 +49,7 @@ pub enum Command {
 
 impl Command {
     /// The order and wording of the help screen.
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 31] = [
         Command::LineDown,
         Command::LineUp,
         Command::PageDown,
@@ -70,10 +72,12 @@ impl Command {
         Command::NextSameKind,
         Command::PrevSameKind,
         Command::Copy,
+        Command::AlsoIn,
         Command::Links,
         Command::Search,
         Command::JumpBack,
         Command::JumpForward,
+        Command::Library,
         Command::Help,
         Command::Back,
         Command::Quit,
@@ -86,8 +90,8 @@ impl Command {
             LineDown | LineUp | PageDown | PageUp | HalfPageDown | HalfPageUp | Top | Bottom
             | NextHeading | PrevHeading => "Reading",
             Focus | ToggleSidebar | Sort | Filter | Activate | NextMention | PrevMention
-            | NextFact | PrevFact | NextSameKind | PrevSameKind | Copy => "Facts",
-            Links | Search | JumpBack | JumpForward => "Search and jumps",
+            | NextFact | PrevFact | NextSameKind | PrevSameKind | Copy | AlsoIn => "Facts",
+            Links | Search | JumpBack | JumpForward | Library => "Search and jumps",
             Help | Back | Quit => "General",
         }
     }
@@ -120,6 +124,8 @@ impl Command {
             Command::JumpForward => "forward again after jumping back",
             Command::Copy => "copy the selected fact and its sentence (OSC 52)",
             Command::Links => "links: open the one at the cursor, or list them",
+            Command::AlsoIn => "other articles of the library naming the selected entity",
+            Command::Library => "back to the library list",
             Command::Help => "show or hide this help",
             Command::Back => "close what is open, or quit",
             Command::Quit => "quit",

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use factlens::app::{Action, App, DEFAULT_MEASURE};
+use factlens::app::{Action, App, DEFAULT_MEASURE, Effect};
 use factlens::cli::{Cli, ColorWhen};
 use factlens::config::{Config, Settings};
 use std::sync::Arc;
@@ -148,7 +148,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let input = read_input(&cli.file, cli.format)?;
+    if let Some(paths) = library_paths(&cli.files)? {
+        anyhow::ensure!(!cli.json, "--json reads one article; give one file");
+        return run_library(cli, settings, paths);
+    }
+    let input = read_input(&cli.files.first().cloned(), cli.format)?;
     let measure = cli
         .width
         .map(usize::from)
@@ -191,11 +195,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     // Everything that can fail on the input fails here, before the
     // terminal is touched.
     // Where this article was left last time (files and URLs only).
-    let memory = input.as_ref().and_then(|i| {
-        let key = factlens::state::key_for(&i.name)?;
-        let file = StateFile::load(&factlens::state::default_path()?);
-        Some((key, i.bytes.len(), file))
-    });
+    let mut memory = factlens::state::default_path().map(|p| StateFile::load(&p));
+    let key = input
+        .as_ref()
+        .and_then(|i| Some((factlens::state::key_for(&i.name)?, i.bytes.len())));
     let name = input.as_ref().map(|Input { name, .. }| {
         std::path::Path::new(name)
             .file_name()
@@ -210,69 +213,204 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(i) => progressive::open(i.bytes, i.format, i.url.as_deref())
             .map_err(|e| anyhow::anyhow!("{}: {e}", i.name))?,
     };
-    let Settings {
-        keymap,
-        palette,
-        sort,
-        sidebar_left,
-        sidebar_cols,
-        sidebar_shown,
-        ..
-    } = settings;
-    let after_first_frame = match (cli.exit_after_first_frame, cli.debug_panic) {
+    let look = Look::new(&cli, &settings);
+    let keymap = settings.keymap.clone();
+    let after_first_frame = after_first_frame(&cli);
+    let restore = key
+        .as_ref()
+        .zip(memory.as_ref())
+        .and_then(|((k, len), file)| file.position(k, *len));
+    let warning = memory.as_ref().and_then(|file| file.warning.clone());
+    let app = terminal::run(
+        after_first_frame,
+        move |width, height| {
+            let (mut app, background) = match opening {
+                Opening::Ready(doc, facts) => {
+                    (App::new(doc, facts, keymap, measure, width, height), None)
+                }
+                Opening::Progressive { prefix, whole } => {
+                    let app = App::pending(Arc::new(prefix), true, keymap, measure, width, height);
+                    let width = app.geometry().text_cols;
+                    // Started after the first frame, so it does not compete with it.
+                    let start: Background =
+                        Box::new(move || progressive::finish_in_background(whole, width));
+                    (app, Some(start))
+                }
+            };
+            look.apply(&mut app);
+            app.name = name;
+            app.key = key;
+            if let Some(offset) = restore {
+                app.restore_position(offset);
+            }
+            app.notice = warning;
+            (app, background)
+        },
+        memory.as_mut(),
+    )?;
+    if let (Some(app), Some(file)) = (app, memory.as_mut()) {
+        remember(file, &app);
+    }
+    Ok(())
+}
+
+/// The reader's look and preferences, from the CLI and the config.
+struct Look {
+    palette: factlens::theme::Palette,
+    color: bool,
+    sort: factlens::app::SortOrder,
+    sidebar_left: bool,
+    sidebar_cols: Option<u16>,
+    sidebar_shown: bool,
+}
+
+impl Look {
+    fn new(cli: &Cli, settings: &Settings) -> Look {
+        let color = match cli.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            // https://no-color.org: any non-empty value turns colour off.
+            ColorWhen::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
+        };
+        let truecolor = std::env::var("COLORTERM").is_ok_and(|v| v == "truecolor" || v == "24bit");
+        Look {
+            palette: settings.palette.for_terminal(truecolor),
+            color,
+            sort: settings.sort,
+            sidebar_left: settings.sidebar_left,
+            sidebar_cols: settings.sidebar_cols,
+            sidebar_shown: settings.sidebar_shown,
+        }
+    }
+
+    fn apply(&self, app: &mut App) {
+        app.color = self.color;
+        app.palette = self.palette;
+        app.configure_sidebar(
+            self.sidebar_shown,
+            self.sidebar_left,
+            self.sidebar_cols,
+            self.sort,
+        );
+    }
+}
+
+fn after_first_frame(cli: &Cli) -> AfterFirstFrame {
+    match (cli.exit_after_first_frame, cli.debug_panic) {
         (_, true) => AfterFirstFrame::Panic,
         (true, _) => AfterFirstFrame::Exit,
         _ => AfterFirstFrame::Continue,
-    };
-    let color = match cli.color {
-        ColorWhen::Always => true,
-        ColorWhen::Never => false,
-        // https://no-color.org: any non-empty value turns colour off.
-        ColorWhen::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        }
-    };
-    let truecolor = std::env::var("COLORTERM").is_ok_and(|v| v == "truecolor" || v == "24bit");
-    let palette = palette.for_terminal(truecolor);
-    let restore = memory
-        .as_ref()
-        .and_then(|(key, len, file)| file.position(key, *len));
-    let warning = memory
-        .as_ref()
-        .and_then(|(_, _, file)| file.warning.clone());
-    let app = terminal::run(after_first_frame, move |width, height| {
-        let (mut app, background) = match opening {
-            Opening::Ready(doc, facts) => {
-                (App::new(doc, facts, keymap, measure, width, height), None)
-            }
-            Opening::Progressive { prefix, whole } => {
-                let app = App::pending(Arc::new(prefix), true, keymap, measure, width, height);
-                let width = app.geometry().text_cols;
-                // Started after the first frame, so it does not compete with it.
-                let start: Background =
-                    Box::new(move || progressive::finish_in_background(whole, width));
-                (app, Some(start))
-            }
-        };
-        app.color = color;
-        app.name = name;
-        app.palette = palette;
-        app.configure_sidebar(sidebar_shown, sidebar_left, sidebar_cols, sort);
-        if let Some(offset) = restore {
-            app.restore_position(offset);
-        }
-        app.notice = warning;
-        (app, background)
-    })?;
-    if let (Some((key, len, mut file)), Some(app)) = (memory, app) {
-        file.remember(&key, app.position(), len);
+    }
+}
+
+/// Saves where the reader is in the open article, if it has a key.
+fn remember(file: &mut StateFile, app: &App) {
+    if let Some((key, len)) = &app.key {
+        file.remember(key, app.position(), *len);
         // Not worth failing over: the article was read; say why it is not kept.
         if let Err(e) = file.save() {
             eprintln!("factlens: could not save the reading position: {e}");
         }
     }
+}
+
+/// Several paths, or one directory, make a library: the files in it
+/// (not hidden, not recursive), sorted by name.
+fn library_paths(args: &[PathBuf]) -> anyhow::Result<Option<Vec<PathBuf>>> {
+    match args {
+        [dir] if dir.is_dir() => {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+                .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), describe_io(&e)))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
+                .collect();
+            files.sort();
+            anyhow::ensure!(
+                !files.is_empty(),
+                "{}: no files in this directory",
+                dir.display()
+            );
+            Ok(Some(files))
+        }
+        [_, _, ..] => Ok(Some(args.to_vec())),
+        _ => Ok(None),
+    }
+}
+
+/// The library: a list of articles, read in the background; opening one
+/// reads it on the spot (articles are small next to the 4 MB the reader
+/// handles progressively).
+fn run_library(cli: Cli, settings: Settings, paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    let look = Look::new(&cli, &settings);
+    let measure = cli
+        .width
+        .map(usize::from)
+        .or(settings.measure)
+        .unwrap_or(DEFAULT_MEASURE);
+    let mut memory = factlens::state::default_path().map(|p| StateFile::load(&p));
+    let warning = memory.as_ref().and_then(|file| file.warning.clone());
+    let keymap = settings.keymap.clone();
+    let app = terminal::run(
+        after_first_frame(&cli),
+        move |width, height| {
+            let doc = load_plain("Library\n\nChoose an article.\n");
+            let mut app = App::new(doc, Default::default(), keymap, measure, width, height);
+            look.apply(&mut app);
+            app.library = Some(factlens::app::Library::new(paths.clone()));
+            app.view = factlens::app::View::Library;
+            app.notice = warning;
+            let start: Background = Box::new(move || factlens::app::summarize_in_background(paths));
+            (app, Some(start))
+        },
+        memory.as_mut(),
+    )?;
+    if let (Some(app), Some(file)) = (app, memory.as_mut()) {
+        remember(file, &app);
+    }
     Ok(())
+}
+
+/// Opens a library article for the reader: the position in the article
+/// being left is saved, the new one read and restored.
+pub(crate) fn open_article(
+    app: &mut App,
+    memory: Option<&mut StateFile>,
+    entry: usize,
+    path: &std::path::Path,
+    at: Option<Vec<String>>,
+) {
+    match factlens::document::load_path(path) {
+        Ok(doc) => {
+            let key = factlens::state::key_for(&path.to_string_lossy())
+                .zip(std::fs::metadata(path).ok().map(|m| m.len() as usize));
+            let mut restore = None;
+            if let Some(file) = memory {
+                remember(file, app);
+                restore = key.as_ref().and_then(|(k, len)| file.position(k, *len));
+            }
+            let facts = extract(&doc);
+            let jump = at.is_some();
+            app.update(Action::Opened {
+                entry,
+                doc,
+                facts,
+                at,
+            });
+            app.key = key;
+            if let (Some(offset), false) = (restore, jump) {
+                app.restore_position(offset);
+            }
+        }
+        Err(why) => app.notice = Some(format!("{}: {why}", path.display())),
+    }
 }
 
 /// Like bat, print the formatted article when output is not a terminal.
@@ -324,6 +462,7 @@ pub(crate) fn event_loop(
     mut app: App,
     start_background: Option<Background>,
     after_first_frame: AfterFirstFrame,
+    mut memory: Option<&mut StateFile>,
 ) -> anyhow::Result<Option<App>> {
     use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
     term.draw(|f| factlens::ui::draw(f, &app))?;
@@ -387,10 +526,16 @@ pub(crate) fn event_loop(
         {
             app.update(loaded);
         }
-        if let Some(effect) = app.update(action)
-            && let Some(message) = term.perform(effect)?
-        {
-            app.notice = Some(message);
+        match app.update(action) {
+            Some(Effect::OpenArticle { entry, path, at }) => {
+                open_article(&mut app, memory.as_deref_mut(), entry, &path, at);
+            }
+            Some(effect) => {
+                if let Some(message) = term.perform(effect)? {
+                    app.notice = Some(message);
+                }
+            }
+            None => {}
         }
         term.draw(|f| factlens::ui::draw(f, &app))?;
     }

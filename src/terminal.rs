@@ -50,6 +50,8 @@ impl Tui {
                 Ok(None)
             }
             Effect::Open(url) => Ok(open_url(&url).err()),
+            // The event loop reads articles itself.
+            Effect::OpenArticle { .. } => Ok(None),
         }
     }
 }
@@ -165,6 +167,7 @@ pub fn key(k: KeyEvent) -> Option<Key> {
 pub fn run(
     after_first_frame: crate::AfterFirstFrame,
     make_app: impl FnOnce(u16, u16) -> (App, Option<crate::Background>),
+    memory: Option<&mut factlens::state::StateFile>,
 ) -> anyhow::Result<Option<App>> {
     install_hooks()?;
     enable_raw_mode()?;
@@ -183,7 +186,7 @@ pub fn run(
     let size = terminal.size()?;
     let (app, background) = make_app(size.width, size.height);
     let mut tui = Tui { terminal };
-    crate::event_loop(&mut tui, app, background, after_first_frame)
+    crate::event_loop(&mut tui, app, background, after_first_frame, memory)
 }
 
 #[cfg(test)]

@@ -501,3 +501,26 @@ fn reopening_an_article_returns_to_where_you_left_off() {
     assert_eq!(t.wait_exit(), 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_folder_opens_as_a_library() {
+    let dir = std::env::temp_dir().join(format!("factlens-lib-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "Trade Talks\n\nThe minister of Australia met officials from India in Canberra on Monday.\n").unwrap();
+    std::fs::write(dir.join("b.md"), "# Monsoon Season\n\nFarmers across India expect the monsoon early, officials in Delhi said.\n").unwrap();
+    std::fs::write(dir.join("c.bin"), b"\x00\x01\x02").unwrap();
+    let mut t = Pty::spawn(&[dir.to_str().unwrap()], 110, 24);
+    t.wait_for("Library · 3 articles");
+    t.wait_for("Monsoon Season");
+    t.wait_for("binary");
+    // Open the Markdown article (second row), then come back.
+    t.send("j\r");
+    t.wait_for("Facts ·");
+    t.wait_for("Farmers across India");
+    t.send("\x7f"); // Backspace
+    t.wait_for("Library · 3 articles");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

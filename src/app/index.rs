@@ -58,6 +58,8 @@ impl Section {
 pub struct Target {
     pub section: Section,
     pub name: String,
+    /// Other names of an entity ("Putin" for "Vladimir Putin").
+    pub aliases: Vec<String>,
     /// Byte ranges of every occurrence, sorted.
     pub mentions: Vec<Range<usize>>,
     /// For figures: a short piece of the sentence around the first occurrence.
@@ -129,6 +131,7 @@ impl FactIndex {
             .map(|e| Target {
                 section: section_of_entity(e.kind),
                 name: e.name.clone(),
+                aliases: e.aliases.clone(),
                 mentions: e.mentions.clone(),
                 context: None,
             })
@@ -149,6 +152,7 @@ impl FactIndex {
                 targets.push(Target {
                     section,
                     name,
+                    aliases: Vec::new(),
                     mentions: Vec::new(),
                     context: Some(context(&doc.text, &f.range, &f.sentence)),
                 });

@@ -4,6 +4,7 @@
 //! `update` as an [`Effect`] for the runner to perform.
 
 mod index;
+mod library;
 mod links;
 mod navigate;
 mod screen;
@@ -13,6 +14,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use index::{FactIndex, Highlight, Section, Target};
+pub use library::{
+    AlsoIn, Entry, EntryState, Library, Summary, View, summarize, summarize_in_background,
+};
 pub use screen::{Geometry, Screen};
 pub use sidebar::{Row, SortOrder};
 
@@ -50,6 +54,16 @@ pub enum Action {
     Loaded(Arc<Document>, Layout),
     /// Background work finished finding the facts.
     Analyzed(FactIndex),
+    /// The library's background reader summarized (or failed on) an entry.
+    LibraryEntry(usize, EntryState),
+    /// The runner read a library article the user opened.
+    Opened {
+        entry: usize,
+        doc: Document,
+        facts: Facts,
+        /// Names of an entity to jump to (from "also in").
+        at: Option<Vec<String>>,
+    },
 }
 
 /// Work for the runner: things `update` may not do itself.
@@ -59,6 +73,12 @@ pub enum Effect {
     Copy(String),
     /// Open this URL with the system's opener.
     Open(String),
+    /// Read library entry `entry` and answer with `Action::Opened`.
+    OpenArticle {
+        entry: usize,
+        path: std::path::PathBuf,
+        at: Option<Vec<String>>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,11 +151,16 @@ pub struct App {
     back: Vec<usize>,
     forward: Vec<usize>,
     pub palette: crate::theme::Palette,
+    /// Under what name, and for what input length, the reading position is
+    /// remembered (files and URLs).
+    pub key: Option<(String, usize)>,
     /// What to call an untitled document (its file name).
     pub name: Option<String>,
     /// Draw colours; off under `NO_COLOR` (styles keep bold, underline and
     /// reverse, so facts stay distinguishable).
     pub color: bool,
+    pub view: View,
+    pub library: Option<Library>,
     /// The list of links, open, with its cursor.
     pub links_open: bool,
     pub link_cursor: usize,
@@ -215,8 +240,11 @@ impl App {
             back: Vec::new(),
             forward: Vec::new(),
             palette: crate::theme::Palette::default(),
+            key: None,
             name: None,
             color: true,
+            view: View::Reader,
+            library: None,
             links_open: false,
             link_cursor: 0,
             help_open: false,
@@ -262,6 +290,13 @@ impl App {
             Action::Wheel { x, y, delta } => self.wheel(x, y, delta),
             Action::Click { x, y } => self.click(x, y),
             Action::Loaded(doc, layout) => self.loaded(doc, layout),
+            Action::LibraryEntry(i, state) => self.library_entry(i, state),
+            Action::Opened {
+                entry,
+                doc,
+                facts,
+                at,
+            } => self.opened(entry, doc, facts, at),
             Action::Analyzed(index) => {
                 self.index = index;
                 self.analyzing = false;
@@ -330,7 +365,13 @@ impl App {
                 self.help_scroll = self.help_scroll.saturating_sub(by);
             }
             _ if self.help_open => self.help_open = false,
+            _ if self.view == View::Library => return self.library_command(command, page_step),
+            _ if self.library.as_ref().is_some_and(|l| l.also.is_some()) => {
+                return self.also_command(command);
+            }
             _ if self.links_open => return self.links_command(command, page_step),
+            Command::Library => self.back_to_library(),
+            Command::AlsoIn => self.also_in(),
             Command::Links => return self.open_link_or_list(),
             Command::Quit => self.should_quit = true,
             Command::Back => self.back_out(),

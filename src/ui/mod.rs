@@ -3,13 +3,14 @@
 
 mod article;
 mod help;
+mod library;
 mod links;
 mod sidebar;
 mod status;
 pub(crate) mod text;
 
 use ratatui::Frame;
-use ratatui::layout::Position;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Color;
 
 use crate::app::App;
@@ -18,6 +19,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
+    }
+    if let (true, Some(lib)) = (app.library_view(), app.library.as_ref()) {
+        let body = app.screen.status();
+        library::draw(
+            frame.buffer_mut(),
+            Rect {
+                height: area.height - body.height,
+                ..area
+            },
+            app,
+            lib,
+        );
+        status::draw(frame.buffer_mut(), body.intersection(area), app);
+        if app.help_open {
+            help::draw(frame.buffer_mut(), area, app);
+        }
+        return finish(frame, app);
     }
     let docked = app.sidebar_docked();
     let cursor = article::draw(
@@ -39,11 +57,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
     );
     if app.help_open {
         help::draw(frame.buffer_mut(), area, app);
+    } else if let Some(lib) = app.library.as_ref().filter(|l| l.also.is_some()) {
+        library::draw_also(frame.buffer_mut(), area, lib);
     } else if app.links_open {
         links::draw(frame.buffer_mut(), area, app);
     } else {
         place_cursor(frame, app, cursor, prompt_cursor);
     }
+    finish(frame, app);
+}
+
+/// Last touches for every screen: colours off under NO_COLOR.
+fn finish(frame: &mut Frame, app: &App) {
     if !app.color {
         for cell in frame.buffer_mut().content.iter_mut() {
             cell.fg = Color::Reset;

@@ -46,6 +46,31 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         }
         return Some(Position::new(x.min(area.right() - 1), area.y));
     }
+    if app.library_view() {
+        let left = app.notice.as_deref().unwrap_or("Library");
+        put_collapsed(
+            buf,
+            area.x + 1,
+            area.y,
+            area.right(),
+            &truncate(left, area.width.saturating_sub(10) as usize),
+            style,
+            false,
+        );
+        let hint = " ? help ";
+        if area.width as usize > hint.len() + 10 {
+            put_collapsed(
+                buf,
+                area.right() - hint.len() as u16,
+                area.y,
+                area.right(),
+                hint,
+                style,
+                false,
+            );
+        }
+        return None;
+    }
     let total = app.layout.lines.len();
     let right = format!(
         " {}% {}/{}  ? help ",
