@@ -243,7 +243,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(offset) = restore {
                 app.restore_position(offset);
             }
-            app.notice = warning;
+            if warning.is_some() {
+                app.notice = warning;
+            }
             (app, background)
         },
         memory.as_mut(),
@@ -366,7 +368,9 @@ fn run_library(cli: Cli, settings: Settings, paths: Vec<PathBuf>) -> anyhow::Res
             look.apply(&mut app);
             app.library = Some(factlens::app::Library::new(paths.clone()));
             app.view = factlens::app::View::Library;
-            app.notice = warning;
+            if warning.is_some() {
+                app.notice = warning;
+            }
             let start: Background = Box::new(move || factlens::app::summarize_in_background(paths));
             (app, Some(start))
         },

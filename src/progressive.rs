@@ -124,7 +124,10 @@ mod tests {
             panic!("then analyzed")
         };
         let names: Vec<&str> = index.targets.iter().map(|t| t.name.as_str()).collect();
-        assert!(names.contains(&"Beijing"), "{names:?}");
+        assert!(
+            names.contains(&"Xi Jinping") && names.contains(&"Beijing"),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -524,3 +524,15 @@ fn a_folder_opens_as_a_library() {
     t.assert_restored();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_page_without_an_article_says_so() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/no_article.html"
+    );
+    let mut t = Pty::spawn(&[page], 100, 24);
+    t.wait_for(factlens::document::NO_ARTICLE_NOTE);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

@@ -257,6 +257,8 @@ impl App {
         };
         app.rebuild_rows();
         app.resize(width, height);
+        // What the loader had to say ("no article found: showing the whole page").
+        app.notice = app.doc.notes.first().cloned();
         app
     }
 

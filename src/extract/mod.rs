@@ -117,19 +117,34 @@ pub(crate) struct Prepared<'a> {
     pub sents: Vec<Sent>,
 }
 
+/// Short words Title Case leaves in lower case.
+const TITLE_CASE_LOWER: [&str; 16] = [
+    "the", "and", "for", "nor", "but", "yet", "from", "with", "into", "onto", "over", "upon",
+    "than", "via", "per", "out",
+];
+
 fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
-    let (mut long, mut caps) = (0usize, 0usize);
+    let (mut long, mut caps, mut lower_content) = (0usize, 0usize, 0usize);
     for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
-        if t.end - t.start >= 4 {
+        let len = t.end - t.start;
+        if len >= 4 {
             long += 1;
             caps += usize::from(t.cap);
         }
+        if !t.cap
+            && len >= 3
+            && !TITLE_CASE_LOWER
+                .iter()
+                .any(|w| text[t.start..t.end].eq_ignore_ascii_case(w))
+        {
+            lower_content += 1;
+        }
     }
-    let _ = text;
     match block {
         BlockKind::Title | BlockKind::Heading => long > 0 && caps * 10 >= long * 7,
-        // In running text a single lower-case content word means sentence case.
-        _ => long >= 4 && caps == long,
+        // In running text a single lower-case content word ("met", "said")
+        // means sentence case, however many names the sentence holds.
+        _ => long >= 4 && caps == long && lower_content == 0,
     }
 }
 

@@ -286,3 +286,26 @@ fn startup() {
         first
     );
 }
+
+#[test]
+fn a_sentence_full_of_names_is_not_title_case() {
+    // Four capitalized long words and one short lower-case verb: running
+    // text, so the names are read as names, not as a headline's capitals.
+    let doc = crate::document::load_plain(
+        "A Long Title\n\nVladimir Putin met Xi Jinping in Beijing on 16 May 2024.\n",
+    );
+    let facts = super::extract(&doc);
+    let names: Vec<(&str, super::EntityKind)> = facts
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert!(
+        names.contains(&("Vladimir Putin", super::EntityKind::Person)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("Xi Jinping", super::EntityKind::Person)),
+        "{names:?}"
+    );
+}
