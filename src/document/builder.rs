@@ -63,8 +63,13 @@ impl Builder {
             return;
         };
         let body = &self.text[start..];
-        let lead = body.len() - body.trim_start().len();
-        let trimmed = body.trim();
+        // Code keeps its indentation: only blank lines around it go.
+        let (lead, trimmed) = if kind == BlockKind::Code {
+            let t = body.trim_start_matches('\n').trim_end();
+            (body.len() - body.trim_start_matches('\n').len(), t)
+        } else {
+            (body.len() - body.trim_start().len(), body.trim())
+        };
         if trimmed.is_empty() {
             self.text
                 .truncate(start.saturating_sub(2).min(self.text.len()));
@@ -141,6 +146,15 @@ mod tests {
         let t = doc.source_map.to_source(doc.text.find("text").unwrap());
         assert_eq!(&src[t..t + 4], "text");
         assert_eq!(doc.links[0].url, "https://example.org");
+    }
+
+    #[test]
+    fn code_keeps_its_indentation() {
+        let mut b = Builder::new();
+        b.push("\n    indented();\n", None);
+        b.end_block(BlockKind::Code);
+        let doc = b.finish(Offsets::Text);
+        assert_eq!(doc.slice(&doc.blocks[0].range), "    indented();");
     }
 
     #[test]

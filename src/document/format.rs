@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use super::{Document, LoadError, load_bytes, load_html, load_markdown};
+use super::{Document, LoadError, check_text, load_bytes, load_html, load_markdown};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -159,15 +159,7 @@ pub fn load_as(bytes: &[u8], format: Format, url: Option<&str>) -> Result<Docume
     if format == Format::Plain {
         return load_bytes(bytes);
     }
-    // Same checks as `load_bytes` (see its comments); to be factored there.
-    let head = &bytes[..bytes.len().min(64 * 1024)];
-    if let Some(pos) = head.iter().position(|&b| b == 0) {
-        return Err(LoadError::Binary(pos));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8(e.valid_up_to()))?;
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty);
-    }
+    let text = check_text(bytes)?;
     Ok(match format {
         Format::Markdown => load_markdown(text),
         Format::Html => load_html(text, url),
