@@ -149,7 +149,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         return Ok(());
     }
     if let Some(paths) = library_paths(&cli.files)? {
-        anyhow::ensure!(!cli.json, "--json reads one article; give one file");
+        let what = match cli.files.as_slice() {
+            [dir] => format!("{}: is a directory", dir.display()),
+            _ => format!("{} files", cli.files.len()),
+        };
+        anyhow::ensure!(!cli.json, "{what}: --json reads one article; give one file");
+        anyhow::ensure!(
+            io::stdout().is_terminal(),
+            "{what}: a library needs a terminal; give one file to print it"
+        );
         return run_library(cli, settings, paths);
     }
     let input = read_input(&cli.files.first().cloned(), cli.format)?;

@@ -205,37 +205,40 @@ fn jump_to_a_fact_from_the_sidebar() {
     t.send("N");
     t.wait_for("— mention 1/");
     // The terminal cursor sits on the highlight: the text under it is a
-    // word of the selected name.
-    let status = t.screen_text().lines().last().unwrap_or("").to_string();
-    let name = status
-        .split(" — ")
-        .next()
-        .unwrap()
-        .trim()
-        .split_once(' ')
-        .unwrap()
-        .1
-        .to_string();
-    let (row, col) = t.parser.screen().cursor_position();
-    let line = t
-        .screen_text()
-        .lines()
-        .nth(row as usize)
-        .unwrap_or("")
-        .to_string();
-    let under: String = line
-        .chars()
-        .skip(col as usize)
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    assert!(
-        !t.parser.screen().hide_cursor(),
-        "cursor shown on the highlight"
-    );
-    assert!(
-        !under.is_empty() && name.split_whitespace().any(|w| w == under),
-        "cursor on {under:?}, selection {name:?}"
-    );
+    // word of the selected name. (Polled: the cursor move may arrive in a
+    // later read than the status line.)
+    let cursor_on_name = |t: &Pty| {
+        let text = t.screen_text();
+        let status = text.lines().last().unwrap_or("").to_string();
+        let Some(name) = status
+            .split(" — ")
+            .next()
+            .and_then(|l| l.trim().split_once(' '))
+            .map(|x| x.1.to_string())
+        else {
+            return false;
+        };
+        let (row, col) = t.parser.screen().cursor_position();
+        let line = text.lines().nth(row as usize).unwrap_or("").to_string();
+        let under: String = line
+            .chars()
+            .skip(col as usize)
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        !t.parser.screen().hide_cursor()
+            && !under.is_empty()
+            && name.split_whitespace().any(|w| w == under)
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !cursor_on_name(&t) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "cursor not on the selected name:\n{}",
+            t.screen_text()
+        );
+        t.wait_for("— mention 1/");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();

@@ -103,10 +103,10 @@ fn end_shows_last_paragraph() {
 
 #[test]
 fn help_overlay_lists_the_keymap_and_scrolls() {
-    let mut a = app(SEED, 100, 40);
+    let mut a = app(SEED, 100, 50);
     a.update(Action::Key(Key::ch('?')));
-    let buf = render(&a, 100, 40);
-    insta::assert_snapshot!("help_100x40", screen(&buf));
+    let buf = render(&a, 100, 50);
+    insta::assert_snapshot!("help_100x50", screen(&buf));
     let text = screen(&buf);
     for (keys, desc) in a.keymap.help_rows() {
         assert!(text.contains(&keys) && text.contains(desc), "{keys} {desc}");
