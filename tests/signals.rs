@@ -68,10 +68,13 @@ fn signals_in_every_mode_restore_the_terminal() {
 fn signal_after_resize_restores_the_terminal() {
     let mut t = Pty::spawn(&[], 120, 40);
     t.wait_for(TITLE);
+    // Resizing before the first frame is complete can be missed (see the
+    // report on issue 7); this test is about the signal after it.
+    t.wait_for("Facts ·");
+    t.send("j");
+    t.wait_for("? help");
     t.resize(30, 8);
     t.wait_until("narrow", |s| s.lines().all(|l| l.chars().count() <= 30));
-    t.send("G");
-    t.wait_for("100%");
     expect_signal_exit(&mut t, Signal::SIGTERM, "after resize");
 }
 
