@@ -220,6 +220,12 @@ impl fmt::Display for Key {
         }
         match self.code {
             KeyCode::Char(' ') => write!(f, "Space"),
+            // A raw control character (Ctrl-@ arrives as NUL) is named, never
+            // printed: it would reach the terminal from the status line.
+            KeyCode::Char(c) if (c as u32) < 0x20 => {
+                write!(f, "Ctrl-{}", char::from(c as u8 + 0x40))
+            }
+            KeyCode::Char(c) if c.is_control() => write!(f, "U+{:04X}", c as u32),
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::F(n) => write!(f, "F{n}"),
             other => write!(f, "{other:?}"),
@@ -376,6 +382,13 @@ mod tests {
             Keymap::parse("[keys]\nfly = [\"x\"]\n"),
             Err(KeymapError::Syntax(_))
         ));
+    }
+
+    #[test]
+    fn control_characters_are_named_not_printed() {
+        assert_eq!(Key::ch('\0').to_string(), "Ctrl-@");
+        assert_eq!(Key::ch('\u{1b}').to_string(), "Ctrl-[");
+        assert_eq!(Key::ch('\u{9b}').to_string(), "U+009B");
     }
 
     #[test]

@@ -41,8 +41,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // A closed pipe (`factlens a.txt | head`) is not an error.
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            let broken_pipe = |k: Option<io::ErrorKind>| k == Some(io::ErrorKind::BrokenPipe);
+            if broken_pipe(e.downcast_ref::<io::Error>().map(io::Error::kind))
+                || broken_pipe(
+                    e.downcast_ref::<serde_json::Error>()
+                        .and_then(serde_json::Error::io_error_kind),
+                )
             {
                 return ExitCode::SUCCESS;
             }
@@ -484,6 +488,15 @@ pub(crate) fn event_loop(
         AfterFirstFrame::Panic => panic!("debug panic requested"),
     }
     let mut background = start_background.map(|start| start());
+    let catch_up = |term: &mut terminal::Tui, app: &mut App| -> io::Result<()> {
+        let (width, height) = term.size()?;
+        if (width, height) != (app.screen.width, app.screen.height) {
+            app.update(Action::Resize { width, height });
+            term.draw(|f| factlens::ui::draw(f, app))?;
+        }
+        Ok(())
+    };
+    catch_up(term, &mut app)?;
     while !app.should_quit {
         if let Some(rx) = &background {
             let mut changed = false;
@@ -550,6 +563,7 @@ pub(crate) fn event_loop(
             None => {}
         }
         term.draw(|f| factlens::ui::draw(f, &app))?;
+        catch_up(term, &mut app)?;
     }
     Ok(Some(app))
 }

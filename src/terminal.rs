@@ -37,7 +37,12 @@ impl Tui {
         self.terminal.draw(f).map(|_| ())
     }
 
-    /// Carries out what `App::update` asked for.
+    /// The terminal's size now (a resize can slip by before the event
+    /// reader is set up, so the loop compares this with what the app knows).
+    pub fn size(&self) -> io::Result<(u16, u16)> {
+        self.terminal.size().map(|s| (s.width, s.height))
+    }
+
     /// Carries out what `App::update` asked for; returns a message for the
     /// status line when it could not.
     pub fn perform(&mut self, effect: Effect) -> io::Result<Option<String>> {

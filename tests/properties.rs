@@ -246,7 +246,6 @@ proptest! {
 /// and ratatui's debug assertion panics on the control char (a release
 /// build writes it to the terminal).
 #[test]
-#[ignore = "bug: the 'is not bound' notice puts a control char key into the status line"]
 fn unbound_control_key_on_an_empty_text() {
     let doc = load_plain("");
     let facts = extract(&doc);

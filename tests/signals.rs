@@ -184,7 +184,6 @@ fn closed_stdout_is_a_quiet_success() {
 }
 
 #[test]
-#[ignore = "bug: `factlens --json FILE | head -c N` prints `factlens: Broken pipe` and exits 1 (serde_json wraps the io::Error)"]
 fn closed_stdout_for_json_is_a_quiet_success() {
     let dir = temp_dir("headjson");
     let path = big_article(&dir, 12_000);

@@ -41,6 +41,11 @@ pub fn put_text(
             }
             in_space = true;
             (" ", 1)
+        } else if g.chars().any(crate::document::is_unsafe) {
+            // Documents are sanitized when built; this guards everything
+            // else drawn (notices, names, prompts) the same way.
+            in_space = false;
+            ("\u{fffd}", 1)
         } else {
             in_space = false;
             (g, g.width() as u16)
