@@ -50,7 +50,10 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("factlens: {e:#}");
+            // File names and URLs come from strangers too: no control
+            // character of theirs reaches the terminal through stderr.
+            let (message, _) = factlens::document::sanitize(&format!("{e:#}"));
+            eprintln!("factlens: {message}");
             ExitCode::FAILURE
         }
     }
