@@ -196,8 +196,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         if cli.with_text {
             json["text"] = doc.text.as_str().into();
         }
-        if !doc.notes.is_empty() {
-            json["notes"] = doc.notes.clone().into();
+        let mut notes = doc.notes.clone();
+        if factlens::extract::is_truncated(&doc) {
+            notes.push(format!(
+                "facts from the first {} MB only",
+                factlens::extract::MAX_ANALYZED_BYTES >> 20
+            ));
+        }
+        if !notes.is_empty() {
+            json["notes"] = notes.into();
         }
         let mut out = io::stdout().lock();
         serde_json::to_writer(&mut out, &json)?;

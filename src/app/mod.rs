@@ -303,6 +303,12 @@ impl App {
                 self.index = index;
                 self.analyzing = false;
                 self.rebuild_rows();
+                if crate::extract::is_truncated(&self.doc) {
+                    self.notice = Some(format!(
+                        "facts from the first {} MB only (a limit that keeps memory bounded)",
+                        crate::extract::MAX_ANALYZED_BYTES >> 20
+                    ));
+                }
             }
         }
         None

@@ -148,17 +148,17 @@ fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
     }
 }
 
-fn prepare(doc: &Document) -> Prepared<'_> {
+fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
     let text = doc.text.as_str();
     let mut p = Prepared {
         text,
         // English averages one token per 4.4 bytes; reserving for 4 avoids
         // a doubling (and its copy) on big texts.
-        toks: Vec::with_capacity(text.len() / 4 + 16),
+        toks: Vec::with_capacity(text.len().min(max_bytes) / 4 + 16),
         flags: Vec::new(),
         sents: Vec::new(),
     };
-    for b in &doc.blocks {
+    for b in doc.blocks.iter().take_while(|b| b.range.end <= max_bytes) {
         // Code is never scanned for facts; chrome and reading time are furniture.
         if matches!(
             b.kind,
@@ -199,8 +199,25 @@ fn prepare(doc: &Document) -> Prepared<'_> {
 }
 
 /// Finds the entities and figures of a document.
+/// Facts are found in at most this much text: memory grows with the text
+/// (about 12 bytes per byte while extracting), so a 100 MB file gets facts
+/// for its first part and says so, rather than eating a gigabyte.
+pub const MAX_ANALYZED_BYTES: usize = 16 * 1024 * 1024;
+
+/// True when [`extract`] leaves part of `doc` unanalyzed.
+pub fn is_truncated(doc: &Document) -> bool {
+    doc.blocks
+        .last()
+        .is_some_and(|b| b.range.end > MAX_ANALYZED_BYTES)
+}
+
 pub fn extract(doc: &Document) -> Facts {
-    let p = prepare(doc);
+    extract_within(doc, MAX_ANALYZED_BYTES)
+}
+
+/// Like [`extract`], over the blocks that end within `max_bytes`.
+pub fn extract_within(doc: &Document, max_bytes: usize) -> Facts {
+    let p = prepare(doc, max_bytes);
     let stats = candidates::word_stats(&p);
     let mut mentions = Vec::new();
     let mut figures = Vec::new();
@@ -223,3 +240,22 @@ pub fn extract(doc: &Document) -> Facts {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod limit_tests {
+    #[test]
+    fn only_blocks_within_the_limit_are_analyzed() {
+        let doc = crate::document::load_plain(
+            "Title\n\nPresident Emmanuel Macron spoke in Paris.\n\nChancellor Olaf Scholz answered from Berlin.\n",
+        );
+        let cut = doc.text.find("Chancellor").unwrap();
+        let names = |f: super::Facts| f.entities.into_iter().map(|e| e.name).collect::<Vec<_>>();
+        let all = names(super::extract_within(&doc, usize::MAX));
+        let part = names(super::extract_within(&doc, cut));
+        assert!(all.iter().any(|n| n.contains("Scholz")), "{all:?}");
+        assert!(
+            part.iter().any(|n| n.contains("Macron")) && !part.iter().any(|n| n.contains("Scholz")),
+            "{part:?}"
+        );
+    }
+}
