@@ -128,16 +128,15 @@ impl App {
         if let (Follow::Search, Some(s)) = (self.follow, self.search.as_mut()) {
             s.current = Some(i);
         }
+        self.land(range, wrapped, forward);
+    }
+
+    /// Jumps to `range`, saying so when stepping wrapped around the text.
+    fn land(&mut self, range: Range<usize>, wrapped: bool, forward: bool) {
         self.jump_to_range(range);
         if wrapped {
-            self.notice = Some(
-                if forward {
-                    "wrapped to the top"
-                } else {
-                    "wrapped to the bottom"
-                }
-                .into(),
-            );
+            let end = if forward { "top" } else { "bottom" };
+            self.notice = Some(format!("wrapped to the {end}"));
         }
     }
 
@@ -169,17 +168,7 @@ impl App {
         let (i, wrapped) = step(&starts, from, forward);
         let (range, target) = ranges[i].clone();
         self.select(target);
-        self.jump_to_range(range);
-        if wrapped {
-            self.notice = Some(
-                if forward {
-                    "wrapped to the top"
-                } else {
-                    "wrapped to the bottom"
-                }
-                .into(),
-            );
-        }
+        self.land(range, wrapped, forward);
     }
 
     pub(super) fn jump_heading(&mut self, forward: bool) {

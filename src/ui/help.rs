@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::text::centered;
 use crate::app::App;
 use crate::theme;
 
@@ -46,12 +47,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     };
     let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(inner_rows).collect();
     shown.push(Line::from(Span::styled(footer, Style::new().italic())).centered());
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = centered(area, width, height);
     Clear.render(popup, buf);
     Paragraph::new(shown)
         .block(Block::new().borders(Borders::ALL).title(" factlens keys "))

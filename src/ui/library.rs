@@ -5,7 +5,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::text::{put_collapsed, truncate};
+use super::text::{centered, put_collapsed, truncate};
 use crate::app::{App, EntryState, Library};
 use crate::theme;
 
@@ -118,12 +118,7 @@ pub fn draw_also(buf: &mut Buffer, area: Rect, lib: &Library) {
     let Some(also) = &lib.also else { return };
     let width = area.width.saturating_sub(4).clamp(1, 80).min(area.width);
     let height = (also.entries.len() as u16 + 2).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = centered(area, width, height);
     Clear.render(popup, buf);
     Block::new()
         .borders(Borders::ALL)

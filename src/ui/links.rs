@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::text::{put_collapsed, truncate};
+use super::text::{centered, put_collapsed, truncate};
 use crate::app::App;
 use crate::theme;
 
@@ -14,12 +14,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let height = (links.len() as u16 + 2)
         .min(area.height.saturating_sub(2).max(3))
         .min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = centered(area, width, height);
     Clear.render(popup, buf);
     Block::new()
         .borders(Borders::ALL)

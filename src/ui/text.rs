@@ -2,6 +2,7 @@
 //! wide graphemes as whole cells.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -86,4 +87,15 @@ pub fn truncate(s: &str, cols: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// A `width` x `height` box centred in `area` (both clipped to it), for popups.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
 }
