@@ -225,8 +225,8 @@ fn glued_continuation(p: &Prepared, g: &Gazetteer, j: usize, end: usize) -> Opti
     let cur = &p.toks[j];
     let s = n.text(p.text);
     let after = p.toks.get(j + 2).filter(|_| j + 2 < end)?;
-    let short =
-        cur.end - cur.start == 1 || matches!(cur.text(p.text), "St" | "Mt" | "Ft" | "Jr" | "Sr");
+    let short = cur.end() - cur.start() == 1
+        || matches!(cur.text(p.text), "St" | "Mt" | "Ft" | "Jr" | "Sr");
     if s == "." && after.kind == TokKind::Word && after.cap && (short || is_title(p, g, j)) {
         return Some(2);
     }
@@ -249,7 +249,7 @@ fn word_text<'a>(p: &Prepared<'a>, k: usize) -> &'a str {
 }
 
 fn surface(p: &Prepared, words: &[usize]) -> String {
-    let raw = &p.text[p.toks[words[0]].start..p.toks[*words.last().unwrap_or(&words[0])].end];
+    let raw = &p.text[p.toks[words[0]].start()..p.toks[*words.last().unwrap_or(&words[0])].end()];
     let mut s = String::with_capacity(raw.len());
     let mut space = false;
     for c in raw.chars() {
@@ -481,10 +481,10 @@ fn push_mention(
     while words.len() > 2
         && words
             .last()
-            .is_some_and(|&k| p.toks[k].allcaps && p.toks[k].end - p.toks[k].start <= 4)
+            .is_some_and(|&k| p.toks[k].allcaps && p.toks[k].end() - p.toks[k].start() <= 4)
         && words[words.len() - 2..]
             .first()
-            .is_some_and(|&k| !p.toks[k].allcaps || p.toks[k].end - p.toks[k].start <= 4)
+            .is_some_and(|&k| !p.toks[k].allcaps || p.toks[k].end() - p.toks[k].start() <= 4)
         && words.first().is_some_and(|&k| !p.toks[k].allcaps)
     {
         words.pop();
@@ -583,7 +583,7 @@ fn push_one(
     if institution {
         evidence.org += 1.5;
     }
-    let range = p.toks[title.unwrap_or(first)].start..p.toks[last].end;
+    let range = p.toks[title.unwrap_or(first)].start()..p.toks[last].end();
     let idx = out.len();
     let bracket = expansion_acronym(p, last, sr.end);
     out.push(Mention {
@@ -599,7 +599,7 @@ fn push_one(
         let key = t.text(p.text).to_string();
         let evidence = Evidence::default();
         out.push(Mention {
-            range: t.start..t.end,
+            range: t.start()..t.end(),
             key,
             evidence,
             expands: Some(idx),

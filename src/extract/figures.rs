@@ -151,7 +151,7 @@ impl<'a> Scan<'a> {
     ) -> Figure {
         Figure {
             kind,
-            range: self.ts[a].start..self.ts[b - 1].end,
+            range: self.ts[a].start()..self.ts[b - 1].end(),
             sentence: sent.range.clone(),
             value,
             unit,

@@ -126,7 +126,7 @@ const TITLE_CASE_LOWER: [&str; 16] = [
 fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
     let (mut long, mut caps, mut lower_content) = (0usize, 0usize, 0usize);
     for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
-        let len = t.end - t.start;
+        let len = t.end() - t.start();
         if len >= 4 {
             long += 1;
             caps += usize::from(t.cap);
@@ -135,7 +135,7 @@ fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
             && len >= 3
             && !TITLE_CASE_LOWER
                 .iter()
-                .any(|w| text[t.start..t.end].eq_ignore_ascii_case(w))
+                .any(|w| text[t.start()..t.end()].eq_ignore_ascii_case(w))
         {
             lower_content += 1;
         }
@@ -172,7 +172,7 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
             if r.is_empty() {
                 continue;
             }
-            let range = p.toks[r.start].start..p.toks[r.end - 1].end;
+            let range = p.toks[r.start].start()..p.toks[r.end - 1].end();
             let title_case = title_case(text, &p.toks[r.clone()], b.kind);
             p.sents.push(Sent {
                 toks: r,

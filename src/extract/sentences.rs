@@ -55,7 +55,7 @@ pub fn split(text: &str, toks: &[Tok], range: Range<usize>) -> Vec<Range<usize>>
             let abbrev = s == "." && i > range.start && {
                 let p = &toks[i - 1];
                 let ps = p.text(text);
-                p.end == t.start
+                p.end() == t.start()
                     && p.kind == TokKind::Word
                     && (ABBREVIATIONS.contains(&ps) || (ps.chars().count() == 1 && p.cap))
             };
@@ -87,7 +87,7 @@ mod tests {
         tokenize_into(s, 0, s.len(), &mut toks);
         split(s, &toks, 0..toks.len())
             .into_iter()
-            .map(|r| s[toks[r.start].start..toks[r.end - 1].end].to_string())
+            .map(|r| s[toks[r.start].start()..toks[r.end - 1].end()].to_string())
             .collect()
     }
 

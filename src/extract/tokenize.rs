@@ -13,8 +13,11 @@ pub enum TokKind {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets as u32: a token list is the biggest thing extraction
+    /// holds (one per ~4 bytes of text), and u32 halves it. Extraction reads
+    /// at most `MAX_ANALYZED_BYTES`, far below 4 GB.
+    s: u32,
+    e: u32,
     pub kind: TokKind,
     /// Whitespace precedes the token.
     pub gap: bool,
@@ -27,8 +30,32 @@ pub struct Tok {
 }
 
 impl Tok {
+    pub fn new(start: usize, end: usize, kind: TokKind, gap: bool) -> Tok {
+        Tok {
+            s: start as u32,
+            e: end as u32,
+            kind,
+            gap,
+            cap: false,
+            allcaps: false,
+            possessive: false,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.s as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.e as usize
+    }
+
+    pub fn set_end(&mut self, end: usize) {
+        self.e = end as u32;
+    }
+
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
     }
 }
 
@@ -153,30 +180,22 @@ fn push_segments<'s, I: Iterator<Item = (usize, &'s str)>>(
             continue;
         }
         let abs = start + off;
-        let mut tok = Tok {
-            start: abs,
-            end: abs + seg.len(),
-            kind: TokKind::Punct,
-            gap,
-            cap: false,
-            allcaps: false,
-            possessive: false,
-        };
+        let mut tok = Tok::new(abs, abs + seg.len(), TokKind::Punct, gap);
         gap = false;
         if first.is_numeric() {
             tok.kind = TokKind::Num;
         } else if first.is_alphabetic() {
             tok.kind = TokKind::Word;
             if let Some(n) = strip_possessive(seg) {
-                tok.end -= n;
+                tok.set_end(tok.end() - n);
                 tok.possessive = true;
             }
-            let w = &text[tok.start..tok.end];
+            let w = &text[tok.start()..tok.end()];
             if is_dotted(w) && iter.peek().is_some_and(|(_, s)| *s == ".") {
                 iter.next();
-                tok.end += 1;
+                tok.set_end(tok.end() + 1);
             }
-            let w = &text[tok.start..tok.end];
+            let w = &text[tok.start()..tok.end()];
             tok.cap = first.is_uppercase();
             let mut letters = 0;
             let mut upper = true;
