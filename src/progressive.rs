@@ -19,7 +19,7 @@ use crate::layout::layout;
 /// Texts at least this big are opened progressively.
 pub const PROGRESSIVE_MIN_BYTES: usize = 256 * 1024;
 /// About how much of a big text the first screen is built from.
-pub const PREFIX_BYTES: usize = 64 * 1024;
+pub const PREFIX_BYTES: usize = 16 * 1024;
 
 pub enum Opening {
     /// Everything is ready.
