@@ -150,7 +150,6 @@ impl App {
             Command::Top => lib.cursor = 0,
             Command::Bottom => lib.cursor = n.saturating_sub(1),
             Command::Activate => return self.open_entry(self.library.as_ref()?.cursor, None),
-            Command::Help => self.help_open = true,
             Command::Quit | Command::Back => self.should_quit = true,
             _ => {}
         }

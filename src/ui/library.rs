@@ -6,11 +6,11 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::text::{centered, put_collapsed, truncate};
-use crate::app::{App, EntryState, Library};
+use crate::app::{EntryState, Library};
 use crate::theme;
 
 /// One row per article: title, byline or file, words, reading time, top entities.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App, lib: &Library) {
+pub fn draw(buf: &mut Buffer, area: Rect, lib: &Library) {
     if area.height == 0 || area.width < 4 {
         return;
     }
@@ -110,7 +110,6 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, lib: &Library) {
             );
         }
     }
-    let _ = app;
 }
 
 /// Other articles naming the selected entity.

@@ -28,7 +28,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 height: area.height - body.height,
                 ..area
             },
-            app,
             lib,
         );
         status::draw(frame.buffer_mut(), body.intersection(area), app);
