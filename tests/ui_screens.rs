@@ -418,3 +418,15 @@ fn links_are_underlined_and_listed() {
         "{text}"
     );
 }
+
+#[test]
+fn help_scrolled_to_the_end_shows_each_row_once() {
+    let mut a = app(SEED, 80, 24);
+    a.update(Action::Key(Key::ch('?')));
+    for _ in 0..40 {
+        a.update(Action::Key(Key::ch('j')));
+    }
+    let text = screen(&render(&a, 80, 24));
+    assert_eq!(text.matches("show or hide this help").count(), 1, "{text}");
+    assert!(text.contains("q, Ctrl-c"), "the last row is reachable:\n{text}");
+}
