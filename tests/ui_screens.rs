@@ -428,5 +428,8 @@ fn help_scrolled_to_the_end_shows_each_row_once() {
     }
     let text = screen(&render(&a, 80, 24));
     assert_eq!(text.matches("show or hide this help").count(), 1, "{text}");
-    assert!(text.contains("q, Ctrl-c"), "the last row is reachable:\n{text}");
+    assert!(
+        text.contains("q, Ctrl-c"),
+        "the last row is reachable:\n{text}"
+    );
 }
