@@ -19,7 +19,7 @@ use factlens::document::{Document, Format, Offsets, load_as, load_plain, load_ve
 use factlens::extract::extract;
 use factlens::fetch::{FetchOptions, fetch};
 use factlens::layout::layout;
-use factlens::progressive::{self, Opening};
+use factlens::progressive::{self, Bytes, Opening};
 use factlens::state::StateFile;
 
 /// The article shown when no file is given.
@@ -63,7 +63,7 @@ fn main() -> ExitCode {
 /// for a web page, its address (to resolve relative links).
 struct Input {
     name: String,
-    bytes: Vec<u8>,
+    bytes: Bytes,
     format: Format,
     url: Option<String>,
 }
@@ -78,19 +78,25 @@ fn is_url(arg: &std::ffi::OsStr) -> bool {
 /// says, else a guess from the content.
 fn read_input(file: &Option<PathBuf>, format: Option<Format>) -> anyhow::Result<Option<Input>> {
     let (name, bytes, known, url) = match file {
-        None if !io::stdin().is_terminal() => {
-            ("standard input".to_string(), read_stdin()?, None, None)
-        }
+        None if !io::stdin().is_terminal() => (
+            "standard input".to_string(),
+            Bytes::Owned(read_stdin()?),
+            None,
+            None,
+        ),
         None => return Ok(None),
-        Some(p) if p.as_os_str() == "-" => {
-            ("standard input".to_string(), read_stdin()?, None, None)
-        }
+        Some(p) if p.as_os_str() == "-" => (
+            "standard input".to_string(),
+            Bytes::Owned(read_stdin()?),
+            None,
+            None,
+        ),
         Some(p) if is_url(p.as_os_str()) => {
             let url = p.to_string_lossy().into_owned();
             let page =
                 fetch(&url, &FetchOptions::default()).map_err(|e| anyhow::anyhow!("{url}: {e}"))?;
             let known = page.format();
-            (url, page.body, known, Some(page.final_url))
+            (url, Bytes::Owned(page.body), known, Some(page.final_url))
         }
         Some(p) => {
             let name = p.display().to_string();
@@ -98,7 +104,7 @@ fn read_input(file: &Option<PathBuf>, format: Option<Format>) -> anyhow::Result<
                 anyhow::bail!("{name}: is a directory, not an article file");
             }
             let bytes =
-                std::fs::read(p).map_err(|e| anyhow::anyhow!("{name}: {}", describe_io(&e)))?;
+                Bytes::read(p).map_err(|e| anyhow::anyhow!("{name}: {}", describe_io(&e)))?;
             (name, bytes, Format::from_path(p), None)
         }
     };
@@ -177,7 +183,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         match input {
             None => Ok(load_plain(SEED)),
             Some(i) if i.format == Format::Plain => {
-                load_vec(i.bytes).map_err(|e| anyhow::anyhow!("{}: {e}", i.name))
+                load_vec(i.bytes.into_vec()).map_err(|e| anyhow::anyhow!("{}: {e}", i.name))
             }
             Some(i) => load_as(&i.bytes, i.format, i.url.as_deref())
                 .map_err(|e| anyhow::anyhow!("{}: {e}", i.name)),

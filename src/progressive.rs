@@ -24,30 +24,89 @@ pub const PREFIX_BYTES: usize = 16 * 1024;
 pub enum Opening {
     /// Everything is ready.
     Ready(Document, Facts),
-    /// Show `prefix` now; call [`finish_in_background`] with `rest`.
-    Progressive { prefix: Document, whole: Vec<u8> },
+    /// Show `prefix` now; call [`finish_in_background`] with `whole`.
+    Progressive { prefix: Document, whole: Whole },
+}
+
+/// The bytes of an input: read into memory, or a read-only map of a big
+/// file. A map saves copying megabytes before the first screen; it is only
+/// read before the terminal is set up (a file truncated under a live map
+/// raises SIGBUS, which must not happen with the terminal in raw mode), and
+/// the background loader reads the file again instead of using it.
+pub enum Bytes {
+    Owned(Vec<u8>),
+    Mapped {
+        map: memmap2::Mmap,
+        path: std::path::PathBuf,
+    },
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(v) => v,
+            Bytes::Mapped { map, .. } => map,
+        }
+    }
+}
+
+impl Bytes {
+    /// Maps `path` when it is a big regular file, else reads it.
+    pub fn read(path: &std::path::Path) -> std::io::Result<Bytes> {
+        let file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        if meta.is_file() && meta.len() >= PROGRESSIVE_MIN_BYTES as u64 {
+            // SAFETY: the map is read-only and only read before the terminal
+            // is touched (see the type's doc); a concurrent truncation can
+            // at worst end the process there, with the terminal untouched.
+            if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+                return Ok(Bytes::Mapped {
+                    map,
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        std::fs::read(path).map(Bytes::Owned)
+    }
+
+    pub fn into_vec(self) -> Vec<u8> {
+        match self {
+            Bytes::Owned(v) => v,
+            Bytes::Mapped { map, .. } => map.to_vec(),
+        }
+    }
+}
+
+/// Where the background loader gets the whole text.
+pub enum Whole {
+    Bytes(Vec<u8>),
+    File(std::path::PathBuf),
 }
 
 /// Checks the bytes and decides how to open them.
 /// Only plain text is opened progressively; Markdown and HTML are
 /// transformed whole.
-pub fn open(bytes: Vec<u8>, format: Format, url: Option<&str>) -> Result<Opening, LoadError> {
+pub fn open(bytes: Bytes, format: Format, url: Option<&str>) -> Result<Opening, LoadError> {
     if format != Format::Plain {
         let doc = load_as(&bytes, format, url)?;
         let facts = extract(&doc);
         return Ok(Opening::Ready(doc, facts));
     }
     if bytes.len() < PROGRESSIVE_MIN_BYTES {
-        let doc = load_vec(bytes)?;
+        let doc = load_vec(bytes.into_vec())?;
         let facts = extract(&doc);
         return Ok(Opening::Ready(doc, facts));
     }
     let text = check_text(&bytes)?;
     let prefix = load_plain(prefix_of(text));
-    Ok(Opening::Progressive {
-        prefix,
-        whole: bytes,
-    })
+    let whole = match bytes {
+        Bytes::Owned(v) => Whole::Bytes(v),
+        // The map is dropped here, before the terminal is set up.
+        Bytes::Mapped { path, .. } => Whole::File(path),
+    };
+    Ok(Opening::Progressive { prefix, whole })
 }
 
 /// The start of `text` up to a line end near [`PREFIX_BYTES`], preferring a
@@ -70,13 +129,26 @@ fn prefix_of(text: &str) -> &str {
 /// Builds the whole document (laid out at `width`) and then its facts on
 /// a background thread; the receiver yields `Action::Loaded` then
 /// `Action::Analyzed`.
-pub fn finish_in_background(whole: Vec<u8>, width: usize) -> Receiver<Action> {
+pub fn finish_in_background(whole: Whole, width: usize) -> Receiver<Action> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("factlens-load".into())
         .spawn(move || {
-            // The bytes were checked by `open`, so this cannot fail.
-            let Ok(doc) = load_vec(whole) else { return };
+            let bytes = match whole {
+                Whole::Bytes(v) => Ok(v),
+                Whole::File(path) => std::fs::read(&path).map_err(|e| e.to_string()),
+            };
+            // Checked by `open`; only a file changed since can fail here.
+            let doc = bytes.and_then(|b| load_vec(b).map_err(|e| e.to_string()));
+            let doc = match doc {
+                Ok(doc) => doc,
+                Err(why) => {
+                    let _ = tx.send(Action::LoadFailed(format!(
+                        "the file changed while loading: {why}"
+                    )));
+                    return;
+                }
+            };
             let doc = Arc::new(doc);
             let lines = layout(&doc, width);
             if tx.send(Action::Loaded(Arc::clone(&doc), lines)).is_err() {
@@ -108,7 +180,7 @@ mod tests {
         let body = "Vladimir Putin met Xi Jinping in Beijing on 16 May 2024.\n\n".repeat(8000);
         let text = format!("A Long Title\n\n{body}");
         let Ok(Opening::Progressive { prefix, whole }) =
-            open(text.clone().into_bytes(), Format::Plain, None)
+            open(Bytes::Owned(text.clone().into_bytes()), Format::Plain, None)
         else {
             panic!("a big text opens progressively")
         };
@@ -133,14 +205,48 @@ mod tests {
     #[test]
     fn small_text_is_ready_at_once_and_errors_come_first() {
         assert!(matches!(
-            open(b"Title\n\nBody text here.\n".to_vec(), Format::Plain, None),
+            open(
+                Bytes::Owned(b"Title\n\nBody text here.\n".to_vec()),
+                Format::Plain,
+                None
+            ),
             Ok(Opening::Ready(..))
         ));
         let mut big = vec![b'a'; PROGRESSIVE_MIN_BYTES + 10];
         big[5] = 0;
         assert_eq!(
-            open(big, Format::Plain, None).err(),
+            open(Bytes::Owned(big), Format::Plain, None).err(),
             Some(LoadError::Binary(5))
         );
+    }
+
+    #[test]
+    fn big_files_are_mapped_then_read_again_in_the_background() {
+        let dir = std::env::temp_dir().join(format!("factlens-map-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.txt");
+        let text = format!(
+            "Mapped Title\n\n{}",
+            "A line of the long text, here and there.\n\n".repeat(8000)
+        );
+        std::fs::write(&path, &text).unwrap();
+        let bytes = Bytes::read(&path).unwrap();
+        assert!(matches!(bytes, Bytes::Mapped { .. }));
+        let Ok(Opening::Progressive {
+            prefix,
+            whole: Whole::File(p),
+        }) = open(bytes, Format::Plain, None)
+        else {
+            panic!("a mapped big file opens progressively and is read again later")
+        };
+        assert_eq!(prefix.title(), Some("Mapped Title"));
+        // The file changes before the background reads it: a clear failure, no panic.
+        std::fs::write(&p, b"\xff\xfe not text").unwrap();
+        let rx = finish_in_background(Whole::File(p), 60);
+        let Ok(Action::LoadFailed(why)) = rx.recv() else {
+            panic!("load failed")
+        };
+        assert!(why.contains("changed"), "{why}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -54,6 +54,8 @@ pub enum Action {
     Loaded(Arc<Document>, Layout),
     /// Background work finished finding the facts.
     Analyzed(FactIndex),
+    /// Background loading failed (the file changed under us): stay on the prefix.
+    LoadFailed(String),
     /// The library's background reader summarized (or failed on) an entry.
     LibraryEntry(usize, EntryState),
     /// The runner read a library article the user opened.
@@ -292,6 +294,11 @@ impl App {
             Action::Wheel { x, y, delta } => self.wheel(x, y, delta),
             Action::Click { x, y } => self.click(x, y),
             Action::Loaded(doc, layout) => self.loaded(doc, layout),
+            Action::LoadFailed(why) => {
+                self.loading = false;
+                self.analyzing = false;
+                self.notice = Some(why);
+            }
             Action::LibraryEntry(i, state) => self.library_entry(i, state),
             Action::Opened {
                 entry,
