@@ -124,27 +124,30 @@ const TITLE_CASE_LOWER: [&str; 16] = [
 ];
 
 fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
-    let (mut long, mut caps, mut lower_content) = (0usize, 0usize, 0usize);
+    let (mut long, mut caps) = (0usize, 0usize);
     for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
-        let len = t.end() - t.start();
-        if len >= 4 {
+        if t.end() - t.start() >= 4 {
             long += 1;
             caps += usize::from(t.cap);
-        }
-        if !t.cap
-            && len >= 3
-            && !TITLE_CASE_LOWER
-                .iter()
-                .any(|w| text[t.start()..t.end()].eq_ignore_ascii_case(w))
-        {
-            lower_content += 1;
         }
     }
     match block {
         BlockKind::Title | BlockKind::Heading => long > 0 && caps * 10 >= long * 7,
         // In running text a single lower-case content word ("met", "said")
-        // means sentence case, however many names the sentence holds.
-        _ => long >= 4 && caps == long && lower_content == 0,
+        // means sentence case, however many names the sentence holds. Only
+        // checked for the rare sentence whose long words are all capitalized.
+        _ => {
+            long >= 4
+                && caps == long
+                && !toks.iter().any(|t| {
+                    t.kind == TokKind::Word
+                        && !t.cap
+                        && t.end() - t.start() >= 3
+                        && !TITLE_CASE_LOWER
+                            .iter()
+                            .any(|w| t.text(text).eq_ignore_ascii_case(w))
+                })
+        }
     }
 }
 
