@@ -179,6 +179,66 @@ impl Iterator for AsciiAtoms<'_> {
     }
 }
 
+/// Text whose every character is one column and its own grapheme (ASCII
+/// plus curly quotes, dashes, accented letters…: most European prose) is
+/// wrapped like ASCII, by characters instead of bytes, without segmentation
+/// tables. Wide (CJK, emoji), zero-width and combining characters, and
+/// regional indicators (flags pair up) send text to the general path.
+fn narrow(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii()
+            || (unicode_width::UnicodeWidthChar::width(c) == Some(1)
+                && !('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
+                && !c.is_whitespace())
+    })
+}
+
+struct NarrowAtoms<'a> {
+    text: &'a str,
+    i: usize,
+    first: bool,
+}
+
+impl Iterator for NarrowAtoms<'_> {
+    type Item = Atom;
+
+    fn next(&mut self) -> Option<Atom> {
+        let rest = &self.text[self.i..];
+        let lead = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_whitespace())
+                .len();
+        let spaced = lead > 0;
+        let start = self.i + lead;
+        if start >= self.text.len() {
+            self.i = start;
+            return None;
+        }
+        let (mut end, mut width) = (start, 0);
+        let mut chars = self.text[start..].chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_ascii_whitespace() {
+                break;
+            }
+            end += c.len_utf8();
+            width += 1;
+            if matches!(c, '-' | '/' | '—' | '–')
+                && chars.peek().is_some_and(|n| !n.is_ascii_whitespace())
+            {
+                break;
+            }
+        }
+        self.i = end;
+        let spaced = spaced && !self.first;
+        self.first = false;
+        Some(Atom {
+            range: start..end,
+            width,
+            spaced,
+        })
+    }
+}
+
 #[cfg(test)]
 fn atoms_ascii(text: &str) -> Vec<Atom> {
     AsciiAtoms {
@@ -235,6 +295,17 @@ fn atoms_general(text: &str) -> Vec<Atom> {
 /// Wraps one block's text to `width` columns; returns byte ranges into
 /// `text`, without leading or trailing whitespace.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    if !text.is_ascii() && narrow(text) {
+        return greedy(
+            text,
+            width,
+            NarrowAtoms {
+                text,
+                i: 0,
+                first: true,
+            },
+        );
+    }
     if text.is_ascii() {
         greedy(
             text,
@@ -434,6 +505,14 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn narrow_fast_path_matches_the_general_one(text in "[a-zA-Z .,/'\n’“”—–éüñ-]{0,120}") {
+            prop_assume!(narrow(&text));
+            let key = |atoms: Vec<Atom>| atoms.into_iter().map(|a| (a.range, a.width, a.spaced)).collect::<Vec<_>>();
+            let fast: Vec<Atom> = NarrowAtoms { text: &text, i: 0, first: true }.collect();
+            prop_assert_eq!(key(atoms_general(&text)), key(fast));
+        }
+
         #[test]
         fn ascii_fast_path_matches_the_general_one(text in "[a-zA-Z .,/'\n-]{0,120}") {
             let key = |atoms: Vec<Atom>| atoms.into_iter().map(|a| (a.range, a.width, a.spaced)).collect::<Vec<_>>();
