@@ -173,12 +173,7 @@ fn check_url(url: &str) -> Result<(), FetchError> {
 
 /// Text a reader can show: `text/*`, XHTML, XML.
 fn is_text(content_type: &str) -> bool {
-    let mime = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let mime = crate::document::mime_type(content_type);
     mime.is_empty()
         || mime.starts_with("text/")
         || mime == "application/xhtml+xml"

@@ -11,6 +11,17 @@ use std::str::FromStr;
 
 use super::{Document, LoadError, check_text, load_bytes, load_html, load_markdown};
 
+/// The bare MIME type of a Content-Type header, lower-cased:
+/// `text/html; charset=utf-8` -> `text/html`.
+pub fn mime_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     Plain,
@@ -32,12 +43,7 @@ impl Format {
 
     /// From a MIME type such as `text/html; charset=utf-8`.
     pub fn from_content_type(content_type: &str) -> Option<Format> {
-        let mime = content_type
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let mime = mime_type(content_type);
         match mime.as_str() {
             "text/html" | "application/xhtml+xml" => Some(Format::Html),
             "text/markdown" | "text/x-markdown" => Some(Format::Markdown),

@@ -18,7 +18,7 @@ mod sanitize;
 use std::ops::Range;
 
 pub use builder::Builder;
-pub use format::{Format, UnknownFormat, load_as};
+pub use format::{Format, UnknownFormat, load_as, mime_type};
 pub use html::{NO_ARTICLE_NOTE, load_html};
 pub use markdown::load_markdown;
 pub use path::load_path;
