@@ -4,7 +4,6 @@
 mod common;
 
 use std::io::Write;
-use std::process::{Command, Stdio};
 
 use common::Pty;
 use expectrl::process::unix::Signal;
@@ -93,21 +92,11 @@ fn file_and_stdin_open() {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlens"));
-    common::isolate(&mut cmd);
-    let mut child = cmd
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let (code, out, err) = common::run_bytes(args, stdin);
     (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+        code,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
     )
 }
 

@@ -7,7 +7,6 @@
 mod common;
 
 use std::io::Write;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use factlens::app::{Action, App};
@@ -338,7 +337,7 @@ struct Recorder {
 
 impl Recorder {
     fn spawn(args: &[&str], cols: u16, rows: u16) -> Recorder {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlens"));
+        let mut cmd = common::factlens();
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR");
@@ -456,16 +455,7 @@ fn the_reader_never_writes_a_payload_to_the_terminal() {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, Vec<u8>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlens"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), out.stdout, out.stderr)
+    common::run_bytes(args, stdin)
 }
 
 #[test]

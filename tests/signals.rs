@@ -6,7 +6,7 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Read};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::Pty;
@@ -140,7 +140,7 @@ fn quitting_during_background_loading_exits_at_once() {
 /// Runs factlens with stdout to a pipe, reads `keep` bytes, then closes the
 /// pipe as `| head` does. Returns the exit status and stderr.
 fn closed_stdout(args: &[&str], keep: usize) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlens"))
+    let mut child = common::factlens()
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

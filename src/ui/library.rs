@@ -2,10 +2,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::text::{centered, put_collapsed, truncate};
+use super::text::{centered, list_row, put_collapsed, truncate};
 use crate::app::{EntryState, Library};
 use crate::theme;
 
@@ -49,19 +48,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, lib: &Library) {
     let w = area.width as usize;
     for (i, entry) in lib.entries.iter().enumerate().skip(first).take(rows) {
         let y = area.y + 1 + (i - first) as u16;
-        let style = if i == lib.cursor {
-            theme::sidebar_cursor(true)
-        } else {
-            Style::new()
-        };
-        buf.set_style(
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-            style,
-        );
+        let style = list_row(buf, area, y, i == lib.cursor, true);
         let (title, detail) = match &entry.state {
             EntryState::Pending => (entry.name(), "reading…".to_string()),
             EntryState::Failed(why) => (entry.name(), format!("✗ {why}")),
@@ -126,19 +113,7 @@ pub fn draw_also(buf: &mut Buffer, area: Rect, lib: &Library) {
     let inner = popup.inner(Margin::new(1, 1));
     for (row, &i) in also.entries.iter().enumerate().take(inner.height as usize) {
         let y = inner.y + row as u16;
-        let style = if row == also.cursor {
-            theme::sidebar_cursor(true)
-        } else {
-            Style::new()
-        };
-        buf.set_style(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            style,
-        );
+        let style = list_row(buf, inner, y, row == also.cursor, true);
         let entry = &lib.entries[i];
         let title = match &entry.state {
             EntryState::Ready(s) => s.title.clone().unwrap_or_else(|| entry.name()),

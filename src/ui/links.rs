@@ -4,9 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::text::{centered, put_collapsed, truncate};
+use super::text::{centered, list_row, put_collapsed, truncate};
 use crate::app::App;
-use crate::theme;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let links = &app.doc.links;
@@ -28,19 +27,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let first = app.link_cursor.saturating_sub(rows - 1);
     for (i, link) in links.iter().enumerate().skip(first).take(rows) {
         let y = inner.y + (i - first) as u16;
-        let style = if i == app.link_cursor {
-            theme::sidebar_cursor(true)
-        } else {
-            ratatui::style::Style::new()
-        };
-        buf.set_style(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            style,
-        );
+        let style = list_row(buf, inner, y, i == app.link_cursor, true);
         let text = app.doc.text[link.range.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()

@@ -5,11 +5,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{put_collapsed, truncate};
+use super::text::{list_row, put_collapsed, truncate};
 use crate::app::{App, Focus, Row, SortOrder};
 use crate::theme;
 
@@ -96,21 +95,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             Row::Target(t) => {
                 let target = &app.index.targets[t];
                 let is_cursor = i == app.cursor;
-                let style = if is_cursor {
-                    theme::sidebar_cursor(focused)
-                } else {
-                    Style::new()
-                };
-                if is_cursor {
-                    buf.set_style(
-                        Rect {
-                            y,
-                            height: 1,
-                            ..inner
-                        },
-                        style,
-                    );
-                }
+                let style = list_row(buf, inner, y, is_cursor, focused);
                 let mark = if app.on_screen(t) { ON_SCREEN } else { " " };
                 put_collapsed(
                     buf,

@@ -99,3 +99,27 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         height,
     }
 }
+
+/// Styles row `y` of `area` as a list cursor when `on`; returns the style
+/// the row's text should be drawn with.
+pub fn list_row(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    on: bool,
+    focused: bool,
+) -> ratatui::style::Style {
+    if !on {
+        return ratatui::style::Style::new();
+    }
+    let style = crate::theme::sidebar_cursor(focused);
+    buf.set_style(
+        Rect {
+            y,
+            height: 1,
+            ..area
+        },
+        style,
+    );
+    style
+}

@@ -18,11 +18,10 @@ pub struct Pty {
 
 impl Pty {
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlens"));
+        let mut cmd = factlens();
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR");
-        isolate(&mut cmd);
         let mut session = Session::spawn(cmd).expect("spawn factlens in a pty");
         session
             .get_process_mut()
@@ -168,4 +167,26 @@ pub fn isolate(cmd: &mut Command) {
     let home = std::env::temp_dir().join(format!("factlens-xdg-{}", std::process::id()));
     cmd.env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"));
+}
+
+/// The factlens binary, kept away from the developer's config and state.
+pub fn factlens() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlens"));
+    isolate(&mut cmd);
+    cmd
+}
+
+/// Runs factlens with `stdin` piped in; returns exit code, stdout, stderr.
+pub fn run_bytes(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, Vec<u8>) {
+    use std::process::Stdio;
+    let mut child = factlens()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), out.stdout, out.stderr)
 }
