@@ -27,35 +27,29 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Words seen across the document, for deciding about ambiguous capitals.
-pub struct WordStats<'a> {
-    /// Capitalized somewhere other than the start of a sentence, outside headings.
-    pub cap_mid: super::FxSet<&'a str>,
-    /// Seen in lower case.
-    pub lower: super::FxSet<&'a str>,
+pub struct WordStats {
+    /// Per vocabulary id: capitalized somewhere other than the start of a
+    /// sentence, outside headings.
+    cap_mid: Vec<bool>,
 }
 
-pub fn word_stats<'a>(p: &Prepared<'a>) -> WordStats<'a> {
-    let mut s = WordStats {
-        cap_mid: Default::default(),
-        lower: Default::default(),
-    };
-    for sent in &p.sents {
+impl WordStats {
+    fn cap_mid(&self, p: &Prepared, k: usize) -> bool {
+        p.id(k).is_some_and(|i| self.cap_mid[i])
+    }
+}
+
+pub fn word_stats(p: &Prepared) -> WordStats {
+    let mut cap_mid = vec![false; p.lower_seen.len()];
+    for sent in p.sents.iter().filter(|s| !s.title_case) {
         let toks = &p.toks[sent.toks.clone()];
-        for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokKind::Word {
-                continue;
-            }
-            let w = t.text(p.text);
-            if t.cap {
-                if i > 0 && !sent.title_case && !after_opening(toks, i, p.text) {
-                    s.cap_mid.insert(w);
-                }
-            } else {
-                s.lower.insert(w);
+        for (i, t) in toks.iter().enumerate().skip(1) {
+            if t.kind == TokKind::Word && t.cap && !after_opening(toks, i, p.text) {
+                cap_mid[p.ids[sent.toks.start + i] as usize] = true;
             }
         }
     }
-    s
+    WordStats { cap_mid }
 }
 
 /// The token follows an opening quote or bracket (so a capital is expected).
@@ -66,18 +60,6 @@ fn after_opening(toks: &[Tok], i: usize, text: &str) -> bool {
             toks[i - 1].text(text),
             "\"" | "“" | "‘" | "(" | ":" | "—" | "-"
         )
-}
-
-fn lower_seen(stats: &WordStats, w: &str) -> bool {
-    let mut buf = [0u8; 32];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        return std::str::from_utf8(b).is_ok_and(|l| stats.lower.contains(l));
-    }
-    let l = w.to_lowercase();
-    stats.lower.contains(l.as_str())
 }
 
 /// Is token `i` of the sentence a name word (before trimming)?
@@ -105,7 +87,7 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
             .get(i + 1)
             .is_some_and(|n| n.cap && n.gap && i + 1 < sent.toks.end);
         return (t.allcaps && w.len() <= 6)
-            || (stats.cap_mid.contains(w) && !common)
+            || (stats.cap_mid(p, i) && !common)
             || (f & (gz::PLACE | gz::ORG) != 0 && !common)
             || (given(i) && next_cap)
             || (i > 0 && given(i - 1) && t.gap && !common);
@@ -122,7 +104,7 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
                 _g.flags(&two) & (gz::PLACE | gz::ORG) != 0
             });
         }
-        if lower_seen(stats, w) && !stats.cap_mid.contains(w) {
+        if p.lower_seen(i) && !stats.cap_mid(p, i) {
             return p.flags[i] & (gz::PLACE | gz::ORG) != 0;
         }
     }
@@ -427,7 +409,7 @@ fn push_mention(
             canon: None,
         };
         let maybe_strip = fw.has(gz::DEMONYM | gz::COMMON)
-            || (words.len() > 1 && !p.toks[k].allcaps && lower_seen(stats, w));
+            || (words.len() > 1 && !p.toks[k].allcaps && p.lower_seen(k));
         if !maybe_strip {
             break;
         }
@@ -442,8 +424,8 @@ fn push_mention(
         } else if words.len() > 1
             && !known
             && !p.toks[k].allcaps
-            && lower_seen(stats, w)
-            && !stats.cap_mid.contains(w)
+            && p.lower_seen(k)
+            && !stats.cap_mid(p, k)
             && flags_of(p, g, k) & (SUFFIXES | gz::PLACE | gz::ORG) == 0
         {
             // "Mathematician Hermann Weyl": a common noun capitalized at the start.
@@ -502,11 +484,11 @@ fn push_mention(
                     || g.flags(&surface(p, &words[..n])) & (gz::PLACE | gz::ORG) != 0)
         });
         if let Some(at) = at {
-            push_one(p, sent, g, stats, &words[..at], None, sr.clone(), out);
+            push_one(p, sent, g, &words[..at], None, sr.clone(), out);
             words.drain(..at);
         }
     }
-    push_one(p, sent, g, stats, &words, title, sr, out);
+    push_one(p, sent, g, &words, title, sr, out);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -514,7 +496,6 @@ fn push_one(
     p: &Prepared,
     sent: &Sent,
     g: &Gazetteer,
-    stats: &WordStats,
     words: &[usize],
     title: Option<usize>,
     sr: Range<usize>,
@@ -550,15 +531,14 @@ fn push_one(
     }
     let plain = words.iter().all(|&k| {
         let t = &p.toks[k];
-        let w = t.text(p.text);
         t.kind != TokKind::Word
             || !t.cap
             || (p.flags[k] & gz::COMMON == 0
-                && !lower_seen(stats, w)
+                && !p.lower_seen(k)
                 && !t.allcaps
                 && p.flags[k] & (SUFFIXES | gz::DEMONYM | gz::TITLE | gz::ORG) == 0)
     });
-    let seen_lower = words.len() == 1 && lower_seen(stats, &key);
+    let seen_lower = words.len() == 1 && p.lower_seen(first);
     // A lone word the text also uses in lower case is an everyday word ("our Nation").
     if seen_lower
         && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG | gz::MAJOR_CITY)

@@ -102,6 +102,11 @@ impl Gazetteer {
         }
     }
 
+    /// Flags without the memo, for callers that look each key up once.
+    pub fn flags_uncached(&self, key: &str) -> u32 {
+        self.lookup_uncached(key).flags
+    }
+
     pub fn flags(&self, key: &str) -> u32 {
         self.lookup(key).flags
     }

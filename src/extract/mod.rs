@@ -97,7 +97,6 @@ impl std::hash::Hasher for FxHasher {
 
 pub(crate) type FxMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-pub(crate) type FxSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// A sentence: its tokens (indices into `Prepared::toks`) and byte range.
 pub(crate) struct Sent {
@@ -114,7 +113,31 @@ pub(crate) struct Prepared<'a> {
     /// Gazetteer flags of each capitalized word (with `COMMON` when its
     /// lower-case form is an everyday word); 0 for other tokens.
     pub flags: Vec<u32>,
+    /// Vocabulary id of each word token (`NO_WORD` for other tokens): the
+    /// document's distinct words are looked up once each, not once per use.
+    pub ids: Vec<u32>,
+    /// Per vocabulary id: the word's lower-case form occurs in lower case.
+    pub lower_seen: Vec<bool>,
     pub sents: Vec<Sent>,
+}
+
+/// The vocabulary id of tokens that are not words.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+
+impl Prepared<'_> {
+    /// Vocabulary id of token `k`, for word tokens.
+    pub fn id(&self, k: usize) -> Option<usize> {
+        self.ids
+            .get(k)
+            .filter(|&&i| i != NO_WORD)
+            .map(|&i| i as usize)
+    }
+
+    /// The lower-case form of word token `k` is used in lower case somewhere
+    /// ("Nation" and "our nation").
+    pub fn lower_seen(&self, k: usize) -> bool {
+        self.id(k).is_some_and(|i| self.lower_seen[i])
+    }
 }
 
 /// Short words Title Case leaves in lower case.
@@ -159,6 +182,8 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
         // a doubling (and its copy) on big texts.
         toks: Vec::with_capacity(text.len().min(max_bytes) / 4 + 16),
         flags: Vec::new(),
+        ids: Vec::new(),
+        lower_seen: Vec::new(),
         sents: Vec::new(),
     };
     for b in doc.blocks.iter().take_while(|b| b.range.end <= max_bytes) {
@@ -185,20 +210,65 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
             });
         }
     }
-    let g = gazetteer::get();
-    p.flags = p
+    vocabulary(&mut p);
+    p
+}
+
+/// Interns the word tokens and looks each distinct word up once: its
+/// gazetteer flags (capitalized words) and whether its lower-case form is
+/// used in lower case.
+fn vocabulary(p: &mut Prepared) {
+    let text = p.text;
+    let mut map: FxMap<&str, u32> = FxMap::default();
+    map.reserve(4096);
+    let mut words: Vec<&str> = Vec::new();
+    p.ids = p
         .toks
         .iter()
         .map(|t| {
-            if t.kind == TokKind::Word && t.cap {
-                let w = t.text(text);
-                g.flags(w) | (g.lower_flags(w) & (gazetteer::COMMON | gazetteer::FUNCTION))
+            if t.kind != TokKind::Word {
+                return NO_WORD;
+            }
+            let w = t.text(text);
+            *map.entry(w).or_insert_with(|| {
+                words.push(w);
+                (words.len() - 1) as u32
+            })
+        })
+        .collect();
+    let g = gazetteer::get();
+    let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut word_flags = vec![0u32; words.len()];
+    p.lower_seen = vec![false; words.len()];
+    let mut buf = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if starts_upper(w) {
+            word_flags[i] = g.flags_uncached(w)
+                | (g.lower_flags(w) & (gazetteer::COMMON | gazetteer::FUNCTION));
+        }
+        buf.clear();
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        p.lower_seen[i] = map
+            .get(buf.as_str())
+            .is_some_and(|&l| !starts_upper(words[l as usize]));
+    }
+    p.flags = p
+        .toks
+        .iter()
+        .zip(&p.ids)
+        .map(|(t, &id)| {
+            if id != NO_WORD && t.cap {
+                word_flags[id as usize]
             } else {
                 0
             }
         })
         .collect();
-    p
 }
 
 /// Finds the entities and figures of a document.
