@@ -63,6 +63,15 @@ fn main() {
             }
         }
     }
+    // Bit 16: the first word of a multi-word key ("New" of "New York"), so
+    // that a run of words is only looked up whole when it can be a key.
+    let firsts: Vec<String> = map
+        .keys()
+        .filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string()))
+        .collect();
+    for f in firsts {
+        map.entry(f).or_insert((0, 0)).0 |= 1 << 16;
+    }
     let mut builder = fst::MapBuilder::memory();
     for (k, (flags, idx)) in &map {
         builder

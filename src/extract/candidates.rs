@@ -100,6 +100,9 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
                 .get(i + 1)
                 .filter(|n| i + 1 < sent.toks.end && n.cap && n.gap);
             return next.is_some_and(|n| {
+                if p.flags[i] & gz::MULTI_FIRST == 0 && !w.contains('\u{2019}') {
+                    return false;
+                }
                 let two = format!("{w} {}", n.text(p.text));
                 _g.flags(&two) & (gz::PLACE | gz::ORG) != 0
             });
@@ -286,11 +289,31 @@ fn flags_of(p: &Prepared, _g: &Gazetteer, k: usize) -> u32 {
     p.flags[k]
 }
 
+/// Gazetteer flags of a run's surface ("New York", "Ministry of Defence").
+/// A capitalized word's own flags were looked up in `prepare`, and a run of
+/// several words can only be a key when its first word begins one.
+fn run_flags(p: &Prepared, g: &Gazetteer, words: &[usize]) -> u32 {
+    let Some(&first) = words.first() else {
+        return 0;
+    };
+    let t = &p.toks[first];
+    if t.kind == TokKind::Word && t.cap && !t.text(p.text).contains('\u{2019}') {
+        let f = p.flags[first];
+        if words.len() == 1 {
+            return f & !(gz::COMMON | gz::FUNCTION);
+        }
+        if f & gz::MULTI_FIRST == 0 {
+            return 0;
+        }
+    }
+    g.flags(&surface(p, words))
+}
+
 /// Splits a run at "and"/"&"/"of"/"for" unless the whole run is a known name
 /// or the connector sits inside an organization or place pattern
 /// ("Ministry of Defence", "Gulf of Aden", "Aviation & Space Museum").
 fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
-    let whole = g.flags(&surface(p, words));
+    let whole = run_flags(p, g, words);
     if whole & (gz::PLACE | gz::ORG) != 0 {
         return vec![words.to_vec()];
     }
@@ -306,7 +329,7 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
                 let pattern = last & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
                     && !cur.iter().any(|&b| flags_of(p, g, b) & SUFFIXES != 0)
                     && !cur.is_empty()
-                    && g.flags(&surface(p, cur)) & (gz::PLACE | gz::ORG) == 0
+                    && run_flags(p, g, cur) & (gz::PLACE | gz::ORG) == 0
                     && !words
                         .windows(2)
                         .any(|x| x[0] == k && word_text(p, x[1]) == "the")
@@ -349,7 +372,7 @@ fn trim_connectors(p: &Prepared, words: &mut Vec<usize>) {
 fn known_prefix(p: &Prepared, g: &Gazetteer, words: &[usize]) -> bool {
     (1..=words.len().min(5))
         .rev()
-        .any(|n| g.flags(&surface(p, &words[..n])) & (gz::PLACE | gz::ORG) != 0)
+        .any(|n| run_flags(p, g, &words[..n]) & (gz::PLACE | gz::ORG) != 0)
 }
 
 fn is_title(p: &Prepared, _g: &Gazetteer, k: usize) -> bool {
@@ -446,7 +469,7 @@ fn push_mention(
     }
     while let Some(&k) = words.last() {
         let tail_known = words.len() >= 2
-            && g.flags(&surface(p, &words[words.len() - 2..])) & (gz::PLACE | gz::ORG) != 0;
+            && run_flags(p, g, &words[words.len() - 2..]) & (gz::PLACE | gz::ORG) != 0;
         if words.len() > 1
             && !tail_known
             && flags_of(p, g, k) & gz::COMMON != 0
@@ -481,7 +504,7 @@ fn push_mention(
                 && flags_of(p, g, cur) & gz::COMMON == 0
                 && p.toks[words[n + 1]].cap
                 && (flags_of(p, g, prev) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
-                    || g.flags(&surface(p, &words[..n])) & (gz::PLACE | gz::ORG) != 0)
+                    || run_flags(p, g, &words[..n]) & (gz::PLACE | gz::ORG) != 0)
         });
         if let Some(at) = at {
             push_one(p, sent, g, &words[..at], None, sr.clone(), out);

@@ -14,9 +14,20 @@ fn may_be_number_word(w: &str) -> bool {
         )
 }
 
+/// A figure can begin at this word (the checks `Scan::scan` makes of a word
+/// before it gives up on it).
+pub(super) fn may_begin(w: &str) -> bool {
+    n::weekday(w)
+        || n::month(w).is_some()
+        || n::dollar_prefix(w).is_some()
+        || (may_be_number_word(w) && (n::small_number(w).is_some() || n::ordinal_word(w).is_some()))
+}
+
 struct Scan<'a> {
     text: &'a str,
     ts: &'a [Tok],
+    /// Per token of `ts`: a word that may begin a figure.
+    begins: &'a dyn Fn(usize) -> bool,
 }
 
 struct Num {
@@ -187,7 +198,7 @@ impl<'a> Scan<'a> {
         while i < self.ts.len() {
             let w = self.w(i);
             let t = &self.ts[i];
-            if t.kind == TokKind::Word && !t.cap && !may_be_number_word(w) {
+            if t.kind == TokKind::Word && !(self.begins)(i) {
                 i += 1;
                 continue;
             }
@@ -419,5 +430,12 @@ impl<'a> Scan<'a> {
 
 pub fn collect(p: &Prepared, sent: &Sent, out: &mut Vec<Figure>) {
     let ts = &p.toks[sent.toks.clone()];
-    Scan { text: p.text, ts }.scan(sent, out);
+    let first = sent.toks.start;
+    let begins = |i: usize| p.figure_word(first + i);
+    Scan {
+        text: p.text,
+        ts,
+        begins: &begins,
+    }
+    .scan(sent, out);
 }

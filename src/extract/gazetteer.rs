@@ -26,6 +26,8 @@ pub const COMMON: u32 = 1 << 13;
 pub const FUNCTION: u32 = 1 << 15;
 /// Cities of 300000 people or more.
 pub const MAJOR_CITY: u32 = 1 << 14;
+/// The first word of a multi-word key ("New" of "New York").
+pub const MULTI_FIRST: u32 = 1 << 16;
 
 /// Any place list.
 pub const PLACE: u32 = COUNTRY | REGION | CITY | PLACE_WELL_KNOWN;

@@ -118,6 +118,9 @@ pub(crate) struct Prepared<'a> {
     pub ids: Vec<u32>,
     /// Per vocabulary id: the word's lower-case form occurs in lower case.
     pub lower_seen: Vec<bool>,
+    /// Per vocabulary id: the word can begin a figure (a number, ordinal,
+    /// month or weekday word, or a currency prefix such as "AU").
+    pub figure_word: Vec<bool>,
     pub sents: Vec<Sent>,
 }
 
@@ -131,6 +134,11 @@ impl Prepared<'_> {
             .get(k)
             .filter(|&&i| i != NO_WORD)
             .map(|&i| i as usize)
+    }
+
+    /// Word token `k` can begin a figure.
+    pub fn figure_word(&self, k: usize) -> bool {
+        self.id(k).is_some_and(|i| self.figure_word[i])
     }
 
     /// The lower-case form of word token `k` is used in lower case somewhere
@@ -184,6 +192,7 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
         flags: Vec::new(),
         ids: Vec::new(),
         lower_seen: Vec::new(),
+        figure_word: Vec::new(),
         sents: Vec::new(),
     };
     for b in doc.blocks.iter().take_while(|b| b.range.end <= max_bytes) {
@@ -240,6 +249,7 @@ fn vocabulary(p: &mut Prepared) {
     let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut word_flags = vec![0u32; words.len()];
     p.lower_seen = vec![false; words.len()];
+    p.figure_word = words.iter().map(|w| figures::may_begin(w)).collect();
     let mut buf = String::new();
     for (i, w) in words.iter().enumerate() {
         if starts_upper(w) {
