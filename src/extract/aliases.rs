@@ -220,24 +220,45 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         })
         .filter(|&id| clusters[id].surfaces[0].contains(' '))
         .collect();
-    if persons.len() < 2000 {
-        for &a in &persons {
-            let wa = words(&clusters[a].surfaces[0]);
-            for &b in &persons {
-                let wb = words(&clusters[b].surfaces[0]);
+    // Candidates share the last word (or, reversed, have the first word as
+    // their last), so each name is compared with those only: the first in
+    // document order that matches wins.
+    let pw: Vec<Vec<&str>> = persons
+        .iter()
+        .map(|&id| words(&clusters[id].surfaces[0]))
+        .collect();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, ws) in pw.iter().enumerate() {
+        by_last.entry(ws[ws.len() - 1]).or_default().push(i);
+    }
+    let none: Vec<usize> = Vec::new();
+    for (ia, wa) in pw.iter().enumerate() {
+        let a = persons[ia];
+        let same = by_last.get(wa[wa.len() - 1]).unwrap_or(&none);
+        let rev = if wa.len() == 2 {
+            by_last.get(wa[0]).unwrap_or(&none)
+        } else {
+            &none
+        };
+        let found = same
+            .iter()
+            .chain(rev.iter())
+            .copied()
+            .filter(|&ib| {
+                let (b, wb) = (persons[ib], &pw[ib]);
                 if a == b || wb.len() < wa.len() || (wb.len() == wa.len() && b < a) {
-                    continue;
+                    return false;
                 }
                 let subset = wa.iter().all(|w| wb.contains(w));
                 let same_last = wa[wa.len() - 1] == wb[wb.len() - 1];
                 let reversed = wa.len() == 2 && wb.len() == 2 && wa[0] == wb[1] && wa[1] == wb[0];
-                if subset && (same_last || reversed) {
-                    let (x, y) = (find(&mut parent, a), find(&mut parent, b));
-                    if x != y {
-                        parent[x] = y;
-                    }
-                    break;
-                }
+                subset && (same_last || reversed)
+            })
+            .min();
+        if let Some(ib) = found {
+            let (x, y) = (find(&mut parent, a), find(&mut parent, persons[ib]));
+            if x != y {
+                parent[x] = y;
             }
         }
     }
@@ -326,11 +347,12 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
                 .map(|s| s.to_string())
                 .unwrap_or_default()
         });
+        let mut seen: super::FxMap<&str, ()> = HashMap::default();
         let mut aliases: Vec<String> = Vec::new();
         for r in &mentions {
-            let s = text[r.clone()].to_string();
-            if s != name && !aliases.contains(&s) {
-                aliases.push(s);
+            let s = &text[r.clone()];
+            if s != name && seen.insert(s, ()).is_none() {
+                aliases.push(s.to_string());
             }
         }
         out.push(Entity {

@@ -80,8 +80,13 @@ impl std::hash::Hasher for FxHasher {
             let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        // The tail (most words are shorter than 8 bytes) as one word.
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            let v = u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
         }
     }
     fn write_u8(&mut self, i: u8) {
