@@ -44,8 +44,10 @@ pub fn word_stats(p: &Prepared) -> WordStats {
     for sent in p.sents.iter().filter(|s| !s.title_case) {
         let toks = &p.toks[sent.toks.clone()];
         for (i, t) in toks.iter().enumerate().skip(1) {
-            if t.kind == TokKind::Word && t.cap && !after_opening(toks, i, p.text) {
-                cap_mid[p.ids[sent.toks.start + i] as usize] = true;
+            if let Some(id) = t.id().filter(|_| t.cap())
+                && !after_opening(toks, i, p.text)
+            {
+                cap_mid[id] = true;
             }
         }
     }
@@ -55,7 +57,7 @@ pub fn word_stats(p: &Prepared) -> WordStats {
 /// The token follows an opening quote or bracket (so a capital is expected).
 fn after_opening(toks: &[Tok], i: usize, text: &str) -> bool {
     i > 0
-        && toks[i - 1].kind == TokKind::Punct
+        && toks[i - 1].kind() == TokKind::Punct
         && matches!(
             toks[i - 1].text(text),
             "\"" | "“" | "‘" | "(" | ":" | "—" | "-"
@@ -65,42 +67,42 @@ fn after_opening(toks: &[Tok], i: usize, text: &str) -> bool {
 /// Is token `i` of the sentence a name word (before trimming)?
 fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i: usize) -> bool {
     let t = &p.toks[i];
-    if t.kind != TokKind::Word || !t.cap {
+    if t.kind() != TokKind::Word || !t.cap() {
         return false;
     }
     let w = t.text(p.text);
     let initial = i == sent.toks.start || after_opening(&p.toks[..], i, p.text);
     if sent.title_case {
-        let f = p.flags[i];
+        let f = p.flags(i);
         let common = f & gz::COMMON != 0;
         // A given name and the capitalized word after it ("Andrew Beresford").
         let given = |k: usize| {
             k >= sent.toks.start
                 && k < sent.toks.end
-                && p.toks[k].kind == TokKind::Word
-                && p.toks[k].cap
-                && p.flags[k] & gz::GIVEN != 0
-                && p.flags[k] & gz::COMMON == 0
+                && p.toks[k].kind() == TokKind::Word
+                && p.toks[k].cap()
+                && p.flags(k) & gz::GIVEN != 0
+                && p.flags(k) & gz::COMMON == 0
         };
         let next_cap = p
             .toks
             .get(i + 1)
-            .is_some_and(|n| n.cap && n.gap && i + 1 < sent.toks.end);
-        return (t.allcaps && w.len() <= 6)
+            .is_some_and(|n| n.cap() && n.gap() && i + 1 < sent.toks.end);
+        return (t.allcaps() && w.len() <= 6)
             || (stats.cap_mid(p, i) && !common)
             || (f & (gz::PLACE | gz::ORG) != 0 && !common)
             || (given(i) && next_cap)
-            || (i > 0 && given(i - 1) && t.gap && !common);
+            || (i > 0 && given(i - 1) && t.gap() && !common);
     }
-    if initial && !t.allcaps {
-        if p.flags[i] & gz::COMMON != 0 {
+    if initial && !t.allcaps() {
+        if p.flags(i) & gz::COMMON != 0 {
             // "New York Times" at the start of a sentence: a known name begins here.
             let next = p
                 .toks
                 .get(i + 1)
-                .filter(|n| i + 1 < sent.toks.end && n.cap && n.gap);
+                .filter(|n| i + 1 < sent.toks.end && n.cap() && n.gap());
             return next.is_some_and(|n| {
-                if p.flags[i] & gz::MULTI_FIRST == 0 && !w.contains('\u{2019}') {
+                if p.flags(i) & gz::MULTI_FIRST == 0 && !w.contains('\u{2019}') {
                     return false;
                 }
                 let two = format!("{w} {}", n.text(p.text));
@@ -108,15 +110,15 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
             });
         }
         if p.lower_seen(i) && !stats.cap_mid(p, i) {
-            return p.flags[i] & (gz::PLACE | gz::ORG) != 0;
+            return p.flags(i) & (gz::PLACE | gz::ORG) != 0;
         }
     }
     true
 }
 
 fn is_connector(p: &Prepared, t: &Tok) -> bool {
-    t.kind == TokKind::Word && !t.cap && CONNECTORS.contains(&t.text(p.text))
-        || (t.kind == TokKind::Punct && t.text(p.text) == "&")
+    t.kind() == TokKind::Word && !t.cap() && CONNECTORS.contains(&t.text(p.text))
+        || (t.kind() == TokKind::Punct && t.text(p.text) == "&")
 }
 
 /// Collects mentions from one sentence into `out`.
@@ -132,21 +134,21 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
         // Grow the run: token indices of words (connectors, hyphens and dots included).
         let mut words = vec![i];
         let mut j = i;
-        while !p.toks[j].possessive && j + 1 < r.end {
+        while !p.toks[j].possessive() && j + 1 < r.end {
             let n = &p.toks[j + 1];
-            if n.gap && is_name_word(p, sent, stats, g, j + 1) {
+            if n.gap() && is_name_word(p, sent, stats, g, j + 1) {
                 words.push(j + 1);
                 j += 1;
             } else if let Some(step) = glued_continuation(p, g, j, r.end) {
                 words.extend(j + 1..=j + step);
                 j += step;
-            } else if n.gap && is_connector(p, n) && !p.toks[j].allcaps {
+            } else if n.gap() && is_connector(p, n) && !p.toks[j].allcaps() {
                 // Up to two connectors ("of the") before another name word.
                 let mut k = j + 1;
                 while k < r.end && k < j + 3 && is_connector(p, &p.toks[k]) {
                     k += 1;
                 }
-                if k < r.end && p.toks[k].gap && is_name_word(p, sent, stats, g, k) {
+                if k < r.end && p.toks[k].gap() && is_name_word(p, sent, stats, g, k) {
                     words.extend(j + 1..=k);
                     j = k;
                 } else {
@@ -159,12 +161,12 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
         let next = j + 1;
         // "ultraviolet radiation (UVR)": an abbreviated term, not a name.
         let term = words.len() == 1
-            && p.toks[i].allcaps
+            && p.toks[i].allcaps()
             && i >= 2
             && i > r.start + 1
             && word_text(p, i - 1) == "("
-            && p.toks[i - 2].kind == TokKind::Word
-            && !p.toks[i - 2].cap
+            && p.toks[i - 2].kind() == TokKind::Word
+            && !p.toks[i - 2].cap()
             && p.toks.get(i + 1).is_some_and(|t| t.text(p.text) == ")");
         if term {
             i = next;
@@ -204,7 +206,7 @@ const HYPHEN_SUFFIXES: &[&str] = &[
 /// "Udvar-Hazy", "Chung-tai". Returns how many tokens to take.
 fn glued_continuation(p: &Prepared, g: &Gazetteer, j: usize, end: usize) -> Option<usize> {
     let n = p.toks.get(j + 1).filter(|_| j + 1 < end)?;
-    if n.gap || n.kind != TokKind::Punct {
+    if n.gap() || n.kind() != TokKind::Punct {
         return None;
     }
     let cur = &p.toks[j];
@@ -212,12 +214,12 @@ fn glued_continuation(p: &Prepared, g: &Gazetteer, j: usize, end: usize) -> Opti
     let after = p.toks.get(j + 2).filter(|_| j + 2 < end)?;
     let short = cur.end() - cur.start() == 1
         || matches!(cur.text(p.text), "St" | "Mt" | "Ft" | "Jr" | "Sr");
-    if s == "." && after.kind == TokKind::Word && after.cap && (short || is_title(p, g, j)) {
+    if s == "." && after.kind() == TokKind::Word && after.cap() && (short || is_title(p, g, j)) {
         return Some(2);
     }
-    if matches!(s, "-" | "\u{2010}") && !after.gap && after.kind == TokKind::Word {
+    if matches!(s, "-" | "\u{2010}") && !after.gap() && after.kind() == TokKind::Word {
         let w = after.text(p.text);
-        if after.cap
+        if after.cap()
             || (w.len() <= 6
                 && !g.is_common(w)
                 && !HYPHEN_SUFFIXES.contains(&w)
@@ -286,7 +288,7 @@ const SUFFIXES: u32 = gz::ORG_HEAD | gz::ORG_SUFFIX | gz::PLACE_HEAD | gz::PLACE
 
 /// Gazetteer flags of token `k`, looked up once in `prepare`.
 fn flags_of(p: &Prepared, _g: &Gazetteer, k: usize) -> u32 {
-    p.flags[k]
+    p.flags(k)
 }
 
 /// Gazetteer flags of a run's surface ("New York", "Ministry of Defence").
@@ -297,8 +299,8 @@ fn run_flags(p: &Prepared, g: &Gazetteer, words: &[usize]) -> u32 {
         return 0;
     };
     let t = &p.toks[first];
-    if t.kind == TokKind::Word && t.cap && !t.text(p.text).contains('\u{2019}') {
-        let f = p.flags[first];
+    if t.kind() == TokKind::Word && t.cap() && !t.text(p.text).contains('\u{2019}') {
+        let f = p.flags(first);
         if words.len() == 1 {
             return f & !(gz::COMMON | gz::FUNCTION);
         }
@@ -356,13 +358,13 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
 fn trim_connectors(p: &Prepared, words: &mut Vec<usize>) {
     while words
         .last()
-        .is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct)
+        .is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind() == TokKind::Punct)
     {
         words.pop();
     }
     while words
         .first()
-        .is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind == TokKind::Punct)
+        .is_some_and(|&k| is_connector(p, &p.toks[k]) || p.toks[k].kind() == TokKind::Punct)
     {
         words.remove(0);
     }
@@ -376,7 +378,7 @@ fn known_prefix(p: &Prepared, g: &Gazetteer, words: &[usize]) -> bool {
 }
 
 fn is_title(p: &Prepared, _g: &Gazetteer, k: usize) -> bool {
-    p.flags[k] & gz::TITLE != 0
+    p.flags(k) & gz::TITLE != 0
 }
 
 /// Trims a run and pushes the mention(s) it holds.
@@ -406,13 +408,13 @@ fn push_mention(
                 || rest_given
                 || words[..t]
                     .iter()
-                    .all(|&k| is_title(p, g, k) || !p.toks[k].cap))
+                    .all(|&k| is_title(p, g, k) || !p.toks[k].cap()))
         {
             let mut from = t;
-            while from > 0 && (is_title(p, g, words[from - 1]) || !p.toks[words[from - 1]].cap) {
+            while from > 0 && (is_title(p, g, words[from - 1]) || !p.toks[words[from - 1]].cap()) {
                 from -= 1;
             }
-            while from < t && !p.toks[words[from]].cap {
+            while from < t && !p.toks[words[from]].cap() {
                 from += 1;
             }
             title = Some(words[from]);
@@ -428,11 +430,11 @@ fn push_mention(
         let Some(&k) = words.first() else { return };
         let w = word_text(p, k);
         let fw = gz::Hit {
-            flags: p.flags[k],
+            flags: p.flags(k),
             canon: None,
         };
         let maybe_strip = fw.has(gz::DEMONYM | gz::COMMON)
-            || (words.len() > 1 && !p.toks[k].allcaps && p.lower_seen(k));
+            || (words.len() > 1 && !p.toks[k].allcaps() && p.lower_seen(k));
         if !maybe_strip {
             break;
         }
@@ -446,7 +448,7 @@ fn push_mention(
             words.remove(0);
         } else if words.len() > 1
             && !known
-            && !p.toks[k].allcaps
+            && !p.toks[k].allcaps()
             && p.lower_seen(k)
             && !stats.cap_mid(p, k)
             && flags_of(p, g, k) & (SUFFIXES | gz::PLACE | gz::ORG) == 0
@@ -486,11 +488,11 @@ fn push_mention(
     while words.len() > 2
         && words
             .last()
-            .is_some_and(|&k| p.toks[k].allcaps && p.toks[k].end() - p.toks[k].start() <= 4)
+            .is_some_and(|&k| p.toks[k].allcaps() && p.toks[k].end() - p.toks[k].start() <= 4)
         && words[words.len() - 2..]
             .first()
-            .is_some_and(|&k| !p.toks[k].allcaps || p.toks[k].end() - p.toks[k].start() <= 4)
-        && words.first().is_some_and(|&k| !p.toks[k].allcaps)
+            .is_some_and(|&k| !p.toks[k].allcaps() || p.toks[k].end() - p.toks[k].start() <= 4)
+        && words.first().is_some_and(|&k| !p.toks[k].allcaps())
     {
         words.pop();
     }
@@ -499,10 +501,10 @@ fn push_mention(
     if title.is_none() && words.len() >= 3 {
         let at = (1..words.len().saturating_sub(1)).find(|&n| {
             let (prev, cur) = (words[n - 1], words[n]);
-            p.toks[cur].cap
+            p.toks[cur].cap()
                 && flags_of(p, g, cur) & gz::GIVEN != 0
                 && flags_of(p, g, cur) & gz::COMMON == 0
-                && p.toks[words[n + 1]].cap
+                && p.toks[words[n + 1]].cap()
                 && (flags_of(p, g, prev) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
                     || run_flags(p, g, &words[..n]) & (gz::PLACE | gz::ORG) != 0)
         });
@@ -548,18 +550,18 @@ fn push_one(
     // "AU$": a currency, not the African Union.
     if p.toks
         .get(last + 1)
-        .is_some_and(|t| !t.gap && t.text(p.text) == "$")
+        .is_some_and(|t| !t.gap() && t.text(p.text) == "$")
     {
         return;
     }
     let plain = words.iter().all(|&k| {
         let t = &p.toks[k];
-        t.kind != TokKind::Word
-            || !t.cap
-            || (p.flags[k] & gz::COMMON == 0
+        t.kind() != TokKind::Word
+            || !t.cap()
+            || (p.flags(k) & gz::COMMON == 0
                 && !p.lower_seen(k)
-                && !t.allcaps
-                && p.flags[k] & (SUFFIXES | gz::DEMONYM | gz::TITLE | gz::ORG) == 0)
+                && !t.allcaps()
+                && p.flags(k) & (SUFFIXES | gz::DEMONYM | gz::TITLE | gz::ORG) == 0)
     });
     let seen_lower = words.len() == 1 && p.lower_seen(first);
     // A lone word the text also uses in lower case is an everyday word ("our Nation").
@@ -616,6 +618,6 @@ fn expansion_acronym(p: &Prepared, last: usize, end: usize) -> Option<usize> {
         return None;
     }
     let (o, a, c) = (&p.toks[last + 1], &p.toks[last + 2], &p.toks[last + 3]);
-    (o.text(p.text) == "(" && a.kind == TokKind::Word && a.allcaps && c.text(p.text) == ")")
+    (o.text(p.text) == "(" && a.kind() == TokKind::Word && a.allcaps() && c.text(p.text) == ")")
         .then_some(last + 2)
 }

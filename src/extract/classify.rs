@@ -141,7 +141,7 @@ pub fn evidence(
     let last = *words.last().unwrap_or(&first);
     let name_words: Vec<&str> = words
         .iter()
-        .filter(|&&k| p.toks[k].kind == TokKind::Word && p.toks[k].cap)
+        .filter(|&&k| p.toks[k].kind() == TokKind::Word && p.toks[k].cap())
         .map(|&k| w(k))
         .collect();
     let multi = name_words.len() > 1;
@@ -284,7 +284,7 @@ pub fn evidence(
         {
             e.person += 1.0;
         }
-    } else if p.toks[first].allcaps && key.len() <= 7 {
+    } else if p.toks[first].allcaps() && key.len() <= 7 {
         // An unexplained acronym is an organization when used like one.
         if e.total() == 0.0
             && (before(1).is_some_and(|s| s.eq_ignore_ascii_case("the"))

@@ -45,20 +45,20 @@ impl<'a> Scan<'a> {
         self.ts.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
     fn glued(&self, i: usize) -> bool {
-        self.ts.get(i).is_some_and(|t| !t.gap)
+        self.ts.get(i).is_some_and(|t| !t.gap())
     }
     fn is_num(&self, i: usize) -> bool {
-        self.ts.get(i).is_some_and(|t| t.kind == TokKind::Num)
+        self.ts.get(i).is_some_and(|t| t.kind() == TokKind::Num)
     }
 
     /// A number starting at token `i` (digits, or number words, plus scale).
     fn number(&self, i: usize) -> Option<Num> {
         let t = self.ts.get(i)?;
         let s = t.text(self.text);
-        if t.kind == TokKind::Word && !may_be_number_word(s) {
+        if t.kind() == TokKind::Word && !may_be_number_word(s) {
             return None;
         }
-        let mut num = if t.kind == TokKind::Num {
+        let mut num = if t.kind() == TokKind::Num {
             let (digits, ordinal, decade) = if let Some(d) =
                 ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH"]
                     .iter()
@@ -137,7 +137,7 @@ impl<'a> Scan<'a> {
                     if self
                         .ts
                         .get(num.end)
-                        .is_some_and(|t| t.kind == TokKind::Word) =>
+                        .is_some_and(|t| t.kind() == TokKind::Word) =>
                 {
                     num.value *= f;
                     num.end += 1;
@@ -198,7 +198,7 @@ impl<'a> Scan<'a> {
         while i < self.ts.len() {
             let w = self.w(i);
             let t = &self.ts[i];
-            if t.kind == TokKind::Word && !(self.begins)(i) {
+            if t.kind() == TokKind::Word && !(self.begins)(i) {
                 i += 1;
                 continue;
             }
@@ -232,7 +232,7 @@ impl<'a> Scan<'a> {
                 cur = Some(c);
                 j = i + 2;
             } else if let Some(c) =
-                n::currency(w).filter(|_| self.ts[i].kind == TokKind::Punct && self.is_num(i + 1))
+                n::currency(w).filter(|_| self.ts[i].kind() == TokKind::Punct && self.is_num(i + 1))
             {
                 cur = Some(c);
                 j = i + 1;
@@ -241,6 +241,18 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             };
+            // "Ge1:2", "Ps23:4": the verse of a reference, not a count.
+            if cur.is_none()
+                && j >= 2
+                && self.w(j - 1) == ":"
+                && self.glued(j)
+                && self.glued(j - 1)
+                && self.w(j - 2).ends_with(|c: char| c.is_ascii_digit())
+                && self.w(j - 2).contains(|c: char| c.is_alphabetic())
+            {
+                i = num.end;
+                continue;
+            }
             if cur.is_none() {
                 start = j;
             }
@@ -359,7 +371,7 @@ impl<'a> Scan<'a> {
             if let Some(c) = n::currency(uw).filter(|_| {
                 self.ts
                     .get(unit_at)
-                    .is_some_and(|t| t.kind == TokKind::Word)
+                    .is_some_and(|t| t.kind() == TokKind::Word)
             }) {
                 out.push(self.fig(
                     FigureKind::Money,
@@ -419,7 +431,7 @@ impl<'a> Scan<'a> {
             // Plain counts; a lone "one" is mostly a pronoun or determiner.
             let lone_one = num.word && value == 1.0 && end == j + 1;
             let part_of_code =
-                !num.word && start > 0 && self.w(start - 1) == "-" && !self.ts[start].gap;
+                !num.word && start > 0 && self.w(start - 1) == "-" && !self.ts[start].gap();
             if !lone_one && !part_of_code {
                 out.push(self.fig(FigureKind::Count, start, end, Some(value), None, None, sent));
             }

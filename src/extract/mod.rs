@@ -115,12 +115,9 @@ pub(crate) struct Sent {
 pub(crate) struct Prepared<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    /// Gazetteer flags of each capitalized word (with `COMMON` when its
-    /// lower-case form is an everyday word); 0 for other tokens.
-    pub flags: Vec<u32>,
-    /// Vocabulary id of each word token (`NO_WORD` for other tokens): the
-    /// document's distinct words are looked up once each, not once per use.
-    pub ids: Vec<u32>,
+    /// Per vocabulary id: gazetteer flags of a capitalized word (with
+    /// `COMMON` when its lower-case form is an everyday word), else 0.
+    pub word_flags: Vec<u32>,
     /// Per vocabulary id: the word's lower-case form occurs in lower case.
     pub lower_seen: Vec<bool>,
     /// Per vocabulary id: the word can begin a figure (a number, ordinal,
@@ -129,16 +126,20 @@ pub(crate) struct Prepared<'a> {
     pub sents: Vec<Sent>,
 }
 
-/// The vocabulary id of tokens that are not words.
-pub(crate) const NO_WORD: u32 = u32::MAX;
-
 impl Prepared<'_> {
     /// Vocabulary id of token `k`, for word tokens.
     pub fn id(&self, k: usize) -> Option<usize> {
-        self.ids
-            .get(k)
-            .filter(|&&i| i != NO_WORD)
-            .map(|&i| i as usize)
+        self.toks.get(k).and_then(Tok::id)
+    }
+
+    /// Gazetteer flags of token `k` when it is a capitalized word (with
+    /// `COMMON` when its lower-case form is an everyday word); else 0.
+    pub fn flags(&self, k: usize) -> u32 {
+        let t = &self.toks[k];
+        match t.id() {
+            Some(i) if t.cap() => self.word_flags[i],
+            _ => 0,
+        }
     }
 
     /// Word token `k` can begin a figure.
@@ -161,10 +162,10 @@ const TITLE_CASE_LOWER: [&str; 16] = [
 
 fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
     let (mut long, mut caps) = (0usize, 0usize);
-    for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
+    for t in toks.iter().filter(|t| t.kind() == TokKind::Word) {
         if t.end() - t.start() >= 4 {
             long += 1;
-            caps += usize::from(t.cap);
+            caps += usize::from(t.cap());
         }
     }
     match block {
@@ -176,8 +177,8 @@ fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
             long >= 4
                 && caps == long
                 && !toks.iter().any(|t| {
-                    t.kind == TokKind::Word
-                        && !t.cap
+                    t.kind() == TokKind::Word
+                        && !t.cap()
                         && t.end() - t.start() >= 3
                         && !TITLE_CASE_LOWER
                             .iter()
@@ -194,8 +195,7 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
         // English averages one token per 4.4 bytes; reserving for 4 avoids
         // a doubling (and its copy) on big texts.
         toks: Vec::with_capacity(text.len().min(max_bytes) / 4 + 16),
-        flags: Vec::new(),
-        ids: Vec::new(),
+        word_flags: Vec::new(),
         lower_seen: Vec::new(),
         figure_word: Vec::new(),
         sents: Vec::new(),
@@ -236,29 +236,23 @@ fn vocabulary(p: &mut Prepared) {
     let mut map: FxMap<&str, u32> = FxMap::default();
     map.reserve(4096);
     let mut words: Vec<&str> = Vec::new();
-    p.ids = p
-        .toks
-        .iter()
-        .map(|t| {
-            if t.kind != TokKind::Word {
-                return NO_WORD;
-            }
-            let w = t.text(text);
-            *map.entry(w).or_insert_with(|| {
-                words.push(w);
-                (words.len() - 1) as u32
-            })
-        })
-        .collect();
+    for t in p.toks.iter_mut().filter(|t| t.kind() == TokKind::Word) {
+        let w = t.text(text);
+        let id = *map.entry(w).or_insert_with(|| {
+            words.push(w);
+            (words.len() - 1) as u32
+        });
+        t.set_id(id as usize);
+    }
     let g = gazetteer::get();
     let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let mut word_flags = vec![0u32; words.len()];
+    p.word_flags = vec![0u32; words.len()];
     p.lower_seen = vec![false; words.len()];
     p.figure_word = words.iter().map(|w| figures::may_begin(w)).collect();
     let mut buf = String::new();
     for (i, w) in words.iter().enumerate() {
         if starts_upper(w) {
-            word_flags[i] = g.flags_uncached(w)
+            p.word_flags[i] = g.flags_uncached(w)
                 | (g.lower_flags(w) & (gazetteer::COMMON | gazetteer::FUNCTION));
         }
         buf.clear();
@@ -272,18 +266,6 @@ fn vocabulary(p: &mut Prepared) {
             .get(buf.as_str())
             .is_some_and(|&l| !starts_upper(words[l as usize]));
     }
-    p.flags = p
-        .toks
-        .iter()
-        .zip(&p.ids)
-        .map(|(t, &id)| {
-            if id != NO_WORD && t.cap {
-                word_flags[id as usize]
-            } else {
-                0
-            }
-        })
-        .collect();
 }
 
 /// Finds the entities and figures of a document.

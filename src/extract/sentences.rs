@@ -23,8 +23,8 @@ fn is_closer(s: &str) -> bool {
 }
 
 fn starts_sentence(t: &Tok, text: &str) -> bool {
-    match t.kind {
-        TokKind::Word => t.cap,
+    match t.kind() {
+        TokKind::Word => t.cap(),
         TokKind::Num => true,
         TokKind::Punct => matches!(
             t.text(text),
@@ -42,22 +42,22 @@ pub fn split(text: &str, toks: &[Tok], range: Range<usize>) -> Vec<Range<usize>>
         let t = &toks[i];
         let s = t.text(text);
         let mut boundary = false;
-        if t.kind == TokKind::Punct && is_terminal(s) {
+        if t.kind() == TokKind::Punct && is_terminal(s) {
             let mut j = i + 1;
             while j < range.end
-                && toks[j].kind == TokKind::Punct
-                && !toks[j].gap
+                && toks[j].kind() == TokKind::Punct
+                && !toks[j].gap()
                 && (is_terminal(toks[j].text(text)) || is_closer(toks[j].text(text)))
             {
                 j += 1;
             }
-            let next_ok = j >= range.end || (toks[j].gap && starts_sentence(&toks[j], text));
+            let next_ok = j >= range.end || (toks[j].gap() && starts_sentence(&toks[j], text));
             let abbrev = s == "." && i > range.start && {
                 let p = &toks[i - 1];
                 let ps = p.text(text);
                 p.end() == t.start()
-                    && p.kind == TokKind::Word
-                    && (ABBREVIATIONS.contains(&ps) || (ps.chars().count() == 1 && p.cap))
+                    && p.kind() == TokKind::Word
+                    && (ABBREVIATIONS.contains(&ps) || (ps.chars().count() == 1 && p.cap()))
             };
             if next_ok && !abbrev {
                 boundary = true;

@@ -153,6 +153,15 @@ fn figures_are_parsed() {
 }
 
 #[test]
+fn verse_references_are_not_counts() {
+    let (d, f) = run(
+        "Ge1:1 In the beginning God created the heaven.\nPs23:4 Though I walk through the valley, two of them.\n2Sm1:19 The beauty.\n",
+    );
+    let texts: Vec<&str> = f.figures.iter().map(|x| &d.text[x.range.clone()]).collect();
+    assert_eq!(texts, ["two"]);
+}
+
+#[test]
 fn sentence_initial_and_title_case_capitals() {
     let (_, f) = run(
         "Red Carpet From China For Putin\n\nToday the weather was fine. Officially, nobody came. Putin did.\n",

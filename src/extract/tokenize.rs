@@ -11,35 +11,121 @@ pub enum TokKind {
     Punct,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
     /// Byte offsets as u32: a token list is the biggest thing extraction
-    /// holds (one per ~4 bytes of text), and u32 halves it. Extraction reads
-    /// at most `MAX_ANALYZED_BYTES`, far below 4 GB.
+    /// holds (one per ~4 bytes of text), so a token is 12 bytes. Extraction
+    /// reads at most `MAX_ANALYZED_BYTES`, far below 4 GB.
     s: u32,
     e: u32,
-    pub kind: TokKind,
-    /// Whitespace precedes the token.
-    pub gap: bool,
-    /// First letter upper-case.
-    pub cap: bool,
-    /// At least two letters, all upper-case ("NATO", "U.S.").
-    pub allcaps: bool,
-    /// A possessive "'s" followed the word and was cut off.
-    pub possessive: bool,
+    /// Low 24 bits: the word's vocabulary id (`NO_ID` until interned, and
+    /// for numbers and punctuation); high 8 bits: kind and flags.
+    meta: u32,
+}
+
+const NO_ID: u32 = (1 << 24) - 1;
+const KIND_MASK: u32 = 3 << 24;
+const WORD: u32 = 1 << 24;
+const NUM: u32 = 2 << 24;
+/// Whitespace precedes the token.
+const GAP: u32 = 1 << 26;
+/// First letter upper-case.
+const CAP: u32 = 1 << 27;
+/// At least two letters, all upper-case ("NATO", "U.S.").
+const ALLCAPS: u32 = 1 << 28;
+/// A possessive "'s" followed the word and was cut off.
+const POSSESSIVE: u32 = 1 << 29;
+
+impl std::fmt::Debug for Tok {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tok")
+            .field("range", &(self.s..self.e))
+            .field("kind", &self.kind())
+            .field("gap", &self.gap())
+            .field("cap", &self.cap())
+            .field("allcaps", &self.allcaps())
+            .field("possessive", &self.possessive())
+            .field("id", &self.id())
+            .finish()
+    }
 }
 
 impl Tok {
     pub fn new(start: usize, end: usize, kind: TokKind, gap: bool) -> Tok {
-        Tok {
+        let mut t = Tok {
             s: start as u32,
             e: end as u32,
-            kind,
-            gap,
-            cap: false,
-            allcaps: false,
-            possessive: false,
+            meta: NO_ID,
+        };
+        t.set_kind(kind);
+        t.set(GAP, gap);
+        t
+    }
+
+    fn set(&mut self, bit: u32, on: bool) {
+        if on {
+            self.meta |= bit;
+        } else {
+            self.meta &= !bit;
         }
+    }
+
+    pub fn kind(&self) -> TokKind {
+        match self.meta & KIND_MASK {
+            WORD => TokKind::Word,
+            NUM => TokKind::Num,
+            _ => TokKind::Punct,
+        }
+    }
+
+    pub fn set_kind(&mut self, kind: TokKind) {
+        self.meta &= !KIND_MASK;
+        self.meta |= match kind {
+            TokKind::Word => WORD,
+            TokKind::Num => NUM,
+            TokKind::Punct => 0,
+        };
+    }
+
+    pub fn gap(&self) -> bool {
+        self.meta & GAP != 0
+    }
+
+    pub fn cap(&self) -> bool {
+        self.meta & CAP != 0
+    }
+
+    pub fn allcaps(&self) -> bool {
+        self.meta & ALLCAPS != 0
+    }
+
+    pub fn possessive(&self) -> bool {
+        self.meta & POSSESSIVE != 0
+    }
+
+    fn set_cap(&mut self, on: bool) {
+        self.set(CAP, on);
+    }
+
+    fn set_allcaps(&mut self, on: bool) {
+        self.set(ALLCAPS, on);
+    }
+
+    fn set_possessive(&mut self) {
+        self.set(POSSESSIVE, true);
+    }
+
+    /// The vocabulary id of a word token, once interned.
+    pub fn id(&self) -> Option<usize> {
+        let id = self.meta & NO_ID;
+        (id != NO_ID).then_some(id as usize)
+    }
+
+    /// Sets the vocabulary id (below 2^24 - 1: distinct words in 16 MB of
+    /// text are far fewer).
+    pub fn set_id(&mut self, id: usize) {
+        debug_assert!(id < NO_ID as usize);
+        self.meta = (self.meta & !NO_ID) | (id as u32).min(NO_ID - 1);
     }
 
     pub fn start(&self) -> usize {
@@ -166,24 +252,29 @@ fn push_ascii(text: &str, start: usize, end: usize, gap: bool, out: &mut Vec<Tok
         let mut tok = Tok::new(s, i, TokKind::Punct, gap);
         gap = false;
         if c.is_ascii_digit() {
-            tok.kind = TokKind::Num;
+            tok.set_kind(TokKind::Num);
         } else if c.is_ascii_alphabetic() {
-            tok.kind = TokKind::Word;
+            tok.set_kind(TokKind::Word);
             let mut e = i;
             if e - s > 2 && b[e - 2] == b'\'' && (b[e - 1] | 0x20) == b's' {
                 e -= 2;
-                tok.possessive = true;
+                tok.set_possessive();
             }
             // "U.S": a dotted abbreviation takes the final dot.
-            if is_dotted(&text[s..e]) && i < end && b[i] == b'.' && !tok.possessive {
+            if is_dotted(&text[s..e]) && i < end && b[i] == b'.' && !tok.possessive() {
                 i += 1;
                 e = i;
             }
             tok.set_end(e);
-            tok.cap = c.is_ascii_uppercase();
+            tok.set_cap(c.is_ascii_uppercase());
             let w = &b[s..e];
-            tok.allcaps = !w.iter().any(u8::is_ascii_lowercase)
-                && w.iter().filter(|c| c.is_ascii_alphabetic()).nth(1).is_some();
+            tok.set_allcaps(
+                !w.iter().any(u8::is_ascii_lowercase)
+                    && w.iter()
+                        .filter(|c| c.is_ascii_alphabetic())
+                        .nth(1)
+                        .is_some(),
+            );
         }
         out.push(tok);
     }
@@ -206,22 +297,22 @@ fn push_segments<'s, I: Iterator<Item = (usize, &'s str)>>(
         let mut tok = Tok::new(abs, abs + seg.len(), TokKind::Punct, gap);
         gap = false;
         if first.is_numeric() {
-            tok.kind = TokKind::Num;
+            tok.set_kind(TokKind::Num);
         } else if first.is_alphabetic() {
-            tok.kind = TokKind::Word;
+            tok.set_kind(TokKind::Word);
             if let Some(n) = strip_possessive(seg) {
                 tok.set_end(tok.end() - n);
-                tok.possessive = true;
+                tok.set_possessive();
             }
             let w = &text[tok.start()..tok.end()];
             // "U.S.": a dotted abbreviation takes its final dot (not after
             // a possessive: "U.S's.").
-            if !tok.possessive && is_dotted(w) && iter.peek().is_some_and(|(_, s)| *s == ".") {
+            if !tok.possessive() && is_dotted(w) && iter.peek().is_some_and(|(_, s)| *s == ".") {
                 iter.next();
                 tok.set_end(tok.end() + 1);
             }
             let w = &text[tok.start()..tok.end()];
-            tok.cap = first.is_uppercase();
+            tok.set_cap(first.is_uppercase());
             let mut letters = 0;
             let mut upper = true;
             for c in w.chars() {
@@ -233,7 +324,7 @@ fn push_segments<'s, I: Iterator<Item = (usize, &'s str)>>(
                     }
                 }
             }
-            tok.allcaps = upper && letters >= 2;
+            tok.set_allcaps(upper && letters >= 2);
         }
         out.push(tok);
     }
@@ -265,31 +356,9 @@ mod tests {
     #[test]
     fn ascii_fast_path_agrees_with_uax29() {
         for s in [
-            "The",
-            "U.S.",
-            "Putin's",
-            "4,000",
-            "20%.",
-            "Mr.",
-            "O'Neil",
-            "22:30",
-            "e.g.",
-            "3.5-fold",
-            "x_y",
-            "_x",
-            "\"q\"",
-            "(SCO)",
-            "AU$2.1bn",
-            "NATO's",
-            "a.b.c.d",
-            "1.2.3",
-            "Smith's.",
-            "A.B's.",
-            "it's",
-            "a:b:c",
-            "1;2",
-            "'s",
-            "\u{b}x",
+            "The", "U.S.", "Putin's", "4,000", "20%.", "Mr.", "O'Neil", "22:30", "e.g.",
+            "3.5-fold", "x_y", "_x", "\"q\"", "(SCO)", "AU$2.1bn", "NATO's", "a.b.c.d", "1.2.3",
+            "Smith's.", "A.B's.", "it's", "a:b:c", "1;2", "'s", "\u{b}x",
         ] {
             assert_eq!(ascii(s), uax29(s), "{s:?}");
         }
