@@ -42,7 +42,7 @@ impl WordStats {
 pub fn word_stats(p: &Prepared) -> WordStats {
     let mut cap_mid = vec![false; p.lower_seen.len()];
     for sent in p.sents.iter().filter(|s| !s.title_case) {
-        let toks = &p.toks[sent.toks.clone()];
+        let toks = &p.toks[sent.toks().clone()];
         for (i, t) in toks.iter().enumerate().skip(1) {
             if let Some(id) = t.id().filter(|_| t.cap())
                 && !after_opening(toks, i, p.text)
@@ -71,14 +71,14 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
         return false;
     }
     let w = t.text(p.text);
-    let initial = i == sent.toks.start || after_opening(&p.toks[..], i, p.text);
+    let initial = i == sent.toks().start || after_opening(&p.toks[..], i, p.text);
     if sent.title_case {
         let f = p.flags(i);
         let common = f & gz::COMMON != 0;
         // A given name and the capitalized word after it ("Andrew Beresford").
         let given = |k: usize| {
-            k >= sent.toks.start
-                && k < sent.toks.end
+            k >= sent.toks().start
+                && k < sent.toks().end
                 && p.toks[k].kind() == TokKind::Word
                 && p.toks[k].cap()
                 && p.flags(k) & gz::GIVEN != 0
@@ -87,7 +87,7 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
         let next_cap = p
             .toks
             .get(i + 1)
-            .is_some_and(|n| n.cap() && n.gap() && i + 1 < sent.toks.end);
+            .is_some_and(|n| n.cap() && n.gap() && i + 1 < sent.toks().end);
         return (t.allcaps() && w.len() <= 6)
             || (stats.cap_mid(p, i) && !common)
             || (f & (gz::PLACE | gz::ORG) != 0 && !common)
@@ -100,7 +100,7 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
             let next = p
                 .toks
                 .get(i + 1)
-                .filter(|n| i + 1 < sent.toks.end && n.cap() && n.gap());
+                .filter(|n| i + 1 < sent.toks().end && n.cap() && n.gap());
             return next.is_some_and(|n| {
                 if p.flags(i) & gz::MULTI_FIRST == 0 && !w.contains('\u{2019}') {
                     return false;
@@ -124,7 +124,7 @@ fn is_connector(p: &Prepared, t: &Tok) -> bool {
 /// Collects mentions from one sentence into `out`.
 pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Mention>) {
     let g = gz::get();
-    let r = sent.toks.clone();
+    let r = sent.toks().clone();
     let mut i = r.start;
     while i < r.end {
         if !is_name_word(p, sent, stats, g, i) {
@@ -459,7 +459,7 @@ fn push_mention(
             && !known
             && (fw.has(gz::FUNCTION)
                 || sent.title_case
-                || k == sent.toks.start
+                || k == sent.toks().start
                 || after_opening(&p.toks, k, p.text))
             && !(words.len() > 1 && (NAME_ADJECTIVES.contains(&w) || fw.has(SUFFIXES)))
         {

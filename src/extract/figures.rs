@@ -158,12 +158,11 @@ impl<'a> Scan<'a> {
         value: Option<f64>,
         unit: Option<&'static str>,
         date: Option<String>,
-        sent: &Sent,
     ) -> Figure {
         Figure {
             kind,
             range: self.ts[a].start()..self.ts[b - 1].end(),
-            sentence: sent.range.clone(),
+            sentence: self.ts[0].start()..self.ts[self.ts.len() - 1].end(),
             value,
             unit,
             date,
@@ -193,7 +192,7 @@ impl<'a> Scan<'a> {
         Some((y.end, format!("{:04}-{m:02}", y.value as u32)))
     }
 
-    fn scan(&self, sent: &Sent, out: &mut Vec<Figure>) {
+    fn scan(&self, out: &mut Vec<Figure>) {
         let mut i = 0;
         while i < self.ts.len() {
             let w = self.w(i);
@@ -209,16 +208,16 @@ impl<'a> Scan<'a> {
                     j += 1;
                 }
                 if let Some((end, iso)) = self.month_date(j) {
-                    out.push(self.fig(FigureKind::Date, i, end, None, None, Some(iso), sent));
+                    out.push(self.fig(FigureKind::Date, i, end, None, None, Some(iso)));
                     i = end;
                 } else {
-                    out.push(self.fig(FigureKind::Date, i, i + 1, None, None, None, sent));
+                    out.push(self.fig(FigureKind::Date, i, i + 1, None, None, None));
                     i += 1;
                 }
                 continue;
             }
             if let Some((end, iso)) = self.month_date(i) {
-                out.push(self.fig(FigureKind::Date, i, end, None, None, Some(iso), sent));
+                out.push(self.fig(FigureKind::Date, i, end, None, None, Some(iso)));
                 i = end;
                 continue;
             }
@@ -260,30 +259,14 @@ impl<'a> Scan<'a> {
             let next = self.w(end);
             let value = num.value;
             if let Some(c) = cur {
-                out.push(self.fig(
-                    FigureKind::Money,
-                    start,
-                    end,
-                    Some(value),
-                    Some(c),
-                    None,
-                    sent,
-                ));
+                out.push(self.fig(FigureKind::Money, start, end, Some(value), Some(c), None));
                 i = end;
                 continue;
             }
             // Ordinals: "43rd", "first".
             if num.ordinal {
                 if !(num.word && (self.w(start.wrapping_sub(1)) == "-")) {
-                    out.push(self.fig(
-                        FigureKind::Ordinal,
-                        start,
-                        end,
-                        Some(value),
-                        None,
-                        None,
-                        sent,
-                    ));
+                    out.push(self.fig(FigureKind::Ordinal, start, end, Some(value), None, None));
                 }
                 i = end;
                 continue;
@@ -297,15 +280,7 @@ impl<'a> Scan<'a> {
             {
                 let mins: f64 = self.w(end + 1).parse().unwrap_or(0.0);
                 let iso = format!("{:02}:{:02}", value as u32, mins as u32);
-                out.push(self.fig(
-                    FigureKind::Date,
-                    start,
-                    end + 2,
-                    None,
-                    None,
-                    Some(iso),
-                    sent,
-                ));
+                out.push(self.fig(FigureKind::Date, start, end + 2, None, None, Some(iso)));
                 i = end + 2;
                 continue;
             }
@@ -317,7 +292,6 @@ impl<'a> Scan<'a> {
                     Some(value / 100.0),
                     None,
                     None,
-                    sent,
                 ));
                 i = end + 1;
                 continue;
@@ -330,7 +304,6 @@ impl<'a> Scan<'a> {
                     Some(value / 100.0),
                     None,
                     None,
-                    sent,
                 ));
                 i = end + 2;
                 continue;
@@ -347,7 +320,7 @@ impl<'a> Scan<'a> {
                     iso = format!("{:04}-{m:02}-{:02}", y.value as u32, value as u32);
                     end = y.end;
                 }
-                out.push(self.fig(FigureKind::Date, start, end, None, None, Some(iso), sent));
+                out.push(self.fig(FigureKind::Date, start, end, None, None, Some(iso)));
                 i = end;
                 continue;
             }
@@ -363,7 +336,6 @@ impl<'a> Scan<'a> {
                     Some(value / d),
                     None,
                     None,
-                    sent,
                 ));
                 i = unit_at + 1;
                 continue;
@@ -380,7 +352,6 @@ impl<'a> Scan<'a> {
                     Some(value),
                     Some(c),
                     None,
-                    sent,
                 ));
                 i = unit_at + 1;
                 continue;
@@ -392,7 +363,7 @@ impl<'a> Scan<'a> {
                     e += 2;
                     kind = FigureKind::Count;
                 }
-                out.push(self.fig(kind, start, e, Some(value), Some(u), None, sent));
+                out.push(self.fig(kind, start, e, Some(value), Some(u), None));
                 i = e;
                 continue;
             }
@@ -417,14 +388,13 @@ impl<'a> Scan<'a> {
                     Some(value * f),
                     Some(unit),
                     None,
-                    sent,
                 ));
                 i = e;
                 continue;
             }
             if num.year_like && (1000.0..=2100.0).contains(&value) || num.decade {
                 let iso = format!("{:04}", value as u32);
-                out.push(self.fig(FigureKind::Date, start, end, None, None, Some(iso), sent));
+                out.push(self.fig(FigureKind::Date, start, end, None, None, Some(iso)));
                 i = end;
                 continue;
             }
@@ -433,7 +403,7 @@ impl<'a> Scan<'a> {
             let part_of_code =
                 !num.word && start > 0 && self.w(start - 1) == "-" && !self.ts[start].gap();
             if !lone_one && !part_of_code {
-                out.push(self.fig(FigureKind::Count, start, end, Some(value), None, None, sent));
+                out.push(self.fig(FigureKind::Count, start, end, Some(value), None, None));
             }
             i = end;
         }
@@ -441,13 +411,13 @@ impl<'a> Scan<'a> {
 }
 
 pub fn collect(p: &Prepared, sent: &Sent, out: &mut Vec<Figure>) {
-    let ts = &p.toks[sent.toks.clone()];
-    let first = sent.toks.start;
+    let ts = &p.toks[sent.toks()];
+    let first = sent.toks().start;
     let begins = |i: usize| p.figure_word(first + i);
     Scan {
         text: p.text,
         ts,
         begins: &begins,
     }
-    .scan(sent, out);
+    .scan(out);
 }

@@ -105,11 +105,19 @@ pub(crate) type FxMap<K, V> =
 
 /// A sentence: its tokens (indices into `Prepared::toks`) and byte range.
 pub(crate) struct Sent {
-    pub toks: Range<usize>,
-    pub range: Range<usize>,
+    /// Token indices (u32: one sentence per ~100 bytes of a big text).
+    start: u32,
+    end: u32,
     pub block: BlockKind,
     /// Title Case heading (or shouting): capitals say little here.
     pub title_case: bool,
+}
+
+impl Sent {
+    /// Its tokens: indices into `Prepared::toks`.
+    pub fn toks(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 pub(crate) struct Prepared<'a> {
@@ -214,11 +222,10 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
             if r.is_empty() {
                 continue;
             }
-            let range = p.toks[r.start].start()..p.toks[r.end - 1].end();
             let title_case = title_case(text, &p.toks[r.clone()], b.kind);
             p.sents.push(Sent {
-                toks: r,
-                range,
+                start: r.start as u32,
+                end: r.end as u32,
                 block: b.kind,
                 title_case,
             });
@@ -304,7 +311,10 @@ pub fn extract_within(doc: &Document, max_bytes: usize) -> Facts {
             eprintln!("mention {:?} {:?}", m.key, m.evidence);
         }
     }
-    let entities = aliases::resolve(p.text, &mentions);
+    // The tokens (the biggest allocation) are not needed to resolve aliases.
+    let text = p.text;
+    drop(p);
+    let entities = aliases::resolve(text, &mentions);
     Facts { entities, figures }
 }
 
