@@ -1,9 +1,16 @@
 //! The `--json` output contract (see `../shared/eval/README.md`).
+//!
+//! The output is serialized straight from borrowed views of the document and
+//! its facts (no intermediate `serde_json::Value` tree), so a big text's
+//! thousands of mentions cost neither a copy nor a second pass.
 
-use serde_json::{Value, json};
+use std::io::Write;
 
-use crate::document::Document;
-use crate::extract::{EntityKind, Facts, FigureKind};
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
+
+use crate::document::{Document, Offsets};
+use crate::extract::{Entity, EntityKind, Facts, Figure, FigureKind};
 
 fn entity_kind(k: EntityKind) -> &'static str {
     match k {
@@ -24,44 +31,202 @@ fn figure_kind(k: FigureKind) -> &'static str {
     }
 }
 
-/// Offsets are mapped back to the input as given through the source map.
-pub fn to_json(doc: &Document, facts: &Facts) -> Value {
-    let src = |o: usize| doc.source_map.to_source(o);
-    let entities: Vec<Value> = facts
-        .entities
-        .iter()
-        .map(|e| {
-            json!({
-                "name": e.name,
-                "kind": entity_kind(e.kind),
-                "aliases": e.aliases,
-                "mentions": e.mentions.iter().map(|m| json!({
-                    "start": src(m.start), "end": src(m.end), "text": &doc.text[m.clone()],
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let figures: Vec<Value> = facts
-        .figures
-        .iter()
-        .map(|f| {
-            json!({
-                "text": &doc.text[f.range.clone()],
-                "kind": figure_kind(f.kind),
-                "start": src(f.range.start),
-                "end": src(f.range.end),
-                "sentence": {"start": src(f.sentence.start), "end": src(f.sentence.end)},
-                "value": f.value,
-                "unit": f.unit,
-                "date": f.date,
-            })
-        })
-        .collect();
-    json!({
-        "title": doc.title(),
-        "byline": doc.byline(),
-        "date": doc.date(),
-        "entities": entities,
-        "figures": figures,
-    })
+/// What `--json` prints besides the facts.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Include the document text (offsets of HTML input point into it).
+    pub with_text: bool,
+    /// Notes about the input ("facts from the first 16 MB only").
+    pub notes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    title: Option<&'a str>,
+    byline: Option<&'a str>,
+    date: Option<&'a str>,
+    offsets: &'static str,
+    entities: Entities<'a>,
+    figures: Figures<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
+}
+
+struct Entities<'a>(&'a Document, &'a [Entity]);
+struct Figures<'a>(&'a Document, &'a [Figure]);
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    name: &'a str,
+    kind: &'static str,
+    aliases: &'a [String],
+    mentions: Mentions<'a>,
+}
+
+struct Mentions<'a>(&'a Document, &'a Entity);
+
+#[derive(Serialize)]
+struct Span<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Bounds {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct FigureOut<'a> {
+    text: &'a str,
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    sentence: Bounds,
+    value: Option<f64>,
+    unit: Option<&'a str>,
+    date: Option<&'a str>,
+}
+
+impl Serialize for Entities<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.1.len()))?;
+        for e in self.1 {
+            seq.serialize_element(&EntityOut {
+                name: &e.name,
+                kind: entity_kind(e.kind),
+                aliases: &e.aliases,
+                mentions: Mentions(self.0, e),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Mentions<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        let src = |o: usize| doc.source_map.to_source(o);
+        let mut seq = s.serialize_seq(Some(self.1.mentions.len()))?;
+        for m in &self.1.mentions {
+            seq.serialize_element(&Span {
+                start: src(m.start),
+                end: src(m.end),
+                text: &doc.text[m.clone()],
+            })?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Figures<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        let src = |o: usize| doc.source_map.to_source(o);
+        let mut seq = s.serialize_seq(Some(self.1.len()))?;
+        for f in self.1 {
+            seq.serialize_element(&FigureOut {
+                text: &doc.text[f.range.clone()],
+                kind: figure_kind(f.kind),
+                start: src(f.range.start),
+                end: src(f.range.end),
+                sentence: Bounds {
+                    start: src(f.sentence.start),
+                    end: src(f.sentence.end),
+                },
+                value: f.value,
+                unit: f.unit,
+                date: f.date.as_deref(),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+/// Writes the facts of `doc` as one JSON object and a newline. Offsets are
+/// mapped back to the input as given through the source map (or into the
+/// extracted text for HTML, which `with_text` includes).
+pub fn write(
+    out: &mut impl Write,
+    doc: &Document,
+    facts: &Facts,
+    opts: &Options,
+) -> serde_json::Result<()> {
+    let output = Output {
+        title: doc.title(),
+        byline: doc.byline(),
+        date: doc.date(),
+        offsets: match doc.offsets {
+            Offsets::Source => "source",
+            Offsets::Text => "text",
+        },
+        entities: Entities(doc, &facts.entities),
+        figures: Figures(doc, &facts.figures),
+        text: opts.with_text.then_some(doc.text.as_str()),
+        notes: &opts.notes,
+    };
+    serde_json::to_writer(&mut *out, &output)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
+}
+
+/// The JSON document as a string (tests and the library).
+pub fn to_string(doc: &Document, facts: &Facts, opts: &Options) -> String {
+    let mut buf = Vec::new();
+    // Writing into a Vec cannot fail, and serde_json writes UTF-8.
+    let _ = write(&mut buf, doc, facts, opts);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::load_plain;
+    use crate::extract::extract;
+
+    #[test]
+    fn contract_fields_and_offsets() {
+        let text = "Title\n\nNearly 20% of oil went to China, Vladimir Putin said.\n";
+        let doc = load_plain(text);
+        let facts = extract(&doc);
+        let opts = Options {
+            with_text: true,
+            notes: vec!["a note".into()],
+        };
+        let v: serde_json::Value = serde_json::from_str(&to_string(&doc, &facts, &opts)).unwrap();
+        assert_eq!(v["title"], "Title");
+        assert_eq!(v["offsets"], "source");
+        assert_eq!(v["notes"][0], "a note");
+        assert_eq!(v["text"], doc.text.as_str());
+        let putin = v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == "Vladimir Putin")
+            .expect("Putin");
+        assert_eq!(putin["kind"], "person");
+        let m = &putin["mentions"][0];
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], m["text"].as_str().unwrap());
+        let pct = &v["figures"][0];
+        assert_eq!(
+            (pct["kind"].as_str(), pct["value"].as_f64()),
+            (Some("percent"), Some(0.2))
+        );
+        let (s, e) = (
+            pct["sentence"]["start"].as_u64().unwrap() as usize,
+            pct["sentence"]["end"].as_u64().unwrap() as usize,
+        );
+        assert!(text[s..e].starts_with("Nearly 20%"));
+        // Without text or notes, the keys are absent.
+        let v: serde_json::Value =
+            serde_json::from_str(&to_string(&doc, &facts, &Options::default())).unwrap();
+        assert!(v.get("text").is_none() && v.get("notes").is_none());
+    }
 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
-use factlens::document::{Document, Format, Offsets, load_as, load_plain, load_vec};
+use factlens::document::{Document, Format, load_as, load_plain, load_vec};
 use factlens::extract::extract;
 use factlens::fetch::{FetchOptions, fetch};
 use factlens::layout::layout;
@@ -192,16 +192,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if cli.json {
         let doc = load(input)?;
         let facts = extract(&doc);
-        let mut json = factlens::json::to_json(&doc, &facts);
-        // Offsets into the input as given, or into the extracted text (HTML),
-        // which --with-text includes.
-        json["offsets"] = match doc.offsets {
-            Offsets::Source => "source".into(),
-            Offsets::Text => "text".into(),
-        };
-        if cli.with_text {
-            json["text"] = doc.text.as_str().into();
-        }
         let mut notes = doc.notes.clone();
         if factlens::extract::is_truncated(&doc) {
             notes.push(format!(
@@ -209,12 +199,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 factlens::extract::MAX_ANALYZED_BYTES >> 20
             ));
         }
-        if !notes.is_empty() {
-            json["notes"] = notes.into();
-        }
-        let mut out = io::stdout().lock();
-        serde_json::to_writer(&mut out, &json)?;
-        writeln!(out)?;
+        let opts = factlens::json::Options {
+            with_text: cli.with_text,
+            notes,
+        };
+        // Block-buffered: stdout's own buffer flushes at every newline.
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        factlens::json::write(&mut out, &doc, &facts, &opts)?;
+        out.flush()?;
         return Ok(());
     }
     if !io::stdout().is_terminal() {
