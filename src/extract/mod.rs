@@ -80,15 +80,22 @@ impl std::hash::Hasher for FxHasher {
             let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
         }
-        // The tail (most words are shorter than 8 bytes) as one word.
+        // The tail (most words are shorter than 8 bytes) as one word, from
+        // two overlapping loads (no copy loop).
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            let v = u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
+        let n = rest.len();
+        let v = if n >= 4 {
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+            let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+            u64::from(lo) | (u64::from(hi) << 32)
+        } else if n > 0 {
+            u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
+        } else {
+            return;
+        };
+        self.0 = (self.0.rotate_left(5) ^ v ^ ((n as u64) << 59)).wrapping_mul(K);
     }
+
     fn write_u8(&mut self, i: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }

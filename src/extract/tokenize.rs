@@ -181,11 +181,12 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             continue;
         }
         let mut j = i;
-        let mut ascii = true;
+        let mut high = 0u8;
         while j < end && !b[j].is_ascii_whitespace() {
-            ascii &= b[j].is_ascii();
+            high |= b[j];
             j += 1;
         }
+        let ascii = high < 0x80;
         let chunk = &text[i..j];
         if ascii {
             push_ascii(text, i, j, gap, out);
@@ -261,20 +262,29 @@ fn push_ascii(text: &str, start: usize, end: usize, gap: bool, out: &mut Vec<Tok
                 tok.set_possessive();
             }
             // "U.S": a dotted abbreviation takes the final dot.
-            if is_dotted(&text[s..e]) && i < end && b[i] == b'.' && !tok.possessive() {
+            if e - s >= 3
+                && b[s + 1] == b'.'
+                && !tok.possessive()
+                && i < end
+                && b[i] == b'.'
+                && is_dotted(&text[s..e])
+            {
                 i += 1;
                 e = i;
             }
             tok.set_end(e);
-            tok.set_cap(c.is_ascii_uppercase());
-            let w = &b[s..e];
-            tok.set_allcaps(
-                !w.iter().any(u8::is_ascii_lowercase)
-                    && w.iter()
-                        .filter(|c| c.is_ascii_alphabetic())
-                        .nth(1)
-                        .is_some(),
-            );
+            // Most words begin in lower case: neither flag to compute.
+            if c.is_ascii_uppercase() {
+                tok.set_cap(true);
+                let w = &b[s..e];
+                tok.set_allcaps(
+                    !w.iter().any(u8::is_ascii_lowercase)
+                        && w.iter()
+                            .filter(|c| c.is_ascii_alphabetic())
+                            .nth(1)
+                            .is_some(),
+                );
+            }
         }
         out.push(tok);
     }
