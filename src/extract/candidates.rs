@@ -237,6 +237,10 @@ fn word_text<'a>(p: &Prepared<'a>, k: usize) -> &'a str {
 
 fn surface(p: &Prepared, words: &[usize]) -> String {
     let raw = &p.text[p.toks[words[0]].start()..p.toks[*words.last().unwrap_or(&words[0])].end()];
+    // Most surfaces are one ASCII word: nothing to collapse or straighten.
+    if raw.bytes().all(|b| b.is_ascii_graphic()) {
+        return raw.to_string();
+    }
     let mut s = String::with_capacity(raw.len());
     let mut space = false;
     for c in raw.chars() {
@@ -299,7 +303,8 @@ fn run_flags(p: &Prepared, g: &Gazetteer, words: &[usize]) -> u32 {
         return 0;
     };
     let t = &p.toks[first];
-    if t.kind() == TokKind::Word && t.cap() && !t.text(p.text).contains('\u{2019}') {
+    // A curly apostrophe (E2 80 99), straightened in the surface, changes the key.
+    if t.kind() == TokKind::Word && t.cap() && !t.text(p.text).as_bytes().contains(&0xE2) {
         let f = p.flags(first);
         if words.len() == 1 {
             return f & !(gz::COMMON | gz::FUNCTION);
