@@ -197,7 +197,11 @@ impl<'a> Scan<'a> {
         while i < self.ts.len() {
             let w = self.w(i);
             let t = &self.ts[i];
-            if t.kind() == TokKind::Word && !(self.begins)(i) {
+            // Punctuation only begins money ("$5", "€2"); a word only when
+            // it is a number, ordinal, month or weekday word.
+            if (t.kind() == TokKind::Word && !(self.begins)(i))
+                || (t.kind() == TokKind::Punct && n::currency(w).is_none())
+            {
                 i += 1;
                 continue;
             }
