@@ -223,7 +223,7 @@ fn glued_continuation(p: &Prepared, g: &Gazetteer, j: usize, end: usize) -> Opti
             || (w.len() <= 6
                 && !g.is_common(w)
                 && !HYPHEN_SUFFIXES.contains(&w)
-                && !g.lookup(cur.text(p.text)).has(gz::DEMONYM))
+                && !p.hit(j).has(gz::DEMONYM))
         {
             return Some(2);
         }
@@ -535,7 +535,14 @@ fn push_one(
     let last = *words.last().unwrap_or(&first);
     let key = surface(p, words);
     // A single known title word, month or nationality left over is no name.
-    let hit = g.lookup(&key);
+    // One capitalized word: its hit and flags were looked up with the vocabulary.
+    let word = words.len() == 1 && p.toks[first].cap() && key == word_text(p, first);
+    let hit = if word { p.hit(first) } else { g.lookup(&key) };
+    let common = if word {
+        p.flags(first) & gz::COMMON != 0
+    } else {
+        g.is_common(&key)
+    };
     // "the Senate", "the Army": an institution named by its head noun alone.
     let institution = words.len() == 1
         && hit.has(gz::ORG_SUFFIX | gz::ORG_HEAD)
@@ -543,7 +550,7 @@ fn push_one(
         && first > sr.start
         && word_text(p, first - 1) == "the";
     if words.len() == 1
-        && (hit.has(gz::DEMONYM | gz::TITLE) || g.is_common(&key))
+        && (hit.has(gz::DEMONYM | gz::TITLE) || common)
         && !hit.has(gz::PLACE | gz::ORG)
         && !institution
     {
@@ -579,7 +586,6 @@ fn push_one(
     let evidence = classify::evidence(
         p,
         sent,
-        g,
         words,
         &key,
         hit,

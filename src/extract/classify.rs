@@ -4,7 +4,7 @@
 
 use std::ops::{AddAssign, Range};
 
-use super::gazetteer::{self as gz, Gazetteer, Hit};
+use super::gazetteer::{self as gz, Hit};
 use super::tokenize::TokKind;
 use super::{Prepared, Sent};
 use crate::document::BlockKind;
@@ -77,12 +77,11 @@ const PLACE_PREPS: &[&str] = &[
 /// Could `w` be part of a personal name? Rejects words shaped like English
 /// content words ("Learning", "Relativism", "Objectives") and country or
 /// region names, unless a name list knows the word.
-fn name_like(g: &Gazetteer, w: &str) -> bool {
+fn name_like(h: Hit, w: &str) -> bool {
     const SUFFIXES: &[&str] = &[
         "tion", "sion", "ment", "ness", "ity", "ism", "ive", "ives", "ary", "ory", "ance", "ence",
         "ics", "ure", "ship", "ogy", "ical", "ful", "less", "ous", "ists", "ies",
     ];
-    let h = g.lookup(w);
     if h.has(gz::GIVEN | gz::SURNAME) {
         return true;
     }
@@ -126,7 +125,6 @@ const PERSON_CONNECTORS: &[&str] = &[
 pub fn evidence(
     p: &Prepared,
     sent: &Sent,
-    g: &Gazetteer,
     words: &[usize],
     key: &str,
     hit: Hit,
@@ -139,11 +137,12 @@ pub fn evidence(
     let w = |k: usize| p.toks[k].text(p.text);
     let first = words[0];
     let last = *words.last().unwrap_or(&first);
-    let name_words: Vec<&str> = words
+    let name_toks: Vec<usize> = words
         .iter()
-        .filter(|&&k| p.toks[k].kind() == TokKind::Word && p.toks[k].cap())
-        .map(|&k| w(k))
+        .copied()
+        .filter(|&k| p.toks[k].kind() == TokKind::Word && p.toks[k].cap())
         .collect();
+    let name_words: Vec<&str> = name_toks.iter().map(|&k| w(k)).collect();
     let multi = name_words.len() > 1;
     // A whole-name hit in the curated lists outweighs any single cue.
     if hit.has(gz::ORG) {
@@ -164,8 +163,8 @@ pub fn evidence(
     if title {
         e.person += 6.0;
     }
-    let lf = g.flags(w(last));
-    let ff = g.flags(w(first));
+    let lf = p.hit(last).flags;
+    let ff = p.hit(first).flags;
     if multi && lf & gz::ORG_SUFFIX != 0 {
         // The head noun of a name decides over a place word before it
         // ("St. Andrews University", "British Library").
@@ -175,7 +174,7 @@ pub fn evidence(
     // "Linguistic Society of America": an organization word before "of".
     if words
         .windows(2)
-        .any(|p2| w(p2[1]) == "of" && g.lookup(w(p2[0])).has(gz::ORG_SUFFIX))
+        .any(|p2| w(p2[1]) == "of" && p.hit(p2[0]).has(gz::ORG_SUFFIX))
         && ff & gz::ORG_HEAD == 0
     {
         e.org += 4.0;
@@ -189,9 +188,9 @@ pub fn evidence(
     // "Kowloon West", "Pacific Northwest": a place and a compass direction.
     if multi
         && name_words.iter().any(|n| DIRECTIONS.contains(n))
-        && name_words
+        && name_toks
             .iter()
-            .any(|n| !DIRECTIONS.contains(n) && g.lookup(n).has(gz::PLACE))
+            .any(|&k| !DIRECTIONS.contains(&w(k)) && p.hit(k).has(gz::PLACE))
     {
         e.place += 3.0;
     }
@@ -238,17 +237,17 @@ pub fn evidence(
     if ff & gz::ORG_HEAD == 0
         && words
             .windows(2)
-            .any(|p2| w(p2[1]) == "of" && g.lookup(w(p2[0])).has(gz::ORG_SUFFIX))
+            .any(|p2| w(p2[1]) == "of" && p.hit(p2[0]).has(gz::ORG_SUFFIX))
     {
         e.org += 4.0;
     }
     // Name shapes.
     if multi {
-        let f = g.lookup(name_words[0]);
-        let given = f.has(gz::GIVEN) && !g.is_common(name_words[0]);
+        let f = p.hit(name_toks[0]);
+        let given = f.has(gz::GIVEN) && p.flags(name_toks[0]) & gz::COMMON == 0;
         if given {
             e.person += 3.0;
-            if g.lookup(name_words[name_words.len() - 1]).has(gz::SURNAME) {
+            if p.hit(name_toks[name_toks.len() - 1]).has(gz::SURNAME) {
                 e.person += 1.0;
             }
         }
@@ -256,12 +255,11 @@ pub fn evidence(
             e.person += 1.0;
         }
         // "Pittsburgh Pirates", "Kenya Law": a place name qualifying something else.
-        if g.lookup(name_words[0])
-            .has(gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN)
+        if f.has(gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN)
             && !hit.has(gz::PLACE)
             && name_words.len() >= 2
             && name_words[name_words.len() - 1].ends_with('s')
-            && g.lookup(name_words[1]).flags
+            && p.hit(name_toks[1]).flags
                 & (gz::PLACE | gz::PLACE_SUFFIX | gz::GIVEN | gz::SURNAME)
                 == 0
         {
@@ -280,7 +278,7 @@ pub fn evidence(
         if plain
             && e.total() == 0.0
             && name_words.len() <= 4
-            && name_words.iter().all(|n| name_like(g, n))
+            && name_toks.iter().all(|&k| name_like(p.hit(k), w(k)))
         {
             e.person += 1.0;
         }

@@ -91,7 +91,8 @@ impl Gazetteer {
         })
     }
 
-    fn lookup_uncached(&self, key: &str) -> Hit {
+    /// `lookup` without the memo, for callers that look each key up once.
+    pub fn lookup_uncached(&self, key: &str) -> Hit {
         match self.map.get(key) {
             Some(v) => {
                 let idx = (v >> 32) as usize;
@@ -102,11 +103,6 @@ impl Gazetteer {
             }
             None => Hit::default(),
         }
-    }
-
-    /// Flags without the memo, for callers that look each key up once.
-    pub fn flags_uncached(&self, key: &str) -> u32 {
-        self.lookup_uncached(key).flags
     }
 
     pub fn flags(&self, key: &str) -> u32 {

@@ -133,6 +133,8 @@ pub(crate) struct Prepared<'a> {
     /// Per vocabulary id: gazetteer flags of a capitalized word (with
     /// `COMMON` when its lower-case form is an everyday word), else 0.
     pub word_flags: Vec<u32>,
+    /// Per vocabulary id: the exact gazetteer hit of a capitalized word.
+    pub word_hits: Vec<gazetteer::Hit>,
     /// Per vocabulary id: the word's lower-case form occurs in lower case.
     pub lower_seen: Vec<bool>,
     /// Per vocabulary id: the word can begin a figure (a number, ordinal,
@@ -154,6 +156,16 @@ impl Prepared<'_> {
         match t.id() {
             Some(i) if t.cap() => self.word_flags[i],
             _ => 0,
+        }
+    }
+
+    /// The gazetteer hit of token `k`'s text (as `Gazetteer::lookup`), from
+    /// the vocabulary for capitalized words.
+    pub fn hit(&self, k: usize) -> gazetteer::Hit {
+        let t = &self.toks[k];
+        match t.id() {
+            Some(i) if t.cap() => self.word_hits[i],
+            _ => gazetteer::get().lookup(t.text(self.text)),
         }
     }
 
@@ -211,6 +223,7 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
         // a doubling (and its copy) on big texts.
         toks: Vec::with_capacity(text.len().min(max_bytes) / 4 + 16),
         word_flags: Vec::new(),
+        word_hits: Vec::new(),
         lower_seen: Vec::new(),
         figure_word: Vec::new(),
         sents: Vec::new(),
@@ -261,13 +274,16 @@ fn vocabulary(p: &mut Prepared) {
     let g = gazetteer::get();
     let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     p.word_flags = vec![0u32; words.len()];
+    p.word_hits = vec![gazetteer::Hit::default(); words.len()];
     p.lower_seen = vec![false; words.len()];
     p.figure_word = words.iter().map(|w| figures::may_begin(w)).collect();
     let mut buf = String::new();
     for (i, w) in words.iter().enumerate() {
         if starts_upper(w) {
-            p.word_flags[i] = g.flags_uncached(w)
-                | (g.lower_flags(w) & (gazetteer::COMMON | gazetteer::FUNCTION));
+            let hit = g.lookup_uncached(w);
+            p.word_hits[i] = hit;
+            p.word_flags[i] =
+                hit.flags | (g.lower_flags(w) & (gazetteer::COMMON | gazetteer::FUNCTION));
         }
         buf.clear();
         if w.is_ascii() {
