@@ -430,6 +430,16 @@ fn push_mention(
         }
         trim_connectors(p, &mut words);
     }
+    // The pronoun "I" and the vocative "O" before a name ("I Jesus",
+    // "O Jerusalem"): not initials (those take a dot: "F.") but words.
+    while words.len() > 1
+        && matches!(word_text(p, words[0]), "I" | "O")
+        && words
+            .get(1)
+            .is_some_and(|&n| p.toks[n].kind() == TokKind::Word)
+    {
+        words.remove(0);
+    }
     // Leading titles, nationality words and everyday words.
     loop {
         let Some(&k) = words.first() else { return };

@@ -259,8 +259,7 @@ pub fn evidence(
             && !hit.has(gz::PLACE)
             && name_words.len() >= 2
             && name_words[name_words.len() - 1].ends_with('s')
-            && p.hit(name_toks[1]).flags
-                & (gz::PLACE | gz::PLACE_SUFFIX | gz::GIVEN | gz::SURNAME)
+            && p.hit(name_toks[1]).flags & (gz::PLACE | gz::PLACE_SUFFIX | gz::GIVEN | gz::SURNAME)
                 == 0
         {
             e.org += 1.5;

@@ -153,6 +153,19 @@ fn figures_are_parsed() {
 }
 
 #[test]
+fn pronoun_and_vocative_letters_are_not_initials() {
+    let (_, f) = run(
+        "O Jerusalem, thou that killest the prophets. Then Paul said, I Jesus have sent mine angel. Jerusalem rejoiced and Jesus wept.\n",
+    );
+    let n: Vec<&str> = f.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(n.contains(&"Jerusalem") && n.contains(&"Jesus"), "{n:?}");
+    assert!(
+        !n.iter().any(|x| x.starts_with("O ") || x.starts_with("I ")),
+        "{n:?}"
+    );
+}
+
+#[test]
 fn verse_references_are_not_counts() {
     let (d, f) = run(
         "Ge1:1 In the beginning God created the heaven.\nPs23:4 Though I walk through the valley, two of them.\n2Sm1:19 The beauty.\n",
