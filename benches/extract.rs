@@ -1,11 +1,14 @@
-//! Extraction throughput: the seed article and a multi-megabyte text built
-//! deterministically from the evaluation articles (or the seed alone).
+//! Extraction throughput: the seed article, a multi-megabyte text built
+//! deterministically from the evaluation articles (news and GUM: dense in
+//! names and figures), and the shared big text (`$FACTLENS_BIG_TEXT`).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use factlens::document::load_plain;
 use factlens::extract::extract;
+
+mod common;
 
 const SEED: &str = include_str!("../assets/seed.txt");
 
@@ -53,6 +56,11 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(big.text.len() as u64));
     g.sample_size(10);
     g.bench_function("4MB", |b| b.iter(|| extract(black_box(&big))));
+    // The shared big text: $FACTLENS_BIG_TEXT (e.g. the King James Bible)
+    // or the seed repeated.
+    let big = load_plain(&common::big_text());
+    g.throughput(Throughput::Bytes(big.text.len() as u64));
+    g.bench_function("big", |b| b.iter(|| extract(black_box(&big))));
     g.finish();
 }
 

@@ -96,6 +96,10 @@ impl std::hash::Hasher for FxHasher {
         self.0 = (self.0.rotate_left(5) ^ v ^ ((n as u64) << 59)).wrapping_mul(K);
     }
 
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
     fn write_u8(&mut self, i: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
@@ -103,7 +107,10 @@ impl std::hash::Hasher for FxHasher {
         self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     fn finish(&self) -> u64 {
-        self.0
+        // A product's low bits depend only on the input's low bits, and the
+        // table indexes by the low bits: bring the well-mixed high ones down
+        // (as rustc-hash 2 does).
+        self.0.rotate_left(26)
     }
 }
 
@@ -255,22 +262,52 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
     p
 }
 
+/// A word of 1 to 7 bytes as one integer: its bytes and its length
+/// (injective: the two loads overlap, and the length says by how much).
+fn pack(w: &[u8]) -> Option<u64> {
+    let n = w.len();
+    let v = match n {
+        1..=3 => u64::from(w[0]) | (u64::from(w[n / 2]) << 8) | (u64::from(w[n - 1]) << 16),
+        4..=7 => {
+            let lo = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            let hi = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
+            // The last n - 4 bytes of `hi` are bytes 4.. of the word.
+            u64::from(lo) | ((u64::from(hi) >> (8 * (8 - n))) << 32)
+        }
+        _ => return None,
+    };
+    Some(v | ((n as u64) << 56))
+}
+
 /// Interns the word tokens and looks each distinct word up once: its
 /// gazetteer flags (capitalized words) and whether its lower-case form is
 /// used in lower case.
-fn vocabulary(p: &mut Prepared) {
+fn vocabulary<'a>(p: &mut Prepared<'a>) {
     let text = p.text;
-    let mut map: FxMap<&str, u32> = FxMap::default();
-    map.reserve(4096);
+    // Words of up to 7 bytes (most of them) are keyed by their bytes packed
+    // in a u64: hashing and comparing one integer, not a string.
+    let mut short: FxMap<u64, u32> = FxMap::default();
+    let mut long: FxMap<&str, u32> = FxMap::default();
+    short.reserve(4096);
     let mut words: Vec<&str> = Vec::new();
-    for t in p.toks.iter_mut().filter(|t| t.kind() == TokKind::Word) {
-        let w = t.text(text);
-        let id = *map.entry(w).or_insert_with(|| {
+    let mut intern = |w: &'a str| -> u32 {
+        let add = || {
             words.push(w);
             (words.len() - 1) as u32
-        });
+        };
+        match pack(w.as_bytes()) {
+            Some(k) => *short.entry(k).or_insert_with(add),
+            None => *long.entry(w).or_insert_with(add),
+        }
+    };
+    for t in p.toks.iter_mut().filter(|t| t.kind() == TokKind::Word) {
+        let id = intern(t.text(text));
         t.set_id(id as usize);
     }
+    let find = |w: &str| match pack(w.as_bytes()) {
+        Some(k) => short.get(&k).copied(),
+        None => long.get(w).copied(),
+    };
     let g = gazetteer::get();
     let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     p.word_flags = vec![0u32; words.len()];
@@ -292,9 +329,7 @@ fn vocabulary(p: &mut Prepared) {
         } else {
             buf.extend(w.chars().flat_map(char::to_lowercase));
         }
-        p.lower_seen[i] = map
-            .get(buf.as_str())
-            .is_some_and(|&l| !starts_upper(words[l as usize]));
+        p.lower_seen[i] = find(&buf).is_some_and(|l| !starts_upper(words[l as usize]));
     }
 }
 

@@ -153,6 +153,25 @@ fn figures_are_parsed() {
 }
 
 #[test]
+fn packed_words_are_distinct_exhaustively() {
+    // Every word of 1 to 7 letters over {a, b}: 254 words, 254 keys.
+    let words: Vec<String> = (1..=7)
+        .flat_map(|n| {
+            (0..1u32 << n).map(move |bits| {
+                (0..n)
+                    .map(|i| if bits >> i & 1 == 1 { 'b' } else { 'a' })
+                    .collect()
+            })
+        })
+        .collect();
+    let keys: std::collections::HashSet<u64> = words
+        .iter()
+        .filter_map(|w| super::pack(w.as_bytes()))
+        .collect();
+    assert_eq!(keys.len(), words.len());
+}
+
+#[test]
 fn pronoun_and_vocative_letters_are_not_initials() {
     let (_, f) = run(
         "O Jerusalem, thou that killest the prophets. Then Paul said, I Jesus have sent mine angel. Jerusalem rejoiced and Jesus wept.\n",
@@ -251,6 +270,16 @@ fn adversarial_inputs_do_not_panic() {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+    /// Short words interned as integers: two words share a key only when equal.
+    #[test]
+    fn packed_words_are_distinct(a in "[a-cA\u{e9}]{1,8}", b in "[a-cA\u{e9}]{1,8}") {
+        let (pa, pb) = (super::pack(a.as_bytes()), super::pack(b.as_bytes()));
+        prop_assert_eq!(pa.is_some(), a.len() <= 7);
+        if pa.is_some() && pb.is_some() {
+            prop_assert_eq!(pa == pb, a == b);
+        }
+    }
+
     #[test]
     fn ranges_are_valid(s in "[A-Za-z0-9 .,%$()'’\\-:\n é北Ü]{0,400}") {
         let (d, f) = run(&s);
