@@ -75,20 +75,25 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     for (i, m) in ms.iter().enumerate() {
         let hit = g.lookup(&m.key);
         let canon = hit.canon.filter(|_| hit.has(gz::PLACE | gz::ORG));
-        let key = match canon {
-            Some(c) => c.to_string(),
-            None if is_acronym(&m.key) => undotted(&m.key),
-            None => m.key.clone(),
+        let key: std::borrow::Cow<str> = match canon {
+            Some(c) => c.into(),
+            None if is_acronym(&m.key) => undotted(&m.key).into(),
+            None => m.key.as_str().into(),
         };
-        let id = *by_key.entry(key).or_insert_with(|| {
-            clusters.push(Cluster {
-                surfaces: Vec::new(),
-                mentions: Vec::new(),
-                evidence: Evidence::default(),
-                canon,
-            });
-            clusters.len() - 1
-        });
+        // Most mentions repeat a known key: look up before allocating one.
+        let id = match by_key.get(key.as_ref()) {
+            Some(&id) => id,
+            None => {
+                clusters.push(Cluster {
+                    surfaces: Vec::new(),
+                    mentions: Vec::new(),
+                    evidence: Evidence::default(),
+                    canon,
+                });
+                by_key.insert(key.into_owned(), clusters.len() - 1);
+                clusters.len() - 1
+            }
+        };
         let c = &mut clusters[id];
         if !c.surfaces.contains(&m.key) {
             c.surfaces.push(m.key.clone());

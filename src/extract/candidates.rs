@@ -320,6 +320,13 @@ fn run_flags(p: &Prepared, g: &Gazetteer, words: &[usize]) -> u32 {
 /// or the connector sits inside an organization or place pattern
 /// ("Ministry of Defence", "Gulf of Aden", "Aviation & Space Museum").
 fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
+    // Nothing to split at (most runs): no need to look the run up.
+    if !words
+        .iter()
+        .any(|&k| matches!(word_text(p, k), "and" | "&" | "of" | "for"))
+    {
+        return vec![words.to_vec()];
+    }
     let whole = run_flags(p, g, words);
     if whole & (gz::PLACE | gz::ORG) != 0 {
         return vec![words.to_vec()];
