@@ -73,7 +73,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of_mention = vec![0usize; ms.len()];
     for (i, m) in ms.iter().enumerate() {
-        let hit = g.lookup(&m.key);
+        let hit = m.hit;
         let canon = hit.canon.filter(|_| hit.has(gz::PLACE | gz::ORG));
         let key: std::borrow::Cow<str> = match canon {
             Some(c) => c.into(),

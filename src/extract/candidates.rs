@@ -16,6 +16,8 @@ pub struct Mention {
     pub range: Range<usize>,
     /// Surface with spacing collapsed and curly apostrophes straightened.
     pub key: String,
+    /// The gazetteer's entry for `key`.
+    pub hit: gz::Hit,
     pub evidence: Evidence,
     /// The mention is an acronym in brackets right after this mention index.
     pub expands: Option<usize>,
@@ -622,6 +624,7 @@ fn push_one(
     out.push(Mention {
         range,
         key,
+        hit,
         evidence,
         expands: None,
     });
@@ -633,6 +636,7 @@ fn push_one(
         let evidence = Evidence::default();
         out.push(Mention {
             range: t.start()..t.end(),
+            hit: p.hit(k),
             key,
             evidence,
             expands: Some(idx),
