@@ -335,7 +335,7 @@ fn vocabulary<'a>(p: &mut Prepared<'a>) {
 
 /// Finds the entities and figures of a document.
 /// Facts are found in at most this much text: memory grows with the text
-/// (about 12 bytes per byte while extracting), so a 100 MB file gets facts
+/// (about 4 bytes per byte of text while extracting), so a 100 MB file gets facts
 /// for its first part and says so, rather than eating a gigabyte.
 pub const MAX_ANALYZED_BYTES: usize = 16 * 1024 * 1024;
 
