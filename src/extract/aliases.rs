@@ -236,15 +236,20 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     for (i, ws) in pw.iter().enumerate() {
         by_last.entry(ws[ws.len() - 1]).or_default().push(i);
     }
+    // A last word shared by thousands of names says nothing and would make
+    // this quadratic: such groups are left alone.
+    const MAX_GROUP: usize = 1000;
     let none: Vec<usize> = Vec::new();
+    let group = |w: &str| {
+        by_last
+            .get(w)
+            .filter(|g| g.len() <= MAX_GROUP)
+            .unwrap_or(&none)
+    };
     for (ia, wa) in pw.iter().enumerate() {
         let a = persons[ia];
-        let same = by_last.get(wa[wa.len() - 1]).unwrap_or(&none);
-        let rev = if wa.len() == 2 {
-            by_last.get(wa[0]).unwrap_or(&none)
-        } else {
-            &none
-        };
+        let same = group(wa[wa.len() - 1]);
+        let rev = if wa.len() == 2 { group(wa[0]) } else { &none };
         let found = same
             .iter()
             .chain(rev.iter())
