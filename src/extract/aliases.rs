@@ -357,11 +357,11 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
                 .map(|s| s.to_string())
                 .unwrap_or_default()
         });
-        let mut seen: super::FxMap<&str, ()> = HashMap::default();
+        let mut seen: super::FxSet<&str> = Default::default();
         let mut aliases: Vec<String> = Vec::new();
         for r in &mentions {
             let s = &text[r.clone()];
-            if s != name && seen.insert(s, ()).is_none() {
+            if s != name && seen.insert(s) {
                 aliases.push(s.to_string());
             }
         }

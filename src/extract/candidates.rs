@@ -44,7 +44,7 @@ impl WordStats {
 pub fn word_stats(p: &Prepared) -> WordStats {
     let mut cap_mid = vec![false; p.lower_seen.len()];
     for sent in p.sents.iter().filter(|s| !s.title_case) {
-        let toks = &p.toks[sent.toks().clone()];
+        let toks = &p.toks[sent.toks()];
         for (i, t) in toks.iter().enumerate().skip(1) {
             if let Some(id) = t.id().filter(|_| t.cap())
                 && !after_opening(toks, i, p.text)
@@ -67,7 +67,7 @@ fn after_opening(toks: &[Tok], i: usize, text: &str) -> bool {
 }
 
 /// Is token `i` of the sentence a name word (before trimming)?
-fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i: usize) -> bool {
+fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: usize) -> bool {
     let t = &p.toks[i];
     if t.kind() != TokKind::Word || !t.cap() {
         return false;
@@ -99,17 +99,8 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, _g: &Gazetteer, i:
     if initial && !t.allcaps() {
         if p.flags(i) & gz::COMMON != 0 {
             // "New York Times" at the start of a sentence: a known name begins here.
-            let next = p
-                .toks
-                .get(i + 1)
-                .filter(|n| i + 1 < sent.toks().end && n.cap() && n.gap());
-            return next.is_some_and(|n| {
-                if p.flags(i) & gz::MULTI_FIRST == 0 && !w.contains('\u{2019}') {
-                    return false;
-                }
-                let two = format!("{w} {}", n.text(p.text));
-                _g.flags(&two) & (gz::PLACE | gz::ORG) != 0
-            });
+            let next_cap = i + 1 < sent.toks().end && p.toks[i + 1].cap() && p.toks[i + 1].gap();
+            return next_cap && run_flags(p, g, &[i, i + 1]) & (gz::PLACE | gz::ORG) != 0;
         }
         if p.lower_seen(i) && !stats.cap_mid(p, i) {
             return p.flags(i) & (gz::PLACE | gz::ORG) != 0;
@@ -126,7 +117,7 @@ fn is_connector(p: &Prepared, t: &Tok) -> bool {
 /// Collects mentions from one sentence into `out`.
 pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Mention>) {
     let g = gz::get();
-    let r = sent.toks().clone();
+    let r = sent.toks();
     let mut i = r.start;
     while i < r.end {
         if !is_name_word(p, sent, stats, g, i) {
@@ -292,11 +283,6 @@ const NAME_ADJECTIVES: &[&str] = &[
 
 const SUFFIXES: u32 = gz::ORG_HEAD | gz::ORG_SUFFIX | gz::PLACE_HEAD | gz::PLACE_SUFFIX;
 
-/// Gazetteer flags of token `k`, looked up once in `prepare`.
-fn flags_of(p: &Prepared, _g: &Gazetteer, k: usize) -> u32 {
-    p.flags(k)
-}
-
 /// Gazetteer flags of a run's surface ("New York", "Ministry of Defence").
 /// A capitalized word's own flags were looked up in `prepare`, and a run of
 /// several words can only be a key when its first word begins one.
@@ -333,17 +319,17 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
     if whole & (gz::PLACE | gz::ORG) != 0 {
         return vec![words.to_vec()];
     }
-    let last = flags_of(p, g, *words.last().unwrap_or(&words[0]));
+    let last = p.flags(*words.last().unwrap_or(&words[0]));
     let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
     for &k in words {
         let w = word_text(p, k);
         let cur = parts.last().map(Vec::as_slice).unwrap_or(&[]);
         let split = match w {
             "and" | "&" => {
-                let before_last = cur.last().map(|&b| flags_of(p, g, b)).unwrap_or(0);
-                let before_first = cur.first().map(|&b| flags_of(p, g, b)).unwrap_or(0);
+                let before_last = cur.last().map(|&b| p.flags(b)).unwrap_or(0);
+                let before_first = cur.first().map(|&b| p.flags(b)).unwrap_or(0);
                 let pattern = last & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
-                    && !cur.iter().any(|&b| flags_of(p, g, b) & SUFFIXES != 0)
+                    && !cur.iter().any(|&b| p.flags(b) & SUFFIXES != 0)
                     && !cur.is_empty()
                     && run_flags(p, g, cur) & (gz::PLACE | gz::ORG) == 0
                     && !words
@@ -354,7 +340,7 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
                 !pattern
             }
             "of" | "for" => {
-                let before = cur.last().map(|&b| flags_of(p, g, b)).unwrap_or(0);
+                let before = cur.last().map(|&b| p.flags(b)).unwrap_or(0);
                 before & (SUFFIXES | gz::TITLE) == 0 || before & gz::TITLE != 0 && cur.len() == 1
             }
             _ => false,
@@ -414,7 +400,7 @@ fn push_mention(
         let rest = words.len() - t - 1;
         let rest_given = words
             .get(t + 1)
-            .is_some_and(|&k| flags_of(p, g, k) & gz::GIVEN != 0);
+            .is_some_and(|&k| p.flags(k) & gz::GIVEN != 0);
         if rest == 0 && t > 0 {
             words.truncate(t);
         } else if rest > 0
@@ -463,11 +449,7 @@ fn push_mention(
             break;
         }
         let known = known_prefix(p, g, &words);
-        if fw.has(gz::DEMONYM)
-            && !known
-            && !words[1..]
-                .iter()
-                .any(|&l| flags_of(p, g, l) & SUFFIXES != 0)
+        if fw.has(gz::DEMONYM) && !known && !words[1..].iter().any(|&l| p.flags(l) & SUFFIXES != 0)
         {
             words.remove(0);
         } else if words.len() > 1
@@ -475,7 +457,7 @@ fn push_mention(
             && !p.toks[k].allcaps()
             && p.lower_seen(k)
             && !stats.cap_mid(p, k)
-            && flags_of(p, g, k) & (SUFFIXES | gz::PLACE | gz::ORG) == 0
+            && p.flags(k) & (SUFFIXES | gz::PLACE | gz::ORG) == 0
         {
             // "Mathematician Hermann Weyl": a common noun capitalized at the start.
             words.remove(0);
@@ -498,8 +480,8 @@ fn push_mention(
             && run_flags(p, g, &words[words.len() - 2..]) & (gz::PLACE | gz::ORG) != 0;
         if words.len() > 1
             && !tail_known
-            && flags_of(p, g, k) & gz::COMMON != 0
-            && flags_of(p, g, k) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) == 0
+            && p.flags(k) & gz::COMMON != 0
+            && p.flags(k) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) == 0
             && !known_prefix(p, g, &words)
         {
             words.pop();
@@ -526,10 +508,10 @@ fn push_mention(
         let at = (1..words.len().saturating_sub(1)).find(|&n| {
             let (prev, cur) = (words[n - 1], words[n]);
             p.toks[cur].cap()
-                && flags_of(p, g, cur) & gz::GIVEN != 0
-                && flags_of(p, g, cur) & gz::COMMON == 0
+                && p.flags(cur) & gz::GIVEN != 0
+                && p.flags(cur) & gz::COMMON == 0
                 && p.toks[words[n + 1]].cap()
-                && (flags_of(p, g, prev) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
+                && (p.flags(prev) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
                     || run_flags(p, g, &words[..n]) & (gz::PLACE | gz::ORG) != 0)
         });
         if let Some(at) = at {

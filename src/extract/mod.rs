@@ -68,44 +68,38 @@ pub struct Facts {
     pub figures: Vec<Figure>,
 }
 
+const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 /// FxHash (rustc's hasher): the keys are short words, SipHash is overkill.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher(u64);
 
 impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+            self.write_u64(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
         }
-        // The tail (most words are shorter than 8 bytes) as one word, from
-        // two overlapping loads (no copy loop).
-        let rest = chunks.remainder();
-        let n = rest.len();
-        let v = if n >= 4 {
-            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
-            let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
-            u64::from(lo) | (u64::from(hi) << 32)
-        } else if n > 0 {
-            u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
-        } else {
-            return;
-        };
-        self.0 = (self.0.rotate_left(5) ^ v ^ ((n as u64) << 59)).wrapping_mul(K);
+        // The tail (most words are shorter than 8 bytes) as one word.
+        if let Some(v) = pack(chunks.remainder()) {
+            self.write_u64(v);
+        }
     }
 
     fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(FX_K);
     }
 
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.write_u64(u64::from(i));
     }
+
     fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.write_u64(i as u64);
     }
+
     fn finish(&self) -> u64 {
         // A product's low bits depend only on the input's low bits, and the
         // table indexes by the low bits: bring the well-mixed high ones down
@@ -116,6 +110,7 @@ impl std::hash::Hasher for FxHasher {
 
 pub(crate) type FxMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub(crate) type FxSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// A sentence: its tokens (indices into `Prepared::toks`) and byte range.
 pub(crate) struct Sent {
@@ -262,7 +257,7 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
     p
 }
 
-/// A word of 1 to 7 bytes as one integer: its bytes and its length
+/// A word (or a hashed tail) of 1 to 7 bytes as one integer: its bytes and its length
 /// (injective: the two loads overlap, and the length says by how much).
 fn pack(w: &[u8]) -> Option<u64> {
     let n = w.len();
