@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::text::{centered, list_row, put_collapsed, truncate};
+use super::text::{centered, list_row, put_collapsed, title_bar, truncate};
 use crate::app::{EntryState, Library};
 use crate::theme;
 
@@ -30,16 +30,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, lib: &Library) {
             lib.entries.len()
         )
     };
-    buf.set_style(Rect { height: 1, ..area }, theme::sidebar_title(true));
-    put_collapsed(
-        buf,
-        area.x,
-        area.y,
-        area.right(),
-        &truncate(&head, area.width as usize),
-        theme::sidebar_title(true),
-        false,
-    );
+    title_bar(buf, area, &head, theme::sidebar_title(true));
     let rows = area.height.saturating_sub(1) as usize;
     if rows == 0 {
         return;

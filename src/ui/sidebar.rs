@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{list_row, put_collapsed, truncate};
+use super::text::{list_row, put_collapsed, title_bar, truncate};
 use crate::app::{App, Focus, Row, SortOrder};
 use crate::theme;
 
@@ -39,16 +39,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         (_, false) => format!(" Facts · filter: {}", app.filter),
         _ => format!(" Facts · {sort}"),
     };
-    buf.set_style(Rect { height: 1, ..inner }, theme::sidebar_title(focused));
-    put_collapsed(
-        buf,
-        inner.x,
-        inner.y,
-        inner.right(),
-        &truncate(&title, inner.width as usize),
-        theme::sidebar_title(focused),
-        false,
-    );
+    title_bar(buf, inner, &title, theme::sidebar_title(focused));
     if app.rows.is_empty() {
         let msg = if app.analyzing {
             " analyzing…"

@@ -22,6 +22,21 @@ pub fn put_collapsed(
     put_text(buf, x, y, max_x, text, style, in_space, false)
 }
 
+/// A pane's title bar: the first row of `area` filled with `style`, with
+/// `title` cut to fit.
+pub fn title_bar(buf: &mut Buffer, area: Rect, title: &str, style: Style) {
+    buf.set_style(Rect { height: 1, ..area }, style);
+    put_collapsed(
+        buf,
+        area.x,
+        area.y,
+        area.right(),
+        &truncate(title, area.width as usize),
+        style,
+        false,
+    );
+}
+
 /// Like [`put_collapsed`], or with every whitespace character drawn as a
 /// space when `verbatim` (preformatted text).
 #[allow(clippy::too_many_arguments)]
