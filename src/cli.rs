@@ -12,6 +12,7 @@ Examples:
   cat article.txt | factlens      read standard input (also: factlens -)
   factlens article.txt | less     not a terminal: print the formatted text
   factlens --json article.txt     print entities and figures as JSON
+  factlens --explain Putin a.txt  why the name Putin got its kind
   factlens --completions bash > /etc/bash_completion.d/factlens
 
 Configuration: ~/.config/factlens/config.toml (or --config PATH); see
@@ -41,6 +42,12 @@ pub struct Cli {
     /// Print the extracted facts as JSON instead of opening the reader.
     #[arg(long)]
     pub json: bool,
+    /// Print why the recognizer decided what it did about NAME in the
+    /// article: the kind chosen, the score of each kind and the features
+    /// that weighed most, for each candidate spelled NAME (or belonging to
+    /// the entity so named).
+    #[arg(long, value_name = "NAME", conflicts_with = "json")]
+    pub explain: Option<String>,
     /// With --json, include the document text the offsets refer to.
     #[arg(long, requires = "json")]
     pub with_text: bool,

@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod explain;
 pub mod extract;
 pub mod fetch;
 pub mod json;

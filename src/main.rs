@@ -189,6 +189,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("{}: {e}", i.name)),
         }
     };
+    if let Some(name) = &cli.explain {
+        let doc = load(input)?;
+        let mut out = io::stdout().lock();
+        factlens::explain::write(&mut out, &doc, name)?;
+        return Ok(());
+    }
     if cli.json {
         let doc = load(input)?;
         let facts = extract(&doc);

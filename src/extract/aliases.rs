@@ -51,9 +51,11 @@ fn words(s: &str) -> Vec<&str> {
     s.split(' ').collect()
 }
 
+/// The most probable kind of a cluster (summed over its mentions), unless
+/// "not an entity" is more probable.
 fn kind_of(e: &Evidence) -> Option<EntityKind> {
     let best = e.person.max(e.org).max(e.place);
-    if best < 1.0 {
+    if best <= e.none || best <= 0.0 {
         return None;
     }
     Some(if e.place == best {
@@ -302,8 +304,9 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         let hit = g.lookup(ws[0]);
         let named = hit.has(gz::GIVEN | gz::SURNAME)
             && !hit.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::ORG);
-        let strong_other = c.evidence.place >= 3.0 || c.evidence.org >= 4.0;
-        if ws.len() != 1 || (strong_other && c.evidence.person < 2.0 && !named) {
+        let total = c.evidence.total().max(f32::MIN_POSITIVE);
+        let strong_other = (c.evidence.place.max(c.evidence.org)) / total >= 0.6;
+        if ws.len() != 1 || (strong_other && c.evidence.person / total < 0.2 && !named) {
             continue;
         }
         if let Some(ts) = by_word.get(ws[0]) {

@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use super::classify::{self, Evidence};
+use super::classify::Evidence;
+use super::cues::{self, Ctx};
 use super::gazetteer::{self as gz, Gazetteer};
 use super::tokenize::{Tok, TokKind};
 use super::{Prepared, Sent};
@@ -18,9 +19,19 @@ pub struct Mention {
     pub key: String,
     /// The gazetteer's entry for `key`.
     pub hit: gz::Hit,
+    /// Class probabilities of its name (set by `classify`).
     pub evidence: Evidence,
     /// The mention is an acronym in brackets right after this mention index.
     pub expands: Option<usize>,
+    /// First and last token of the name, a title token before it, and the
+    /// tokens around it within the sentence (indices into `Prepared::toks`).
+    pub first: u32,
+    pub last: u32,
+    pub title: Option<u32>,
+    pub prev: Option<u32>,
+    pub next: Option<u32>,
+    /// Context cue bits (`cues::CUES`).
+    pub cues: u32,
 }
 
 const CONNECTORS: &[&str] = &[
@@ -36,7 +47,8 @@ pub struct WordStats {
 }
 
 impl WordStats {
-    fn cap_mid(&self, p: &Prepared, k: usize) -> bool {
+    /// Word `k` is capitalized somewhere other than at a sentence start.
+    pub fn cap_mid(&self, p: &Prepared, k: usize) -> bool {
         p.id(k).is_some_and(|i| self.cap_mid[i])
     }
 }
@@ -557,7 +569,7 @@ fn push_one(
     {
         return;
     }
-    if key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    if key.chars().filter(|c| c.is_alphabetic()).count() < 2 || contraction(&key) {
         return;
     }
     // "AU$": a currency, not the African Union.
@@ -567,15 +579,6 @@ fn push_one(
     {
         return;
     }
-    let plain = words.iter().all(|&k| {
-        let t = &p.toks[k];
-        t.kind() != TokKind::Word
-            || !t.cap()
-            || (p.flags(k) & gz::COMMON == 0
-                && !p.lower_seen(k)
-                && !t.allcaps()
-                && p.flags(k) & (SUFFIXES | gz::DEMONYM | gz::TITLE | gz::ORG) == 0)
-    });
     let seen_lower = words.len() == 1 && p.lower_seen(first);
     // A lone word the text also uses in lower case is an everyday word ("our Nation").
     if seen_lower
@@ -584,46 +587,75 @@ fn push_one(
     {
         return;
     }
-    let evidence = classify::evidence(
+    let initial = first == sent.toks().start || after_opening(&p.toks, first, p.text);
+    let ctx = |first: usize, last: usize, title: Option<usize>, bracketed: bool| Ctx {
         p,
-        sent,
-        words,
-        &key,
-        hit,
-        title.is_some(),
-        plain,
-        seen_lower,
-        sr.clone(),
-    );
-    // The mention keeps its title ("President Putin"); the key does not.
-    let mut evidence = evidence;
-    if institution {
-        evidence.org += 1.5;
-    }
+        block: sent.block,
+        first,
+        last,
+        title,
+        sr: sr.clone(),
+        initial,
+        bracketed,
+    };
+    let around = |first: usize, last: usize, title: Option<usize>| {
+        let start = title.unwrap_or(first);
+        (
+            start
+                .checked_sub(1)
+                .filter(|&k| k >= sr.start)
+                .map(|k| k as u32),
+            (last + 1 < sr.end).then_some(last as u32 + 1),
+        )
+    };
     let range = p.toks[title.unwrap_or(first)].start()..p.toks[last].end();
     let idx = out.len();
     let bracket = expansion_acronym(p, last, sr.end);
+    let (prev, next) = around(first, last, title);
     out.push(Mention {
         range,
         key,
         hit,
-        evidence,
+        evidence: Evidence::default(),
         expands: None,
+        first: first as u32,
+        last: last as u32,
+        title: title.map(|t| t as u32),
+        prev,
+        next,
+        cues: cues::eval(&ctx(first, last, title, false)),
     });
     if let Some(k) = bracket
         && words.len() > 1
     {
         let t = &p.toks[k];
         let key = t.text(p.text).to_string();
-        let evidence = Evidence::default();
+        let (prev, next) = around(k, k, None);
         out.push(Mention {
             range: t.start()..t.end(),
             hit: p.hit(k),
             key,
-            evidence,
+            evidence: Evidence::default(),
             expands: Some(idx),
+            first: k as u32,
+            last: k as u32,
+            title: None,
+            prev,
+            next,
+            cues: cues::eval(&ctx(k, k, None, true)),
         });
     }
+}
+
+/// "I'm", "You'd", "It'll": a pronoun or verb with a clitic, not a name
+/// ("O'Keefe" and "D'Angelo" are names).
+fn contraction(key: &str) -> bool {
+    let Some((_, tail)) = key.rsplit_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    ["ll", "m", "d", "ve", "re", "t"]
+        .iter()
+        .any(|c| tail.eq_ignore_ascii_case(c))
 }
 
 /// "Shanghai Cooperation Organization (SCO)": the token index of "SCO".

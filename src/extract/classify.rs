@@ -1,23 +1,30 @@
-//! Evidence for the kind of a candidate name: gazetteer hits plus context
-//! cues (titles, organization and place suffixes, verbs of saying,
-//! prepositions of place). Evidence is summed over all mentions of an entity.
+//! The kind of each candidate name, decided once per distinct name in the
+//! document by the learned model (`model.rs`) from named features: the
+//! gazetteer hits of the name and its words (and their collisions), word
+//! shape and affixes, the context cues of all its mentions (`cues.rs`), the
+//! words around them, and how the same words are used elsewhere in the
+//! document (alone, in lower case, as part of a longer name, as an acronym).
 
-use std::ops::{AddAssign, Range};
-
-use super::gazetteer::{self as gz, Hit};
+use super::candidates::{Mention, WordStats};
+use super::cues::CUES;
+use super::gazetteer::{self as gz};
+use super::model::{self, Model};
 use super::tokenize::TokKind;
-use super::{Prepared, Sent};
-use crate::document::BlockKind;
+use super::{FxMap, FxSet, Prepared};
 
+/// Class probabilities of a mention's name, summed over the mentions of an
+/// entity: the kind is the largest, unless `none` is.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Evidence {
+    pub none: f32,
     pub person: f32,
     pub org: f32,
     pub place: f32,
 }
 
-impl AddAssign for Evidence {
+impl std::ops::AddAssign for Evidence {
     fn add_assign(&mut self, o: Evidence) {
+        self.none += o.none;
         self.person += o.person;
         self.org += o.org;
         self.place += o.place;
@@ -25,79 +32,73 @@ impl AddAssign for Evidence {
 }
 
 impl Evidence {
+    pub fn from_probabilities(p: [f32; 4]) -> Evidence {
+        Evidence {
+            none: p[model::NONE],
+            person: p[model::PERSON],
+            org: p[model::ORG],
+            place: p[model::PLACE],
+        }
+    }
+
     pub fn total(&self) -> f32 {
-        self.person + self.org + self.place
+        self.none + self.person + self.org + self.place
     }
 }
 
-const SAYING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "explained",
-    "wrote",
-    "argued",
-    "noted",
-    "claimed",
-    "announced",
-    "asked",
-    "replied",
-    "insisted",
-    "warned",
-    "believes",
-    "thinks",
-    "recalled",
-    "testified",
-    "tweeted",
-    "admitted",
-    "suggested",
-    "urged",
-    "declared",
-    "commented",
-];
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "from",
-    "near",
-    "at",
-    "across",
-    "throughout",
-    "outside",
-    "inside",
-    "towards",
-    "toward",
-    "into",
-    "visited",
-    "via",
-    "around",
-];
-
-/// Could `w` be part of a personal name? Rejects words shaped like English
-/// content words ("Learning", "Relativism", "Objectives") and country or
-/// region names, unless a name list knows the word.
-fn name_like(h: Hit, w: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "tion", "sion", "ment", "ness", "ity", "ism", "ive", "ives", "ary", "ory", "ance", "ence",
-        "ics", "ure", "ship", "ogy", "ical", "ful", "less", "ous", "ists", "ies",
-    ];
-    if h.has(gz::GIVEN | gz::SURNAME) {
-        return true;
-    }
-    if h.has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN) {
-        return false;
-    }
-    let ends = |suf: &str| w.len() > suf.len() + 2 && w.ends_with(suf);
-    // "-ing" only on long words: "Processing" is a noun, "Jinping" a name.
-    let gerund = w.len() >= 9 && w.ends_with("ing");
-    !(gerund
-        || SUFFIXES.iter().any(|s| ends(s))
-        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+/// Receives features as name pieces and a value.
+pub trait Sink {
+    fn emit(&mut self, parts: &[&str], v: f32);
 }
 
-/// "in X", "from X": a place, unless something says otherwise.
-const PREP_CUE: f32 = 1.0;
+/// Hashed features, for scoring.
+#[derive(Default)]
+pub struct Hashed(pub Vec<(u64, f32)>);
+
+impl Sink for Hashed {
+    fn emit(&mut self, parts: &[&str], v: f32) {
+        self.0.push((model::hash_parts(parts), v));
+    }
+}
+
+/// Named features, for training and `--explain`.
+#[derive(Default)]
+pub struct Named(pub Vec<(String, f32)>);
+
+impl Sink for Named {
+    fn emit(&mut self, parts: &[&str], v: f32) {
+        self.0.push((parts.concat(), v));
+    }
+}
+
+const FLAG_NAMES: &[(u32, &str)] = &[
+    (gz::COUNTRY, "COUNTRY"),
+    (gz::REGION, "REGION"),
+    (gz::CITY, "CITY"),
+    (gz::MAJOR_CITY, "MAJOR_CITY"),
+    (gz::PLACE_WELL_KNOWN, "PLACE"),
+    (gz::ORG, "ORG"),
+    (gz::GIVEN, "GIVEN"),
+    (gz::SURNAME, "SURNAME"),
+    (gz::TITLE, "TITLE"),
+    (gz::ORG_SUFFIX, "ORG_SUFFIX"),
+    (gz::ORG_HEAD, "ORG_HEAD"),
+    (gz::PLACE_SUFFIX, "PLACE_SUFFIX"),
+    (gz::PLACE_HEAD, "PLACE_HEAD"),
+    (gz::DEMONYM, "DEMONYM"),
+    (gz::COMMON, "COMMON"),
+];
+
+/// Flags that make up a single word's signature (its collisions).
+const SIGNATURE: u32 = gz::COUNTRY
+    | gz::REGION
+    | gz::CITY
+    | gz::MAJOR_CITY
+    | gz::PLACE_WELL_KNOWN
+    | gz::ORG
+    | gz::GIVEN
+    | gz::SURNAME
+    | gz::COMMON;
 
 const DIRECTIONS: &[&str] = &[
     "North",
@@ -117,182 +118,566 @@ const DIRECTIONS: &[&str] = &[
     "Lower",
     "Greater",
 ];
+
 const PERSON_CONNECTORS: &[&str] = &[
     "bin", "ibn", "van", "von", "de", "da", "del", "der", "al", "el", "dos",
 ];
 
-#[allow(clippy::too_many_arguments)]
-pub fn evidence(
-    p: &Prepared,
-    sent: &Sent,
-    words: &[usize],
-    key: &str,
-    hit: Hit,
-    title: bool,
-    plain: bool,
-    seen_lower: bool,
-    sr: Range<usize>,
-) -> Evidence {
-    let mut e = Evidence::default();
-    let w = |k: usize| p.toks[k].text(p.text);
-    let first = words[0];
-    let last = *words.last().unwrap_or(&first);
-    let name_toks: Vec<usize> = words
-        .iter()
-        .copied()
-        .filter(|&k| p.toks[k].kind() == TokKind::Word && p.toks[k].cap())
-        .collect();
-    let name_words: Vec<&str> = name_toks.iter().map(|&k| w(k)).collect();
-    let multi = name_words.len() > 1;
-    // A whole-name hit in the curated lists outweighs any single cue.
-    if hit.has(gz::ORG) {
-        e.org += 8.0;
+/// Endings of English content words ("Relativism", "Objectives").
+const CONTENT_SUFFIXES: &[&str] = &[
+    "tion", "sion", "ment", "ness", "ity", "ism", "ive", "ives", "ary", "ory", "ance", "ence",
+    "ics", "ure", "ship", "ogy", "ical", "ful", "less", "ous", "ists", "ies", "ing",
+];
+
+/// What a context slot holds: a word's vocabulary id, a punctuation byte, or nothing.
+fn ctx_code(p: &Prepared, k: Option<usize>) -> u32 {
+    match k {
+        None => u32::MAX,
+        Some(k) => match p.toks[k].id() {
+            Some(id) => id as u32,
+            None => 0x8000_0000 | u32::from(p.text.as_bytes()[p.toks[k].start()]),
+        },
     }
-    if hit.has(gz::COUNTRY | gz::PLACE_WELL_KNOWN) {
-        e.place += 8.0;
-    } else if hit.has(gz::REGION | gz::MAJOR_CITY) {
-        e.place += 3.0;
-    } else if hit.has(gz::CITY) && !seen_lower {
-        // A town that is also a personal name ("Martin", "Navarro") is weak evidence.
-        e.place += if hit.has(gz::GIVEN | gz::SURNAME) {
-            0.5
-        } else {
-            3.0
-        };
-    }
-    if title {
-        e.person += 6.0;
-    }
-    let lf = p.hit(last).flags;
-    let ff = p.hit(first).flags;
-    if multi && lf & gz::ORG_SUFFIX != 0 {
-        // The head noun of a name decides over a place word before it
-        // ("St. Andrews University", "British Library").
-        e.org += 5.5;
-    }
-    let has_of = words.iter().any(|&k| w(k) == "of");
-    // "Linguistic Society of America": an organization word before "of".
-    if words
-        .windows(2)
-        .any(|p2| w(p2[1]) == "of" && p.hit(p2[0]).has(gz::ORG_SUFFIX))
-        && ff & gz::ORG_HEAD == 0
-    {
-        e.org += 4.0;
-    }
-    if multi && ff & (gz::ORG_HEAD | gz::ORG_SUFFIX) != 0 && has_of {
-        e.org += 4.0;
-    }
-    if multi && ff & gz::PLACE_SUFFIX != 0 && has_of {
-        e.place += 4.0;
-    }
-    // "Kowloon West", "Pacific Northwest": a place and a compass direction.
-    if multi
-        && name_words.iter().any(|n| DIRECTIONS.contains(n))
-        && name_toks
-            .iter()
-            .any(|&k| !DIRECTIONS.contains(&w(k)) && p.hit(k).has(gz::PLACE))
-    {
-        e.place += 3.0;
-    }
-    if multi && (lf & gz::PLACE_SUFFIX != 0 || ff & gz::PLACE_HEAD != 0) {
-        e.place += 4.0;
-    }
-    if sent.block == BlockKind::Byline {
-        e.person += 4.0;
-    }
-    // Right context: a verb of saying, ", who".
-    let after = |n: usize| {
-        p.toks
-            .get(last + n)
-            .filter(|_| last + n < sr.end)
-            .map(|t| t.text(p.text))
-    };
-    if after(1).is_some_and(|s| SAYING.contains(&s)) {
-        e.person += 2.0;
-    }
-    if after(1) == Some(",") && after(2) == Some("who") {
-        e.person += 2.0;
-    }
-    // Citations: "Navarro (2010)", "Navarro, 2010", "Navarro 2010", "Navarro et al."
-    let year_at =
-        |n: usize| after(n).is_some_and(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()));
-    if (after(1) == Some("(") && year_at(2))
-        || (after(1) == Some(",") && year_at(2))
-        || year_at(1)
-        || (after(1) == Some("et") && after(2) == Some("al"))
-    {
-        e.person += 4.0;
-    }
-    // Left context: a preposition of place, "according to", a verb of saying.
-    let before = |n: usize| first.checked_sub(n).filter(|&k| k >= sr.start).map(&w);
-    let according =
-        before(1) == Some("to") && before(2).is_some_and(|s| s.eq_ignore_ascii_case("according"));
-    if before(1).is_some_and(|s| PLACE_PREPS.contains(&s)) && !according {
-        e.place += PREP_CUE;
-    }
-    if according || before(1).is_some_and(|s| SAYING.contains(&s)) {
-        e.person += 1.0;
-    }
-    // "Linguistic Society of America": an organization word before "of".
-    if ff & gz::ORG_HEAD == 0
-        && words
-            .windows(2)
-            .any(|p2| w(p2[1]) == "of" && p.hit(p2[0]).has(gz::ORG_SUFFIX))
-    {
-        e.org += 4.0;
-    }
-    // Name shapes.
-    if multi {
-        let f = p.hit(name_toks[0]);
-        let given = f.has(gz::GIVEN) && p.flags(name_toks[0]) & gz::COMMON == 0;
-        if given {
-            e.person += 3.0;
-            if p.hit(name_toks[name_toks.len() - 1]).has(gz::SURNAME) {
-                e.person += 1.0;
+}
+
+fn ctx_text(p: &Prepared, k: Option<usize>) -> String {
+    match k {
+        None => "<s>".to_string(),
+        Some(k) => {
+            let t = &p.toks[k];
+            match t.kind() {
+                TokKind::Num => "<num>".to_string(),
+                _ => t.text(p.text).to_lowercase(),
             }
         }
-        if words.iter().any(|&k| PERSON_CONNECTORS.contains(&w(k))) && given {
-            e.person += 1.0;
-        }
-        // "Pittsburgh Pirates", "Kenya Law": a place name qualifying something else.
-        if f.has(gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN)
-            && !hit.has(gz::PLACE)
-            && name_words.len() >= 2
-            && name_words[name_words.len() - 1].ends_with('s')
-            && p.hit(name_toks[1]).flags & (gz::PLACE | gz::PLACE_SUFFIX | gz::GIVEN | gz::SURNAME)
-                == 0
-        {
-            e.org += 1.5;
-        }
-        // East Asian names: family name first, hyphenated given name ("Lee Cheuk-yan").
-        if name_words.len() == 2
-            && f.has(gz::SURNAME)
-            && name_words[1]
-                .split_once('-')
-                .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase))
-        {
-            e.person += 2.0;
-        }
-        // Unknown capitalized words, none of them an everyday word: most often a name.
-        if plain
-            && e.total() == 0.0
-            && name_words.len() <= 4
-            && name_toks.iter().all(|&k| name_like(p.hit(k), w(k)))
-        {
-            e.person += 1.0;
-        }
-    } else if p.toks[first].allcaps() && key.len() <= 7 {
-        // An unexplained acronym is an organization when used like one.
-        if e.total() == 0.0
-            && (before(1).is_some_and(|s| s.eq_ignore_ascii_case("the"))
-                || after(1).is_some_and(|s| SAYING.contains(&s)))
-        {
-            e.org += 1.5;
-        } else if e.total() == 0.0 {
-            e.org += 0.5;
-        }
-    } else if hit.has(gz::GIVEN | gz::SURNAME) {
-        e.person += 0.5;
     }
-    e
+}
+
+fn shape(w: &str) -> String {
+    let mut s = String::new();
+    let mut last = ' ';
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            s.push(k);
+            last = k;
+        }
+    }
+    s
+}
+
+/// One distinct name of the document with what its mentions say.
+struct KeyAgg {
+    /// A representative mention (the first).
+    rep: usize,
+    mentions: u32,
+    cue_counts: Vec<u32>,
+    /// (slot, context code) -> (count, a token holding it).
+    ctx: Vec<(u8, u32, u32, Option<usize>)>,
+}
+
+/// How carefully the document is cased: the share of everyday words
+/// capitalized inside sentences, and of sentences that begin in lower case.
+/// Tweets and transcripts capitalize at random; news and books do not, and
+/// there a capital inside a sentence says far more.
+pub fn casing_noise(p: &Prepared) -> (f32, f32) {
+    let (mut mid, mut mid_common_cap, mut sents, mut lower_start) = (0u32, 0u32, 0u32, 0u32);
+    for s in p.sents.iter().filter(|s| !s.title_case) {
+        let r = s.toks();
+        let mut first = true;
+        for k in r {
+            let t = &p.toks[k];
+            if t.kind() != TokKind::Word {
+                continue;
+            }
+            if first {
+                first = false;
+                sents += 1;
+                lower_start += u32::from(!t.cap());
+                continue;
+            }
+            mid += 1;
+            if t.cap() && p.flags(k) & gz::COMMON != 0 && p.flags(k) & gz::FUNCTION == 0 {
+                mid_common_cap += 1;
+            }
+        }
+    }
+    (
+        mid_common_cap as f32 / mid.max(1) as f32,
+        lower_start as f32 / sents.max(1) as f32,
+    )
+}
+
+/// The names of the document, their mentions and the document-level facts
+/// about their words.
+pub struct Keys<'m> {
+    ms: &'m [Mention],
+    keys: Vec<KeyAgg>,
+    /// Per mention: its key.
+    of_mention: Vec<u32>,
+    /// Words that end / begin a name of several words; the first words of
+    /// names that end with a given word begin with a given name.
+    last_words: FxMap<&'m str, bool>,
+    first_words: FxSet<&'m str>,
+    single: FxSet<&'m str>,
+    initials: FxSet<String>,
+}
+
+const PREV: u8 = 0;
+const NEXT: u8 = 1;
+const TITLE: u8 = 2;
+
+fn initials_of(key: &str) -> String {
+    key.split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&" | "de" | "la" | "du"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+impl<'m> Keys<'m> {
+    pub fn new(p: &Prepared, ms: &'m [Mention]) -> Keys<'m> {
+        let mut index: FxMap<&str, u32> = FxMap::default();
+        let mut keys: Vec<KeyAgg> = Vec::new();
+        let mut of_mention = Vec::with_capacity(ms.len());
+        let mut ctx: FxMap<(u32, u8, u32), (u32, Option<usize>)> = FxMap::default();
+        for (i, m) in ms.iter().enumerate() {
+            let id = *index.entry(m.key.as_str()).or_insert_with(|| {
+                keys.push(KeyAgg {
+                    rep: i,
+                    mentions: 0,
+                    cue_counts: vec![0; CUES.len()],
+                    ctx: Vec::new(),
+                });
+                (keys.len() - 1) as u32
+            });
+            of_mention.push(id);
+            let k = &mut keys[id as usize];
+            k.mentions += 1;
+            let mut bits = m.cues;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as usize;
+                k.cue_counts[b] += 1;
+                bits &= bits - 1;
+            }
+            let prev = m.prev.map(|x| x as usize);
+            let next = m.next.map(|x| x as usize);
+            let title = m.title.map(|x| x as usize);
+            for (slot, tok) in [(PREV, prev), (NEXT, next)] {
+                let e = ctx.entry((id, slot, ctx_code(p, tok))).or_insert((0, tok));
+                e.0 += 1;
+            }
+            if title.is_some() {
+                let e = ctx
+                    .entry((id, TITLE, ctx_code(p, title)))
+                    .or_insert((0, title));
+                e.0 += 1;
+            }
+        }
+        for ((id, slot, code), (n, tok)) in ctx {
+            keys[id as usize].ctx.push((slot, code, n, tok));
+        }
+        for k in &mut keys {
+            k.ctx.sort_unstable_by_key(|c| (c.0, c.1));
+        }
+        let mut last_words: FxMap<&str, bool> = FxMap::default();
+        let mut first_words = FxSet::default();
+        let mut single = FxSet::default();
+        let mut initials = FxSet::default();
+        let g = gz::get();
+        for k in &keys {
+            let key = ms[k.rep].key.as_str();
+            match key.split_once(' ') {
+                Some((first, _)) => {
+                    let last = key.rsplit(' ').next().unwrap_or(key);
+                    let given = g.flags(first) & gz::GIVEN != 0;
+                    *last_words.entry(last).or_default() |= given;
+                    first_words.insert(first);
+                    initials.insert(initials_of(key));
+                }
+                None => {
+                    single.insert(key);
+                }
+            }
+        }
+        Keys {
+            ms,
+            keys,
+            of_mention,
+            last_words,
+            first_words,
+            single,
+            initials,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn key(&self, i: usize) -> &'m str {
+        &self.ms[self.keys[i].rep].key
+    }
+
+    pub fn mentions(&self, i: usize) -> usize {
+        self.keys[i].mentions as usize
+    }
+
+    pub fn of_mention(&self, m: usize) -> usize {
+        self.of_mention[m] as usize
+    }
+
+    /// The features of name `i`.
+    pub fn features(&self, p: &Prepared, stats: &WordStats, i: usize, out: &mut impl Sink) {
+        let k = &self.keys[i];
+        let m = &self.ms[k.rep];
+        let key = m.key.as_str();
+        let (first, last) = (m.first as usize, m.last as usize);
+        let toks: Vec<usize> = (first..=last)
+            .filter(|&t| p.toks[t].kind() == TokKind::Word && p.toks[t].cap())
+            .collect();
+        let words: Vec<&str> = toks.iter().map(|&t| p.toks[t].text(p.text)).collect();
+        let n = words.len();
+        out.emit(&["bias"], 1.0);
+        out.emit(&["words=", ["0", "1", "2", "3", "4+"][n.min(4)]], 1.0);
+        for &(f, name) in FLAG_NAMES {
+            if m.hit.has(f) {
+                out.emit(&["key:", name], 1.0);
+            }
+        }
+        if m.hit.canon.is_some() {
+            out.emit(&["key:canonical"], 1.0);
+        }
+        let shapes: Vec<String> = key.split(' ').take(4).map(shape).collect();
+        out.emit(&["shape=", &shapes.join("_")], 1.0);
+        if let (Some(&f), Some(&l)) = (toks.first(), toks.last()) {
+            let (ff, lf) = (p.flags(f), p.flags(l));
+            let pos = if n == 1 { "one:" } else { "first:" };
+            for &(flag, name) in FLAG_NAMES {
+                if ff & flag != 0 {
+                    out.emit(&[pos, name], 1.0);
+                }
+                if n > 1 && lf & flag != 0 {
+                    out.emit(&["last:", name], 1.0);
+                }
+                if n > 2 && toks[1..n - 1].iter().any(|&t| p.flags(t) & flag != 0) {
+                    out.emit(&["mid:", name], 1.0);
+                }
+            }
+            if n == 1 {
+                let mut sig = String::new();
+                for &(flag, name) in FLAG_NAMES {
+                    if ff & SIGNATURE & flag != 0 {
+                        sig.push_str(name);
+                        sig.push('+');
+                    }
+                }
+                out.emit(&["signature=", &sig], 1.0);
+                let lw = words[0].to_lowercase();
+                out.emit(&["word=", &lw], 1.0);
+                let len = words[0].chars().count();
+                out.emit(
+                    &[
+                        "len=",
+                        ["1", "2", "3", "4-5", "6+"][(len.min(6) - 1).min(4)],
+                    ],
+                    1.0,
+                );
+            } else {
+                out.emit(&["last_word=", &words[n - 1].to_lowercase()], 1.0);
+                out.emit(&["first_word=", &words[0].to_lowercase()], 1.0);
+                let given = ff & gz::GIVEN != 0 && ff & gz::COMMON == 0;
+                if given && lf & gz::SURNAME != 0 {
+                    out.emit(&["given+surname"], 1.0);
+                }
+                if given && n == 2 {
+                    out.emit(&["given+one"], 1.0);
+                }
+            }
+            let lw = words[n - 1];
+            let chars: Vec<char> = lw.chars().collect();
+            let suffix = |len: usize| -> String {
+                chars[chars.len().saturating_sub(len)..]
+                    .iter()
+                    .flat_map(|c| c.to_lowercase())
+                    .collect()
+            };
+            if chars.len() > 3 {
+                out.emit(&["suffix3=", &suffix(3)], 1.0);
+                out.emit(&["suffix2=", &suffix(2)], 1.0);
+            }
+        }
+        let all_caps = toks.iter().all(|&t| p.toks[t].allcaps());
+        if all_caps && n > 0 {
+            out.emit(&["all_caps"], 1.0);
+        }
+        for &w in &words {
+            let lw = w.to_lowercase();
+            if w.chars().count() > 5 && CONTENT_SUFFIXES.iter().any(|s| lw.ends_with(s)) {
+                out.emit(&["content_word_ending"], 1.0);
+                break;
+            }
+        }
+        let between = |w: &str| (first..=last).any(|t| p.toks[t].text(p.text) == w);
+        for (w, f) in [
+            ("of", "has:of"),
+            ("and", "has:and"),
+            ("the", "has:the"),
+            ("&", "has:&"),
+        ] {
+            if between(w) {
+                out.emit(&[f], 1.0);
+            }
+        }
+        if (first..=last).any(|t| PERSON_CONNECTORS.contains(&p.toks[t].text(p.text))) {
+            out.emit(&["has:name_connector"], 1.0);
+        }
+        if key.contains('-') {
+            out.emit(&["has:hyphen"], 1.0);
+        }
+        if key.contains('.') {
+            out.emit(&["has:dot"], 1.0);
+        }
+        if key.bytes().any(|b| b.is_ascii_digit()) {
+            out.emit(&["has:digit"], 1.0);
+        }
+        if n > 1
+            && words.iter().any(|w| DIRECTIONS.contains(w))
+            && toks
+                .iter()
+                .any(|&t| !DIRECTIONS.contains(&p.toks[t].text(p.text)) && p.hit(t).has(gz::PLACE))
+        {
+            out.emit(&["direction+place"], 1.0);
+        }
+        // A coarse type from the lists, to pair with the context words: "of"
+        // after a person's name says another thing than after "Bank".
+        let coarse = match (toks.first(), toks.last()) {
+            _ if m.hit.has(gz::PLACE) => "place",
+            _ if m.hit.has(gz::ORG) => "org",
+            (Some(&f), Some(&l)) => {
+                let (ff, lf) = (p.flags(f), p.flags(l));
+                if n > 1 && lf & gz::ORG_SUFFIX != 0 {
+                    "org"
+                } else if n > 1 && lf & gz::PLACE_SUFFIX != 0 {
+                    "place"
+                } else if ff & (gz::GIVEN | gz::SURNAME) != 0 && ff & gz::COMMON == 0 {
+                    "person"
+                } else if ff & gz::PLACE != 0 {
+                    "place"
+                } else if ff & gz::COMMON != 0 || p.lower_seen(f) {
+                    "common"
+                } else {
+                    "unknown"
+                }
+            }
+            _ => "unknown",
+        };
+        out.emit(&["coarse=", coarse], 1.0);
+        rules(p, &toks, &words, m, &mut *out);
+        // How the same words are used elsewhere in the document.
+        if toks.iter().any(|&t| p.lower_seen(t)) {
+            out.emit(&["doc:lower_case_elsewhere"], 1.0);
+        }
+        if toks.iter().any(|&t| !stats.cap_mid(p, t)) {
+            out.emit(&["doc:only_capitalized_at_start"], 1.0);
+        }
+        let mentions = k.mentions;
+        out.emit(
+            &[
+                "doc:mentions=",
+                match mentions {
+                    1 => "1",
+                    2 => "2",
+                    3..=5 => "3-5",
+                    _ => "6+",
+                },
+            ],
+            1.0,
+        );
+        if n == 1 {
+            match self.last_words.get(key) {
+                Some(true) => out.emit(&["doc:last_word_of_given_name"], 1.0),
+                Some(false) => out.emit(&["doc:last_word_of_longer_name"], 1.0),
+                None => {}
+            }
+            if self.first_words.contains(key) {
+                out.emit(&["doc:first_word_of_longer_name"], 1.0);
+            }
+            if all_caps && self.initials.contains(&key.replace('.', "")) {
+                out.emit(&["doc:initials_of_longer_name"], 1.0);
+            }
+        } else {
+            if self.single.contains(words[n - 1]) {
+                out.emit(&["doc:last_word_alone"], 1.0);
+            }
+            if self.single.contains(words[0]) {
+                out.emit(&["doc:first_word_alone"], 1.0);
+            }
+            if self.single.contains(initials_of(key).as_str()) {
+                out.emit(&["doc:initials_used"], 1.0);
+            }
+        }
+        // Context cues of the mentions: any, and the share.
+        let total = mentions as f32;
+        for (c, &count) in CUES.iter().zip(&k.cue_counts) {
+            if count > 0 {
+                out.emit(&["cue:", c.name], 1.0);
+                out.emit(&["cue:", c.name, "|", coarse], 1.0);
+                out.emit(&["cue_share:", c.name], count as f32 / total);
+            }
+        }
+        for &(slot, _, count, tok) in &k.ctx {
+            let name = match slot {
+                PREV => "prev=",
+                NEXT => "next=",
+                _ => "title=",
+            };
+            let ctx = ctx_text(p, tok);
+            out.emit(&[name, &ctx], count as f32 / total);
+            out.emit(&[name, &ctx, "|", coarse], count as f32 / total);
+        }
+    }
+}
+
+/// Could `w` be part of a personal name? Not a word shaped like an English
+/// content word ("Learning", "Relativism") or a country, unless a name list
+/// knows it.
+fn name_like(flags: u32, w: &str) -> bool {
+    if flags & (gz::GIVEN | gz::SURNAME) != 0 {
+        return true;
+    }
+    if flags & (gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN) != 0 {
+        return false;
+    }
+    let ends = |suf: &str| w.len() > suf.len() + 2 && w.ends_with(suf);
+    let gerund = w.len() >= 9 && w.ends_with("ing");
+    !(gerund
+        || CONTENT_SUFFIXES[..CONTENT_SUFFIXES.len() - 1]
+            .iter()
+            .any(|s| ends(s))
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+}
+
+/// Patterns of a name's words and their list entries, each a named
+/// feature: what they are worth is learned.
+fn rules(p: &Prepared, toks: &[usize], words: &[&str], m: &Mention, out: &mut impl Sink) {
+    let (Some(&f), Some(&l)) = (toks.first(), toks.last()) else {
+        return;
+    };
+    let n = words.len();
+    let multi = n > 1;
+    let (ff, lf) = (p.flags(f), p.flags(l));
+    let hit = m.hit;
+    let mut rule = |name: &str| out.emit(&["rule:", name], 1.0);
+    let listed = hit.has(gz::PLACE | gz::ORG);
+    if hit.has(gz::CITY)
+        && !hit.has(gz::COUNTRY | gz::PLACE_WELL_KNOWN | gz::REGION | gz::MAJOR_CITY)
+    {
+        rule(if hit.has(gz::GIVEN | gz::SURNAME) {
+            "town_also_a_name"
+        } else {
+            "town_only"
+        });
+    }
+    let first_m = m.first as usize;
+    let last_m = m.last as usize;
+    let w = |k: usize| p.toks[k].text(p.text);
+    let has_of = (first_m..=last_m).any(|k| w(k) == "of");
+    if (first_m..last_m).any(|k| w(k + 1) == "of" && p.hit(k).has(gz::ORG_SUFFIX))
+        && ff & gz::ORG_HEAD == 0
+    {
+        rule("org_word_before_of");
+    }
+    if multi && ff & (gz::ORG_HEAD | gz::ORG_SUFFIX) != 0 && has_of {
+        rule("org_head_then_of");
+    }
+    if multi && ff & gz::PLACE_SUFFIX != 0 && has_of {
+        rule("place_word_then_of");
+    }
+    if multi && (lf & gz::PLACE_SUFFIX != 0 || ff & gz::PLACE_HEAD != 0) {
+        rule("place_head_or_suffix");
+    }
+    if multi && lf & gz::ORG_SUFFIX != 0 {
+        rule("org_suffix_last");
+    }
+    let given = ff & gz::GIVEN != 0 && ff & gz::COMMON == 0;
+    if multi && given {
+        rule("given_first");
+        if (first_m..=last_m).any(|k| PERSON_CONNECTORS.contains(&w(k))) {
+            rule("given_with_connector");
+        }
+    }
+    // "Pittsburgh Pirates": a place name qualifying a plural.
+    if multi
+        && ff & (gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN) != 0
+        && !hit.has(gz::PLACE)
+        && words[n - 1].ends_with('s')
+        && p.flags(toks[1]) & (gz::PLACE | gz::PLACE_SUFFIX | gz::GIVEN | gz::SURNAME) == 0
+    {
+        rule("place_then_plural");
+    }
+    // East Asian names: family name first, hyphenated given name ("Lee Cheuk-yan").
+    if n == 2
+        && ff & gz::SURNAME != 0
+        && m.key.rsplit(' ').next().is_some_and(|g| {
+            g.split_once('-')
+                .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase))
+        })
+    {
+        rule("family_name_then_hyphenated");
+    }
+    let plain = toks.iter().all(|&k| {
+        let t = &p.toks[k];
+        p.flags(k) & gz::COMMON == 0
+            && !p.lower_seen(k)
+            && !t.allcaps()
+            && p.flags(k)
+                & (gz::ORG_SUFFIX
+                    | gz::ORG_HEAD
+                    | gz::PLACE_SUFFIX
+                    | gz::PLACE_HEAD
+                    | gz::DEMONYM
+                    | gz::TITLE
+                    | gz::ORG)
+                == 0
+    });
+    if plain && !listed && toks.iter().all(|&k| name_like(p.flags(k), w(k))) {
+        rule(if multi {
+            "unknown_name_words"
+        } else {
+            "unknown_name_word"
+        });
+    }
+    if !multi && p.toks[f].allcaps() && !listed {
+        rule("unlisted_acronym");
+    }
+    if !multi && hit.has(gz::GIVEN | gz::SURNAME) && !listed {
+        rule("lone_personal_name");
+    }
+}
+
+/// Scores every distinct name once and gives each mention its name's
+/// class probabilities.
+pub fn classify(p: &Prepared, stats: &WordStats, ms: &mut [Mention], model: &Model) {
+    let keys = Keys::new(p, ms);
+    let mut feats = Hashed::default();
+    let probs: Vec<[f32; 4]> = (0..keys.len())
+        .map(|i| {
+            feats.0.clear();
+            keys.features(p, stats, i, &mut feats);
+            model.probabilities(&feats.0)
+        })
+        .collect();
+    let of: Vec<usize> = (0..ms.len()).map(|i| keys.of_mention(i)).collect();
+    for (m, k) in ms.iter_mut().zip(of) {
+        m.evidence = Evidence::from_probabilities(probs[k]);
+    }
 }

@@ -1,14 +1,17 @@
 //! Facts: the people, organizations, places and figures an article names.
 //!
 //! Pipeline: tokenize -> sentences -> candidates (capitalized runs, acronyms,
-//! numbers) -> classify (gazetteers + context cues) -> resolve aliases -> facts.
+//! numbers) -> classify (a model learned from annotated text, over gazetteer,
+//! shape, context and document-level features) -> resolve aliases -> facts.
 //! Everything is a byte range into `Document::text`.
 
 mod aliases;
 mod candidates;
 mod classify;
+mod cues;
 mod figures;
 pub mod gazetteer;
+pub mod model;
 mod numbers;
 mod sentences;
 mod tokenize;
@@ -347,6 +350,19 @@ pub fn extract(doc: &Document) -> Facts {
 
 /// Like [`extract`], over the blocks that end within `max_bytes`.
 pub fn extract_within(doc: &Document, max_bytes: usize) -> Facts {
+    extract_with(doc, max_bytes, model::Model::embedded())
+}
+
+/// Candidate mentions and figures of a document, before classification.
+fn candidates_of<'d>(
+    doc: &'d Document,
+    max_bytes: usize,
+) -> (
+    Prepared<'d>,
+    candidates::WordStats,
+    Vec<candidates::Mention>,
+    Vec<Figure>,
+) {
     let p = prepare(doc, max_bytes);
     let stats = candidates::word_stats(&p);
     let mut mentions = Vec::new();
@@ -358,17 +374,118 @@ pub fn extract_within(doc: &Document, max_bytes: usize) -> Facts {
         figures::collect(&p, s, &mut figures);
     }
     figures.sort_by_key(|f| f.range.start);
-    // FACTLENS_DEBUG=1 prints every candidate with its evidence (for tuning).
-    if std::env::var_os("FACTLENS_DEBUG").is_some() {
-        for m in &mentions {
-            eprintln!("mention {:?} {:?}", m.key, m.evidence);
-        }
-    }
+    (p, stats, mentions, figures)
+}
+
+/// [`extract_within`] with a given entity model (training measures models
+/// that are not the embedded one).
+pub fn extract_with(doc: &Document, max_bytes: usize, model: &model::Model) -> Facts {
+    let (p, stats, mut mentions, figures) = candidates_of(doc, max_bytes);
+    classify::classify(&p, &stats, &mut mentions, model);
     // The tokens (the biggest allocation) are not needed to resolve aliases.
     let text = p.text;
     drop(p);
     let entities = aliases::resolve(text, &mentions);
     Facts { entities, figures }
+}
+
+/// A distinct candidate name of a document with its named features: what
+/// the model is trained on.
+pub struct NameFeatures {
+    /// Casing noise of the document (see `classify::casing_noise`).
+    pub noise: (f32, f32),
+    pub name: String,
+    pub mentions: usize,
+    pub features: Vec<(String, f32)>,
+}
+
+/// The candidate names of `doc` with their features.
+pub fn name_features(doc: &Document) -> Vec<NameFeatures> {
+    let (p, stats, mentions, _) = candidates_of(doc, usize::MAX);
+    let keys = classify::Keys::new(&p, &mentions);
+    let noise = classify::casing_noise(&p);
+    (0..keys.len())
+        .map(|i| {
+            let mut f = classify::Named::default();
+            keys.features(&p, &stats, i, &mut f);
+            NameFeatures {
+                noise,
+                name: keys.key(i).to_string(),
+                mentions: keys.mentions(i),
+                features: f.0,
+            }
+        })
+        .collect()
+}
+
+/// Why the recognizer decided what it did about a name: one row per
+/// distinct candidate whose text equals `name` (case-insensitive) or is a
+/// mention of the entity so named.
+pub struct Explanation {
+    pub candidate: String,
+    pub mentions: Vec<Range<usize>>,
+    /// The entity the candidate ended in, if any: its kind and name.
+    pub entity: Option<(EntityKind, String)>,
+    /// Probability of none, person, organization, place.
+    pub probabilities: [f32; 4],
+    /// Features with their value and weight per class, strongest first.
+    pub features: Vec<(String, f32, [f32; 4])>,
+}
+
+pub fn explain(doc: &Document, name: &str) -> Vec<Explanation> {
+    let model = model::Model::embedded();
+    let facts = extract(doc);
+    let (p, stats, mentions, _) = candidates_of(doc, MAX_ANALYZED_BYTES);
+    let keys = classify::Keys::new(&p, &mentions);
+    let wanted = |s: &str| s.eq_ignore_ascii_case(name);
+    let entity_of = |r: &Range<usize>| {
+        facts.entities.iter().find(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.end > r.start && m.start < r.end)
+        })
+    };
+    let mut out = Vec::new();
+    for i in 0..keys.len() {
+        let ranges: Vec<Range<usize>> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(m, _)| keys.of_mention(*m) == i)
+            .map(|(_, m)| m.range.clone())
+            .collect();
+        let entity = ranges.iter().find_map(entity_of);
+        if !wanted(keys.key(i)) && !entity.is_some_and(|e| wanted(&e.name)) {
+            continue;
+        }
+        let mut named = classify::Named::default();
+        keys.features(&p, &stats, i, &mut named);
+        let mut hashed = classify::Hashed::default();
+        keys.features(&p, &stats, i, &mut hashed);
+        let probabilities = model.probabilities(&hashed.0);
+        let mut features: Vec<(String, f32, [f32; 4])> = named
+            .0
+            .into_iter()
+            .zip(hashed.0)
+            .filter_map(|((n, v), (h, _))| model.weight(h).map(|w| (n, v, *w)))
+            .collect();
+        let best = (0..4)
+            .max_by(|&a, &b| probabilities[a].total_cmp(&probabilities[b]))
+            .unwrap_or(0);
+        // Strongest for the chosen class against the mean of the others.
+        let pull = |(_, v, w): &(String, f32, [f32; 4])| {
+            let others = (w.iter().sum::<f32>() - w[best]) / 3.0;
+            ((w[best] - others) * v).abs()
+        };
+        features.sort_by(|a, b| pull(b).total_cmp(&pull(a)));
+        out.push(Explanation {
+            candidate: keys.key(i).to_string(),
+            mentions: ranges,
+            entity: entity.map(|e| (e.kind, e.name.clone())),
+            probabilities,
+            features,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

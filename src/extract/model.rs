@@ -1,0 +1,303 @@
+//! The learned part of the recognizer: a multinomial logistic regression over
+//! named features of a candidate name (none, person, organization, place).
+//!
+//! Features are strings such as `first:GIVEN` or `prev=in`; at run time they
+//! are hashed (FNV-1a over their bytes, so a feature can be hashed from its
+//! pieces without building the string) and looked up in a table built once
+//! from the weights in `assets/ner/model.tsv`. `train` learns that file from
+//! examples; `src/bin/train-ner.rs` makes the examples from `../shared/train`.
+
+use std::sync::OnceLock;
+
+use super::FxMap;
+
+/// The classes, in the order of a weight row.
+pub const CLASSES: [&str; 4] = ["none", "person", "organization", "place"];
+pub const NONE: usize = 0;
+pub const PERSON: usize = 1;
+pub const ORG: usize = 2;
+pub const PLACE: usize = 3;
+
+static EMBEDDED: &str = include_str!("../../assets/ner/model.tsv");
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// Hash of a feature name given in pieces (the same as the hash of the
+/// pieces joined).
+pub fn hash_parts(parts: &[&str]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for p in parts {
+        for &b in p.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+pub struct Model {
+    weights: FxMap<u64, [f32; 4]>,
+    /// Feature names, kept for `--explain`.
+    names: FxMap<u64, Box<str>>,
+}
+
+impl Model {
+    /// The model compiled into the binary (parsed on first use, about 1 ms).
+    /// `FACTLENS_NER_MODEL=FILE` reads another one instead, to measure a
+    /// retrained model without rebuilding.
+    pub fn embedded() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| {
+            if let Some(path) = std::env::var_os("FACTLENS_NER_MODEL")
+                && let Ok(text) = std::fs::read_to_string(&path)
+                && let Ok(m) = Model::parse(&text)
+            {
+                return m;
+            }
+            Model::parse(EMBEDDED).expect("embedded model is valid")
+        })
+    }
+
+    /// Reads a model in the `assets/ner/model.tsv` format: one feature per
+    /// line, `name<TAB>w_none<TAB>w_person<TAB>w_org<TAB>w_place`.
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let mut weights = FxMap::default();
+        let mut names = FxMap::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut it = line.split('\t');
+            let name = it.next().unwrap_or_default();
+            let mut w = [0f32; 4];
+            for x in &mut w {
+                *x = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or_else(|| format!("model line {}: bad weights", n + 1))?;
+            }
+            let h = hash_parts(&[name]);
+            weights.insert(h, w);
+            names.insert(h, name.into());
+        }
+        Ok(Model { weights, names })
+    }
+
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    pub fn weight(&self, h: u64) -> Option<&[f32; 4]> {
+        self.weights.get(&h)
+    }
+
+    pub fn name(&self, h: u64) -> Option<&str> {
+        self.names.get(&h).map(|s| &**s)
+    }
+
+    /// Class probabilities for hashed features with values.
+    pub fn probabilities(&self, feats: &[(u64, f32)]) -> [f32; 4] {
+        let mut s = [0f32; 4];
+        for (h, v) in feats {
+            if let Some(w) = self.weights.get(h) {
+                for c in 0..4 {
+                    s[c] += w[c] * v;
+                }
+            }
+        }
+        softmax(s)
+    }
+}
+
+pub fn softmax(s: [f32; 4]) -> [f32; 4] {
+    let m = s.iter().copied().fold(f32::MIN, f32::max);
+    let e = s.map(|x| (x - m).exp());
+    let z: f32 = e.iter().sum();
+    e.map(|x| x / z)
+}
+
+/// One training example: a candidate name's features, its class and weight.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub features: Vec<(String, f32)>,
+    pub label: usize,
+    pub weight: f32,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    pub rate: f64,
+    pub l2: f64,
+    /// Features seen in fewer examples are dropped.
+    pub min_count: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 4,
+            rate: 0.1,
+            l2: 1e-5,
+            min_count: 2,
+        }
+    }
+}
+
+/// A trained model as rows of (feature name, weights), sorted by name.
+pub struct Trained {
+    pub rows: Vec<(String, [f32; 4])>,
+}
+
+impl Trained {
+    /// The `model.tsv` text (weights rounded to 4 decimals; zero rows dropped).
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from(
+            "# factlens entity classifier: feature\tnone\tperson\torganization\tplace\n\
+             # generated by `cargo run --release --bin train-ner`; do not edit\n",
+        );
+        for (name, w) in &self.rows {
+            let r = w.map(|x| (x * 10000.0).round() / 10000.0);
+            if r.iter().all(|&x| x == 0.0) {
+                continue;
+            }
+            out.push_str(name);
+            for x in r {
+                out.push('\t');
+                // `{}` prints the shortest form that reads back the same.
+                out.push_str(&format!("{}", if x == 0.0 { 0.0 } else { x }));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Makes "not an entity" `factor` times as likely (a shift of the
+    /// bias's none weight): the decision threshold, chosen by
+    /// cross-validation.
+    pub fn scale_none(&mut self, factor: f32) {
+        if let Some((_, w)) = self.rows.iter_mut().find(|(n, _)| n == "bias") {
+            w[NONE] += factor.ln();
+        }
+    }
+
+    pub fn model(&self) -> Model {
+        Model::parse(&self.to_tsv()).expect("own output parses")
+    }
+}
+
+/// Multinomial logistic regression by AdaGrad with L2, deterministic (a
+/// fixed shuffle per epoch).
+pub fn train(examples: &[Example], opts: TrainOptions) -> Trained {
+    // Feature vocabulary, counted in examples.
+    let mut count: FxMap<&str, usize> = FxMap::default();
+    for e in examples {
+        for (f, _) in &e.features {
+            *count.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut names: Vec<&str> = count
+        .iter()
+        .filter(|(f, c)| **c >= opts.min_count || **f == "bias")
+        .map(|(f, _)| *f)
+        .collect();
+    names.sort_unstable();
+    let index: FxMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let data: Vec<Vec<(usize, f64)>> = examples
+        .iter()
+        .map(|e| {
+            e.features
+                .iter()
+                .filter_map(|(f, v)| index.get(f.as_str()).map(|&i| (i, f64::from(*v))))
+                .collect()
+        })
+        .collect();
+    let mut w = vec![[0f64; 4]; names.len()];
+    let mut g2 = vec![[1e-8f64; 4]; names.len()];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..opts.epochs {
+        // Fisher-Yates with a xorshift generator: the same order every run.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            let x = &data[i];
+            let mut s = [0f64; 4];
+            for &(f, v) in x {
+                for c in 0..4 {
+                    s[c] += w[f][c] * v;
+                }
+            }
+            let m = s.iter().copied().fold(f64::MIN, f64::max);
+            let e = s.map(|v| (v - m).exp());
+            let z: f64 = e.iter().sum();
+            let wt = f64::from(examples[i].weight);
+            for c in 0..4 {
+                let y = if c == examples[i].label { 1.0 } else { 0.0 };
+                let d = (e[c] / z - y) * wt;
+                for &(f, v) in x {
+                    let grad = d * v + opts.l2 * w[f][c];
+                    g2[f][c] += grad * grad;
+                    w[f][c] -= opts.rate * grad / g2[f][c].sqrt();
+                }
+            }
+        }
+    }
+    Trained {
+        rows: names
+            .iter()
+            .zip(&w)
+            .map(|(n, w)| (n.to_string(), w.map(|x| x as f32)))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashing_pieces_equals_hashing_the_whole() {
+        assert_eq!(hash_parts(&["prev=", "in"]), hash_parts(&["prev=in"]));
+        assert_ne!(hash_parts(&["prev=in"]), hash_parts(&["next=in"]));
+    }
+
+    #[test]
+    fn training_learns_a_separable_rule_and_round_trips() {
+        let ex = |f: &str, label| Example {
+            features: vec![("bias".into(), 1.0), (f.into(), 1.0)],
+            label,
+            weight: 1.0,
+        };
+        let mut data = Vec::new();
+        for _ in 0..20 {
+            data.push(ex("title", PERSON));
+            data.push(ex("suffix=inc", ORG));
+            data.push(ex("prep=in", PLACE));
+            data.push(ex("common", NONE));
+        }
+        let t = train(&data, TrainOptions::default());
+        let m = t.model();
+        for (f, c) in [
+            ("title", PERSON),
+            ("suffix=inc", ORG),
+            ("prep=in", PLACE),
+            ("common", NONE),
+        ] {
+            let p = m.probabilities(&[(hash_parts(&["bias"]), 1.0), (hash_parts(&[f]), 1.0)]);
+            let best = (0..4).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap();
+            assert_eq!(best, c, "{f}: {p:?}");
+        }
+        // The text form reads back to the same weights.
+        assert_eq!(Model::parse(&t.to_tsv()).unwrap().len(), m.len());
+        assert_eq!(t.to_tsv(), train(&data, TrainOptions::default()).to_tsv());
+    }
+}
