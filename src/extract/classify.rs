@@ -126,7 +126,7 @@ const PERSON_CONNECTORS: &[&str] = &[
 /// Endings of English content words ("Relativism", "Objectives").
 const CONTENT_SUFFIXES: &[&str] = &[
     "tion", "sion", "ment", "ness", "ity", "ism", "ive", "ives", "ary", "ory", "ance", "ence",
-    "ics", "ure", "ship", "ogy", "ical", "ful", "less", "ous", "ists", "ies", "ing",
+    "ics", "ure", "ship", "ogy", "ical", "ful", "less", "ous", "ists", "ies",
 ];
 
 /// What a context slot holds: a word's vocabulary id, a punctuation byte, or nothing.
@@ -419,12 +419,8 @@ impl<'m> Keys<'m> {
         if all_caps && n > 0 {
             out.emit(&["all_caps"], 1.0);
         }
-        for &w in &words {
-            let lw = w.to_lowercase();
-            if w.chars().count() > 5 && CONTENT_SUFFIXES.iter().any(|s| lw.ends_with(s)) {
-                out.emit(&["content_word_ending"], 1.0);
-                break;
-            }
+        if words.iter().any(|w| content_ending(w)) {
+            out.emit(&["content_word_ending"], 1.0);
         }
         let between = |w: &str| (first..=last).any(|t| p.toks[t].text(p.text) == w);
         for (w, f) in [
@@ -502,7 +498,7 @@ impl<'m> Keys<'m> {
             ],
             1.0,
         );
-        if n == 1 {
+        if n <= 1 {
             match self.last_words.get(key) {
                 Some(true) => out.emit(&["doc:last_word_of_given_name"], 1.0),
                 Some(false) => out.emit(&["doc:last_word_of_longer_name"], 1.0),
@@ -557,13 +553,14 @@ fn name_like(flags: u32, w: &str) -> bool {
     if flags & (gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN) != 0 {
         return false;
     }
+    !(content_ending(w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+}
+
+/// Ends like an English content word: "-tion", "-ness", "-ism"; "-ing" only
+/// on long words ("Processing" is a noun, "Jinping" a name).
+fn content_ending(w: &str) -> bool {
     let ends = |suf: &str| w.len() > suf.len() + 2 && w.ends_with(suf);
-    let gerund = w.len() >= 9 && w.ends_with("ing");
-    !(gerund
-        || CONTENT_SUFFIXES[..CONTENT_SUFFIXES.len() - 1]
-            .iter()
-            .any(|s| ends(s))
-        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+    (w.len() >= 9 && w.ends_with("ing")) || CONTENT_SUFFIXES.iter().any(|s| ends(s))
 }
 
 /// Patterns of a name's words and their list entries, each a named

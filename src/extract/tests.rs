@@ -41,7 +41,7 @@ fn figure<'a>(d: &Document, f: &'a Facts, text: &str) -> &'a Figure {
 #[test]
 fn person_aliases_merge_into_the_fullest_name() {
     let (d, f) = run(
-        "Putin Visits China\n\nVladimir Putin arrived on Monday. President Putin met Xi Jinping. \
+        "Putin Visits China\n\nVladimir Putin arrived on Monday. President Putin met President Xi Jinping. \
          Putin's hosts were warm, and Xi said the talks went well.\n",
     );
     let putin = entity(&d, &f, "Vladimir Putin");
@@ -343,7 +343,7 @@ fn a_sentence_full_of_names_is_not_title_case() {
     // Four capitalized long words and one short lower-case verb: running
     // text, so the names are read as names, not as a headline's capitals.
     let doc = crate::document::load_plain(
-        "A Long Title\n\nVladimir Putin met Xi Jinping in Beijing on 16 May 2024.\n",
+        "A Long Title\n\nVladimir Putin met President Xi Jinping in Beijing on 16 May 2024.\n",
     );
     let facts = super::extract(&doc);
     let names: Vec<(&str, super::EntityKind)> = facts
@@ -359,4 +359,59 @@ fn a_sentence_full_of_names_is_not_title_case() {
         names.contains(&("Xi Jinping", super::EntityKind::Person)),
         "{names:?}"
     );
+}
+
+#[test]
+fn contractions_are_not_names() {
+    let (_, f) = run("Notes\n\nI'm sure, said Anna Berg. You'd think It'll rain in Oslo.\n");
+    let n = names(&f);
+    assert!(!n.iter().any(|(name, _)| name.contains('\'')), "{n:?}");
+    assert!(n.contains(&("Anna Berg", EntityKind::Person)), "{n:?}");
+}
+
+#[test]
+fn codes_and_personal_names_are_not_alternate_city_names() {
+    let g = gazetteer::get();
+    // Airport codes and personal names were alternate names of cities
+    // ("ALP" Aleppo, "SHA" Shanghai, "Judah" Jeddah, "Cheng" Zhengzhou).
+    for w in ["ALP", "SHA", "Judah", "Cheng"] {
+        assert_eq!(g.lookup(w).canon, None, "{w}");
+    }
+    assert_eq!(g.lookup("Kiev").canon, Some("Kyiv"));
+}
+
+#[test]
+fn explain_shows_scores_and_features_of_a_name() {
+    let d = crate::document::load_plain(
+        "Talks\n\nPresident Vladimir Putin arrived in Beijing. Putin said the talks went well.\n",
+    );
+    let rows = super::explain(&d, "Putin");
+    let full = rows
+        .iter()
+        .find(|r| r.candidate == "Vladimir Putin")
+        .expect("the full name is explained with its alias");
+    assert_eq!(
+        full.entity,
+        Some((EntityKind::Person, "Vladimir Putin".to_string()))
+    );
+    let p = full.probabilities;
+    assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4, "{p:?}");
+    assert!(p[super::model::PERSON] > p[super::model::NONE], "{p:?}");
+    assert!(full.features.iter().any(|(n, _, _)| n == "cue:title"));
+    assert!(super::explain(&d, "Nobody").is_empty());
+}
+
+#[test]
+fn two_names_side_by_side_are_not_one_person() {
+    let (_, f) = run(
+        "Exodus\n\nMoses was content. And he gave Moses Zipporah his daughter. \
+         Then Zipporah took a stone, and Moses saw it. Zipporah said so.\n",
+    );
+    let n = names(&f);
+    assert!(
+        !n.iter().any(|(name, _)| *name == "Moses Zipporah"),
+        "{n:?}"
+    );
+    assert!(n.iter().any(|(name, _)| *name == "Moses"), "{n:?}");
+    assert!(n.iter().any(|(name, _)| *name == "Zipporah"), "{n:?}");
 }
