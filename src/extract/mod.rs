@@ -419,8 +419,8 @@ pub fn name_features(doc: &Document) -> Vec<NameFeatures> {
 }
 
 /// Why the recognizer decided what it did about a name: one row per
-/// distinct candidate whose text equals `name` (case-insensitive) or is a
-/// mention of the entity so named.
+/// distinct candidate whose text equals `name` (case-insensitive) or that
+/// belongs to an entity with that name or alias.
 pub struct Explanation {
     pub candidate: String,
     pub mentions: Vec<Range<usize>>,
@@ -454,7 +454,8 @@ pub fn explain(doc: &Document, name: &str) -> Vec<Explanation> {
             .map(|(_, m)| m.range.clone())
             .collect();
         let entity = ranges.iter().find_map(entity_of);
-        if !wanted(keys.key(i)) && !entity.is_some_and(|e| wanted(&e.name)) {
+        let named = |e: &Entity| wanted(&e.name) || e.aliases.iter().any(|a| wanted(a));
+        if !wanted(keys.key(i)) && !entity.is_some_and(named) {
             continue;
         }
         let mut named = classify::Named::default();

@@ -397,7 +397,7 @@ fn explain_shows_scores_and_features_of_a_name() {
     let p = full.probabilities;
     assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4, "{p:?}");
     assert!(p[super::model::PERSON] > p[super::model::NONE], "{p:?}");
-    assert!(full.features.iter().any(|(n, _, _)| n == "cue:title"));
+    assert!(full.features.iter().any(|(n, _, _)| n == "prev=president"));
     assert!(super::explain(&d, "Nobody").is_empty());
 }
 
