@@ -67,8 +67,6 @@ fn kind_of(e: &Evidence) -> Option<EntityKind> {
     })
 }
 
-// Cluster ids index several parallel vectors (clusters, parent).
-#[allow(clippy::needless_range_loop)]
 /// "He gave Moses Zipporah his daughter": a two-word name seen once whose
 /// words are each names used on their own elsewhere (at least twice) is two
 /// adjacent names, not one person called "Moses Zipporah". Returns the
@@ -128,6 +126,8 @@ fn split_joined(text: &str, ms: &[Mention]) -> Option<Vec<Mention>> {
     Some(out)
 }
 
+// Cluster ids index several parallel vectors (clusters, parent).
+#[allow(clippy::needless_range_loop)]
 pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     let split = split_joined(text, ms);
     let ms = split.as_deref().unwrap_or(ms);
