@@ -47,6 +47,9 @@ struct Args {
     /// training.
     #[arg(long, value_name = "DIR")]
     coverage: Option<PathBuf>,
+    /// With --coverage, list every gold entity not found right.
+    #[arg(long, requires = "coverage")]
+    verbose: bool,
     /// Leave out features whose names begin with one of these
     /// (comma-separated), to measure what a group of features is worth.
     #[arg(long, default_value = "")]
@@ -355,6 +358,36 @@ fn read_gum(dir: &Path) -> Result<Vec<TrainDoc>> {
     Ok(docs)
 }
 
+/// The CoNLL corpora: folder (also the source name), files, token and tag
+/// columns, and whether each sentence is a document of its own (tweets).
+const CONLL: &[(&str, &[&str], usize, usize, bool)] = &[
+    ("wikigold", &["wikigold.conll"], 0, 1, false),
+    (
+        "btc",
+        &[
+            "a.conll", "b.conll", "e.conll", "f.conll", "g.conll", "h.conll",
+        ],
+        0,
+        1,
+        true,
+    ),
+    (
+        "wnut17",
+        &["train.conll", "dev.conll", "test.conll"],
+        0,
+        1,
+        true,
+    ),
+    (
+        "uner-ewt",
+        &["en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"],
+        1,
+        2,
+        false,
+    ),
+    ("sec-filings", &["FIN3.txt", "FIN5.txt"], 0, 3, false),
+];
+
 fn read_all(data: &Path) -> Result<Vec<TrainDoc>> {
     if !data.join("README.md").exists() {
         bail!(
@@ -362,50 +395,12 @@ fn read_all(data: &Path) -> Result<Vec<TrainDoc>> {
             data.display()
         );
     }
-    let c = data.join("conll");
     let mut docs = read_gum(&data.join("gum"))?;
-    docs.extend(read_conll(
-        &c.join("wikigold/wikigold.conll"),
-        "wikigold",
-        0,
-        1,
-        false,
-    )?);
-    for f in ["a", "b", "e", "f", "g", "h"] {
-        docs.extend(read_conll(
-            &c.join(format!("btc/{f}.conll")),
-            "btc",
-            0,
-            1,
-            true,
-        )?);
-    }
-    for f in ["train", "dev", "test"] {
-        docs.extend(read_conll(
-            &c.join(format!("wnut17/{f}.conll")),
-            "wnut17",
-            0,
-            1,
-            true,
-        )?);
-    }
-    for f in ["en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"] {
-        docs.extend(read_conll(
-            &c.join(format!("uner-ewt/{f}")),
-            "uner-ewt",
-            1,
-            2,
-            false,
-        )?);
-    }
-    for f in ["FIN3.txt", "FIN5.txt"] {
-        docs.extend(read_conll(
-            &c.join(format!("sec-filings/{f}")),
-            "sec-filings",
-            0,
-            3,
-            false,
-        )?);
+    for &(folder, files, token_col, tag_col, per_sentence) in CONLL {
+        for f in files {
+            let path = data.join("conll").join(folder).join(f);
+            docs.extend(read_conll(&path, folder, token_col, tag_col, per_sentence)?);
+        }
     }
     Ok(docs)
 }
@@ -456,33 +451,12 @@ fn examples(docs: &[&TrainDoc], weights: &HashMap<String, f32>, drop: &[&str]) -
             continue;
         }
         let names = extract::name_features(&d.doc);
-        if std::env::var_os("NOISE").is_some()
-            && let Some(n) = names.first()
-        {
-            println!(
-                "{}\t{:.3}\t{:.3}\t{}",
-                d.source,
-                n.noise.0,
-                n.noise.1,
-                d.doc.text.len()
-            );
-        }
         for n in names {
             let label = match label_of(&d.labels, &n.name) {
                 Some(Label::Ignore) => continue,
                 Some(Label::Kind(k)) => class_of(k),
                 None => model::NONE,
             };
-            if std::env::var_os("DUMP").is_some() {
-                let fs: Vec<&str> = n.features.iter().map(|(f, _)| f.as_str()).collect();
-                println!(
-                    "{}\t{}\t{}\t{}",
-                    d.source,
-                    model::CLASSES[label],
-                    n.name,
-                    fs.join(" ")
-                );
-            }
             let mut features = n.features;
             features.retain(|(f, _)| !drop.iter().any(|d| f.starts_with(d)));
             out.push(Example {
@@ -659,7 +633,7 @@ fn main() -> Result<()> {
                     (false, None) => "no candidate",
                 };
                 *outcome.entry(what).or_default() += 1;
-                if std::env::var_os("VERBOSE").is_some_and(|v| v == what) {
+                if args.verbose && what != "right" {
                     println!("{what}: {:?} {:?}", g.kind, g.surfaces);
                 }
             }

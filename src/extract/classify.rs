@@ -184,38 +184,6 @@ struct KeyAgg {
     ctx: Vec<(u8, u32, u32, Option<usize>)>,
 }
 
-/// How carefully the document is cased: the share of everyday words
-/// capitalized inside sentences, and of sentences that begin in lower case.
-/// Tweets and transcripts capitalize at random; news and books do not, and
-/// there a capital inside a sentence says far more.
-pub fn casing_noise(p: &Prepared) -> (f32, f32) {
-    let (mut mid, mut mid_common_cap, mut sents, mut lower_start) = (0u32, 0u32, 0u32, 0u32);
-    for s in p.sents.iter().filter(|s| !s.title_case) {
-        let r = s.toks();
-        let mut first = true;
-        for k in r {
-            let t = &p.toks[k];
-            if t.kind() != TokKind::Word {
-                continue;
-            }
-            if first {
-                first = false;
-                sents += 1;
-                lower_start += u32::from(!t.cap());
-                continue;
-            }
-            mid += 1;
-            if t.cap() && p.flags(k) & gz::COMMON != 0 && p.flags(k) & gz::FUNCTION == 0 {
-                mid_common_cap += 1;
-            }
-        }
-    }
-    (
-        mid_common_cap as f32 / mid.max(1) as f32,
-        lower_start as f32 / sents.max(1) as f32,
-    )
-}
-
 /// The names of the document, their mentions and the document-level facts
 /// about their words.
 pub struct Keys<'m> {

@@ -392,8 +392,6 @@ pub fn extract_with(doc: &Document, max_bytes: usize, model: &model::Model) -> F
 /// A distinct candidate name of a document with its named features: what
 /// the model is trained on.
 pub struct NameFeatures {
-    /// Casing noise of the document (see `classify::casing_noise`).
-    pub noise: (f32, f32),
     pub name: String,
     pub mentions: usize,
     pub features: Vec<(String, f32)>,
@@ -403,13 +401,11 @@ pub struct NameFeatures {
 pub fn name_features(doc: &Document) -> Vec<NameFeatures> {
     let (p, stats, mentions, _) = candidates_of(doc, usize::MAX);
     let keys = classify::Keys::new(&p, &mentions);
-    let noise = classify::casing_noise(&p);
     (0..keys.len())
         .map(|i| {
             let mut f = classify::Named::default();
             keys.features(&p, &stats, i, &mut f);
             NameFeatures {
-                noise,
                 name: keys.key(i).to_string(),
                 mentions: keys.mentions(i),
                 features: f.0,
