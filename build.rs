@@ -29,7 +29,23 @@ const LISTS: &[(&str, u32, bool)] = &[
     ("vocab_function.txt", 15, true),
 ];
 
+mod model_table {
+    #![allow(dead_code)]
+    include!("src/extract/model_table.rs");
+}
+
+/// The entity model as a sorted table of (hash, weights) records.
+fn model() {
+    println!("cargo::rerun-if-changed=assets/ner/model.tsv");
+    println!("cargo::rerun-if-changed=src/extract/model_table.rs");
+    let text = fs::read_to_string("assets/ner/model.tsv").expect("assets/ner/model.tsv");
+    let table = model_table::table_from_tsv(&text).expect("a valid model.tsv");
+    let out = env::var("OUT_DIR").expect("OUT_DIR");
+    fs::write(Path::new(&out).join("model.bin"), table).expect("write model table");
+}
+
 fn main() {
+    model();
     let dir = Path::new("assets/gazetteer");
     println!("cargo::rerun-if-changed=assets/gazetteer");
     let mut map: BTreeMap<String, (u32, u32)> = BTreeMap::new();

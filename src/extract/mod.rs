@@ -12,6 +12,7 @@ mod cues;
 mod figures;
 pub mod gazetteer;
 pub mod model;
+mod model_table;
 mod numbers;
 mod sentences;
 mod tokenize;
@@ -463,7 +464,7 @@ pub fn explain(doc: &Document, name: &str) -> Vec<Explanation> {
             .0
             .into_iter()
             .zip(hashed.0)
-            .filter_map(|((n, v), (h, _))| model.weight(h).map(|w| (n, v, *w)))
+            .filter_map(|((n, v), (h, _))| model.weight(h).map(|w| (n, v, w)))
             .collect();
         let best = (0..4)
             .max_by(|&a, &b| probabilities[a].total_cmp(&probabilities[b]))

@@ -3,10 +3,11 @@
 //!
 //! Features are strings such as `first:GIVEN` or `prev=in`; at run time they
 //! are hashed (FNV-1a over their bytes, so a feature can be hashed from its
-//! pieces without building the string) and looked up in a table built once
-//! from the weights in `assets/ner/model.tsv`. `train` learns that file from
+//! pieces without building the string) and looked up in a table that
+//! `build.rs` makes from the weights in `assets/ner/model.tsv`. `train` learns that file from
 //! examples; `src/bin/train-ner.rs` makes the examples from `../shared/train`.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::FxMap;
@@ -18,31 +19,19 @@ pub const PERSON: usize = 1;
 pub const ORG: usize = 2;
 pub const PLACE: usize = 3;
 
-static EMBEDDED: &str = include_str!("../../assets/ner/model.tsv");
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.bin"));
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+pub use super::model_table::hash_parts;
+use super::model_table::{RECORD, table_from_tsv};
 
-/// Hash of a feature name given in pieces (the same as the hash of the
-/// pieces joined).
-pub fn hash_parts(parts: &[&str]) -> u64 {
-    let mut h = FNV_OFFSET;
-    for p in parts {
-        for &b in p.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    }
-    h
-}
-
+/// Weights per feature hash: a sorted table of records (`model_table.rs`),
+/// compiled in for the shipped model.
 pub struct Model {
-    weights: FxMap<u64, [f32; 4]>,
-    /// Feature names, kept for `--explain`.
-    names: FxMap<u64, Box<str>>,
+    table: Cow<'static, [u8]>,
 }
 
 impl Model {
-    /// The model compiled into the binary (parsed on first use, about 1 ms).
+    /// The model compiled into the binary (nothing to parse at start-up).
     /// `FACTLENS_NER_MODEL=FILE` reads another one instead, to measure a
     /// retrained model without rebuilding.
     pub fn embedded() -> &'static Model {
@@ -54,56 +43,55 @@ impl Model {
             {
                 return m;
             }
-            Model::parse(EMBEDDED).expect("embedded model is valid")
+            Model {
+                table: Cow::Borrowed(EMBEDDED),
+            }
         })
     }
 
-    /// Reads a model in the `assets/ner/model.tsv` format: one feature per
-    /// line, `name<TAB>w_none<TAB>w_person<TAB>w_org<TAB>w_place`.
+    /// Reads a model in the `assets/ner/model.tsv` format.
     pub fn parse(text: &str) -> Result<Model, String> {
-        let mut weights = FxMap::default();
-        let mut names = FxMap::default();
-        for (n, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut it = line.split('\t');
-            let name = it.next().unwrap_or_default();
-            let mut w = [0f32; 4];
-            for x in &mut w {
-                *x = it
-                    .next()
-                    .and_then(|s| s.parse().ok())
-                    .ok_or_else(|| format!("model line {}: bad weights", n + 1))?;
-            }
-            let h = hash_parts(&[name]);
-            weights.insert(h, w);
-            names.insert(h, name.into());
-        }
-        Ok(Model { weights, names })
+        Ok(Model {
+            table: Cow::Owned(table_from_tsv(text)?),
+        })
     }
 
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.table.len() / RECORD
     }
 
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.table.is_empty()
     }
 
-    pub fn weight(&self, h: u64) -> Option<&[f32; 4]> {
-        self.weights.get(&h)
+    fn hash_at(&self, i: usize) -> u64 {
+        let r = &self.table[i * RECORD..i * RECORD + 8];
+        u64::from_le_bytes([r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]])
     }
 
-    pub fn name(&self, h: u64) -> Option<&str> {
-        self.names.get(&h).map(|s| &**s)
+    /// The weights of a feature, by its hash.
+    pub fn weight(&self, h: u64) -> Option<[f32; 4]> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.hash_at(mid).cmp(&h) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let r = &self.table[mid * RECORD + 8..(mid + 1) * RECORD];
+                    let f = |k: usize| f32::from_le_bytes([r[k], r[k + 1], r[k + 2], r[k + 3]]);
+                    return Some([f(0), f(4), f(8), f(12)]);
+                }
+            }
+        }
+        None
     }
 
     /// Class probabilities for hashed features with values.
     pub fn probabilities(&self, feats: &[(u64, f32)]) -> [f32; 4] {
         let mut s = [0f32; 4];
         for (h, v) in feats {
-            if let Some(w) = self.weights.get(h) {
+            if let Some(w) = self.weight(*h) {
                 for c in 0..4 {
                     s[c] += w[c] * v;
                 }
@@ -263,6 +251,26 @@ pub fn train(examples: &[Example], opts: TrainOptions) -> Trained {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_table_is_the_shipped_tsv() {
+        let text = include_str!("../../assets/ner/model.tsv");
+        let parsed = Model::parse(text).unwrap();
+        let m = Model::embedded();
+        assert!(m.len() > 1000);
+        assert_eq!(m.len(), parsed.len());
+        let line = text.lines().find(|l| l.starts_with("cue:title\t")).unwrap();
+        let w: Vec<f32> = line
+            .split('\t')
+            .skip(1)
+            .map(|x| x.parse().unwrap())
+            .collect();
+        assert_eq!(
+            m.weight(hash_parts(&["cue:", "title"])).unwrap().to_vec(),
+            w
+        );
+        assert_eq!(m.weight(hash_parts(&["no such feature"])), None);
+    }
 
     #[test]
     fn hashing_pieces_equals_hashing_the_whole() {
