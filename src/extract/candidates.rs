@@ -349,7 +349,23 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
                         .any(|x| x[0] == k && word_text(p, x[1]) == "the")
                     && before_first & gz::GIVEN == 0
                     && before_last & SUFFIXES == 0;
-                !pattern
+                // "Faculty of Diplomatic Sciences and International Relations",
+                // "Center for Strategic and International Studies": "and"
+                // inside the of-phrase of an organization word, unless what
+                // follows is a name of its own (known, or ending in a suffix
+                // such as "Inc.").
+                let rest = words
+                    .iter()
+                    .position(|&x| x == k)
+                    .map_or(&[][..], |at| &words[at + 1..]);
+                let of_phrase = cur.len() >= 3
+                    && p.flags(cur[0]) & SUFFIXES != 0
+                    && matches!(word_text(p, cur[1]), "of" | "for")
+                    && rest
+                        .last()
+                        .is_some_and(|&l| p.flags(l) & (SUFFIXES | gz::PLACE | gz::ORG) == 0)
+                    && run_flags(p, g, rest) & (gz::PLACE | gz::ORG) == 0;
+                !(pattern || of_phrase)
             }
             "of" | "for" => {
                 let before = cur.last().map(|&b| p.flags(b)).unwrap_or(0);

@@ -415,3 +415,19 @@ fn two_names_side_by_side_are_not_one_person() {
     assert!(n.iter().any(|(name, _)| *name == "Moses"), "{n:?}");
     assert!(n.iter().any(|(name, _)| *name == "Zipporah"), "{n:?}");
 }
+
+#[test]
+fn and_inside_an_organizations_of_phrase_stays_in_the_name() {
+    let d = load_plain(
+        "T\n\nShe studied at the Faculty of Diplomatic Sciences and International Relations in Genoa.\n",
+    );
+    let rows = super::explain(
+        &d,
+        "Faculty of Diplomatic Sciences and International Relations",
+    );
+    assert_eq!(rows.len(), 1, "one candidate spans the whole name");
+    let d = load_plain("T\n\nThe Ministry of Defence and France signed it.\n");
+    let f = extract(&d);
+    let n = names(&f);
+    assert!(n.contains(&("France", EntityKind::Place)), "{n:?}");
+}
