@@ -358,12 +358,11 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
                     .iter()
                     .position(|&x| x == k)
                     .map_or(&[][..], |at| &words[at + 1..]);
-                let of_phrase = cur.len() >= 3
-                    && p.flags(cur[0]) & SUFFIXES != 0
-                    && matches!(word_text(p, cur[1]), "of" | "for")
-                    && rest
-                        .last()
-                        .is_some_and(|&l| p.flags(l) & (SUFFIXES | gz::PLACE | gz::ORG) == 0)
+                let of_phrase = cur.windows(3).any(|x| {
+                    p.flags(x[0]) & SUFFIXES != 0 && matches!(word_text(p, x[1]), "of" | "for")
+                }) && rest
+                    .last()
+                    .is_some_and(|&l| p.flags(l) & (SUFFIXES | gz::PLACE | gz::ORG) == 0)
                     && run_flags(p, g, rest) & (gz::PLACE | gz::ORG) == 0;
                 !(pattern || of_phrase)
             }

@@ -380,7 +380,6 @@ impl<'m> Keys<'m> {
             };
             if chars.len() > 3 {
                 out.emit(&["suffix3=", &suffix(3)], 1.0);
-                out.emit(&["suffix2=", &suffix(2)], 1.0);
             }
         }
         let all_caps = toks.iter().all(|&t| p.toks[t].allcaps());
