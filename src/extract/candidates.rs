@@ -332,10 +332,29 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
         return vec![words.to_vec()];
     }
     let last = p.flags(*words.last().unwrap_or(&words[0]));
+    // "Faculty of Diplomatic Sciences and International Relations", "Joint
+    // Council for the Welfare of Immigrants": a connector inside the
+    // of-phrase of an organization or place word stays in the name, unless
+    // what follows it is a name of its own (known, or ending in a suffix such
+    // as "Inc.").
+    let of_phrase = |cur: &[usize], rest: &[usize]| {
+        cur.windows(3)
+            .any(|x| p.flags(x[0]) & SUFFIXES != 0 && matches!(word_text(p, x[1]), "of" | "for"))
+            && rest
+                .last()
+                .is_some_and(|&l| p.flags(l) & (SUFFIXES | gz::PLACE | gz::ORG) == 0)
+            && run_flags(p, g, rest) & (gz::PLACE | gz::ORG) == 0
+    };
     let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
-    for &k in words {
+    // Index of a word that completes a title ("Secretary of State"): dropped.
+    let mut title_complement = None;
+    for (at, &k) in words.iter().enumerate() {
+        if title_complement == Some(at) {
+            continue;
+        }
         let w = word_text(p, k);
         let cur = parts.last().map(Vec::as_slice).unwrap_or(&[]);
+        let rest = &words[at + 1..];
         let split = match w {
             "and" | "&" => {
                 let before_last = cur.last().map(|&b| p.flags(b)).unwrap_or(0);
@@ -344,31 +363,20 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
                     && !cur.iter().any(|&b| p.flags(b) & SUFFIXES != 0)
                     && !cur.is_empty()
                     && run_flags(p, g, cur) & (gz::PLACE | gz::ORG) == 0
-                    && !words
-                        .windows(2)
-                        .any(|x| x[0] == k && word_text(p, x[1]) == "the")
+                    && rest.first().is_none_or(|&x| word_text(p, x) != "the")
                     && before_first & gz::GIVEN == 0
                     && before_last & SUFFIXES == 0;
-                // "Faculty of Diplomatic Sciences and International Relations",
-                // "Center for Strategic and International Studies": "and"
-                // inside the of-phrase of an organization word, unless what
-                // follows is a name of its own (known, or ending in a suffix
-                // such as "Inc.").
-                let rest = words
-                    .iter()
-                    .position(|&x| x == k)
-                    .map_or(&[][..], |at| &words[at + 1..]);
-                let of_phrase = cur.windows(3).any(|x| {
-                    p.flags(x[0]) & SUFFIXES != 0 && matches!(word_text(p, x[1]), "of" | "for")
-                }) && rest
-                    .last()
-                    .is_some_and(|&l| p.flags(l) & (SUFFIXES | gz::PLACE | gz::ORG) == 0)
-                    && run_flags(p, g, rest) & (gz::PLACE | gz::ORG) == 0;
-                !(pattern || of_phrase)
+                !(pattern || of_phrase(cur, rest))
             }
             "of" | "for" => {
                 let before = cur.last().map(|&b| p.flags(b)).unwrap_or(0);
-                before & (SUFFIXES | gz::TITLE) == 0 || before & gz::TITLE != 0 && cur.len() == 1
+                let lone_title = before & gz::TITLE != 0 && cur.len() == 1;
+                // "Secretary of State Condoleezza Rice", "Governor of Texas
+                // Greg Abbott": one word completes the title, a name follows.
+                if lone_title && rest.len() >= 3 && rest[..3].iter().all(|&x| p.toks[x].cap()) {
+                    title_complement = Some(at + 1);
+                }
+                (before & (SUFFIXES | gz::TITLE) == 0 && !of_phrase(cur, rest)) || lone_title
             }
             _ => false,
         };
@@ -522,24 +530,37 @@ fn push_mention(
         && words
             .last()
             .is_some_and(|&k| p.toks[k].allcaps() && p.toks[k].end() - p.toks[k].start() <= 4)
-        && words[words.len() - 2..]
-            .first()
-            .is_some_and(|&k| !p.toks[k].allcaps() || p.toks[k].end() - p.toks[k].start() <= 4)
+        && words[words.len() - 2..].first().is_some_and(|&k| {
+            // Letters after a name, not the object of "of" ("University of NSW").
+            p.toks[k].cap() && (!p.toks[k].allcaps() || p.toks[k].end() - p.toks[k].start() <= 4)
+        })
         && words.first().is_some_and(|&k| !p.toks[k].allcaps())
     {
         words.pop();
     }
-    // "Washington Chris Gregoire", "Washington State University Simon Ličen":
-    // a place or an organization right before a given name.
-    if title.is_none() && words.len() >= 3 {
+    // "Washington Chris Gregoire", "Washington State University Simon Ličen",
+    // "Refugee Council Enver Solomon": a place or an organization right
+    // before a person's name. Not when the run ends in the head of one name
+    // ("Woodrow Wilson Center", "San Francisco Bay").
+    let ends_in_head = words.last().is_some_and(|&k| p.flags(k) & SUFFIXES != 0);
+    if title.is_none() && words.len() >= 3 && !ends_in_head {
+        let person_words = |r: &[usize]| {
+            (2..=3).contains(&r.len())
+                && r.iter().all(|&k| {
+                    p.toks[k].cap() && p.flags(k) & (gz::COMMON | SUFFIXES | gz::TITLE) == 0
+                })
+                && r.last()
+                    .is_some_and(|&k| p.flags(k) & (gz::SURNAME | gz::GIVEN) != 0)
+        };
         let at = (1..words.len().saturating_sub(1)).find(|&n| {
             let (prev, cur) = (words[n - 1], words[n]);
-            p.toks[cur].cap()
+            let given = p.toks[cur].cap()
                 && p.flags(cur) & gz::GIVEN != 0
                 && p.flags(cur) & gz::COMMON == 0
-                && p.toks[words[n + 1]].cap()
-                && (p.flags(prev) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
-                    || run_flags(p, g, &words[..n]) & (gz::PLACE | gz::ORG) != 0)
+                && p.toks[words[n + 1]].cap();
+            let org_before = p.flags(prev) & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0;
+            (given && (org_before || run_flags(p, g, &words[..n]) & (gz::PLACE | gz::ORG) != 0))
+                || (org_before && person_words(&words[n..]))
         });
         if let Some(at) = at {
             push_one(p, sent, g, &words[..at], None, sr.clone(), out);

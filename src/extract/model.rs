@@ -123,6 +123,8 @@ pub struct TrainOptions {
     pub l2: f64,
     /// Features seen in fewer examples are dropped.
     pub min_count: usize,
+    /// Runs averaged.
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
@@ -132,6 +134,7 @@ impl Default for TrainOptions {
             rate: 0.1,
             l2: 1e-5,
             min_count: 2,
+            runs: 5,
         }
     }
 }
@@ -204,10 +207,38 @@ pub fn train(examples: &[Example], opts: TrainOptions) -> Trained {
                 .collect()
         })
         .collect();
-    let mut w = vec![[0f64; 4]; names.len()];
-    let mut g2 = vec![[1e-8f64; 4]; names.len()];
+    // Several runs over differently shuffled data, averaged: one run's
+    // weights depend on the order it saw the examples in.
+    let mut avg = vec![[0f64; 4]; names.len()];
+    for run in 0..opts.runs.max(1) {
+        let w = one_run(examples, &data, names.len(), opts, run as u64);
+        for (a, w) in avg.iter_mut().zip(&w) {
+            for c in 0..4 {
+                a[c] += w[c] / opts.runs.max(1) as f64;
+            }
+        }
+    }
+    Trained {
+        rows: names
+            .iter()
+            .zip(&avg)
+            .map(|(n, w)| (n.to_string(), w.map(|x| x as f32)))
+            .collect(),
+    }
+}
+
+/// One pass of AdaGrad over `epochs` shuffles (the shuffle seeded by `run`).
+fn one_run(
+    examples: &[Example],
+    data: &[Vec<(usize, f64)>],
+    features: usize,
+    opts: TrainOptions,
+    run: u64,
+) -> Vec<[f64; 4]> {
+    let mut w = vec![[0f64; 4]; features];
+    let mut g2 = vec![[1e-8f64; 4]; features];
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut seed = 0x2545_f491_4f6c_dd1du64 ^ run.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     for _ in 0..opts.epochs {
         // Fisher-Yates with a xorshift generator: the same order every run.
         for i in (1..order.len()).rev() {
@@ -239,13 +270,7 @@ pub fn train(examples: &[Example], opts: TrainOptions) -> Trained {
             }
         }
     }
-    Trained {
-        rows: names
-            .iter()
-            .zip(&w)
-            .map(|(n, w)| (n.to_string(), w.map(|x| x as f32)))
-            .collect(),
-    }
+    w
 }
 
 #[cfg(test)]

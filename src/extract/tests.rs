@@ -431,3 +431,33 @@ fn and_inside_an_organizations_of_phrase_stays_in_the_name() {
     let n = names(&f);
     assert!(n.contains(&("France", EntityKind::Place)), "{n:?}");
 }
+
+#[test]
+fn name_boundaries_keep_connectors_and_separate_adjacent_names() {
+    let d = load_plain(
+        "T\n\nSecretary of State Condoleezza Rice agreed. The Refugee Council Enver Solomon \
+         said the Joint Council for the Welfare of Immigrants was right. The University of \
+         NSW agreed. He spoke at the Woodrow Wilson Center near San Francisco Bay.\n",
+    );
+    let candidates = |n: &str| !super::explain(&d, n).is_empty();
+    for whole in [
+        "Condoleezza Rice",
+        "Refugee Council",
+        "Enver Solomon",
+        "Joint Council for the Welfare of Immigrants",
+        "University of NSW",
+        "Woodrow Wilson Center",
+        "San Francisco Bay",
+    ] {
+        assert!(candidates(whole), "{whole} is a candidate");
+    }
+    for wrong in [
+        "State Condoleezza Rice",
+        "Refugee Council Enver Solomon",
+        "University of",
+        "Wilson Center",
+        "Francisco Bay",
+    ] {
+        assert!(!candidates(wrong), "{wrong} is not a candidate");
+    }
+}
