@@ -235,11 +235,13 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
         sents: Vec::new(),
     };
     for b in doc.blocks.iter().take_while(|b| b.range.end <= max_bytes) {
-        // Code is never scanned for facts; chrome and reading time are furniture.
-        if matches!(
-            b.kind,
-            BlockKind::Chrome | BlockKind::ReadingTime | BlockKind::Code
-        ) {
+        // Code is never scanned for facts; reading time is furniture. Page
+        // chrome is scanned for names only ("content related to Saudi
+        // Arabia and Mohammed bin Salman"), not for figures, and a repeat of
+        // the title not at all.
+        let repeated_title =
+            b.kind == BlockKind::Chrome && doc.title() == Some(&text[b.range.clone()]);
+        if matches!(b.kind, BlockKind::ReadingTime | BlockKind::Code) || repeated_title {
             continue;
         }
         let first = p.toks.len();
@@ -372,7 +374,9 @@ fn candidates_of<'d>(
         if s.block != BlockKind::Date {
             candidates::collect(&p, s, &stats, &mut mentions);
         }
-        figures::collect(&p, s, &mut figures);
+        if s.block != BlockKind::Chrome {
+            figures::collect(&p, s, &mut figures);
+        }
     }
     figures.sort_by_key(|f| f.range.start);
     (p, stats, mentions, figures)

@@ -461,3 +461,24 @@ fn name_boundaries_keep_connectors_and_separate_adjacent_names() {
         assert!(!candidates(wrong), "{wrong} is not a candidate");
     }
 }
+
+#[test]
+fn names_in_page_chrome_count_but_its_figures_do_not() {
+    let d = load_plain(
+        "Oil Deal\n\nMoscow sold oil to Beijing.\n\n\
+         To view content related to Saudi Arabia and Mohammed bin Salman in 2024, click on the link below:\n",
+    );
+    assert!(
+        d.blocks
+            .iter()
+            .any(|b| b.kind == crate::document::BlockKind::Chrome),
+        "the link line is chrome"
+    );
+    let f = extract(&d);
+    let n = names(&f);
+    assert!(
+        n.contains(&("Mohammed bin Salman", EntityKind::Person)),
+        "{n:?}"
+    );
+    assert!(f.figures.is_empty(), "{:?}", f.figures);
+}
