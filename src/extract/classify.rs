@@ -303,6 +303,33 @@ impl<'m> Keys<'m> {
         self.of_mention[m] as usize
     }
 
+    /// The class probabilities of name `i` (`feats` is scratch space and
+    /// holds its hashed features afterwards). A name the loader found in the
+    /// byline is an entity by the document's structure, whatever its
+    /// spelling: only its kind is the model's to say (bylines are rare in
+    /// the training text, so the model cannot learn this).
+    pub fn probabilities(
+        &self,
+        p: &Prepared,
+        stats: &WordStats,
+        i: usize,
+        model: &Model,
+        feats: &mut Hashed,
+    ) -> [f32; 4] {
+        feats.0.clear();
+        self.features(p, stats, i, feats);
+        let mut pr = model.probabilities(&feats.0);
+        let byline = CUES.iter().position(|c| c.name == "byline");
+        if byline.is_some_and(|b| self.keys[i].cue_counts[b] > 0) && pr[model::NONE] < 1.0 {
+            let rest = 1.0 - pr[model::NONE];
+            pr[model::NONE] = 0.0;
+            for x in &mut pr {
+                *x /= rest;
+            }
+        }
+        pr
+    }
+
     /// The features of name `i`.
     pub fn features(&self, p: &Prepared, stats: &WordStats, i: usize, out: &mut impl Sink) {
         let k = &self.keys[i];
@@ -634,11 +661,7 @@ pub fn classify(p: &Prepared, stats: &WordStats, ms: &mut [Mention], model: &Mod
     let keys = Keys::new(p, ms);
     let mut feats = Hashed::default();
     let probs: Vec<[f32; 4]> = (0..keys.len())
-        .map(|i| {
-            feats.0.clear();
-            keys.features(p, stats, i, &mut feats);
-            model.probabilities(&feats.0)
-        })
+        .map(|i| keys.probabilities(p, stats, i, model, &mut feats))
         .collect();
     let of: Vec<usize> = (0..ms.len()).map(|i| keys.of_mention(i)).collect();
     for (m, k) in ms.iter_mut().zip(of) {

@@ -462,8 +462,7 @@ pub fn explain(doc: &Document, name: &str) -> Vec<Explanation> {
         let mut named = classify::Named::default();
         keys.features(&p, &stats, i, &mut named);
         let mut hashed = classify::Hashed::default();
-        keys.features(&p, &stats, i, &mut hashed);
-        let probabilities = model.probabilities(&hashed.0);
+        let probabilities = keys.probabilities(&p, &stats, i, model, &mut hashed);
         let mut features: Vec<(String, f32, [f32; 4])> = named
             .0
             .into_iter()

@@ -482,3 +482,15 @@ fn names_in_page_chrome_count_but_its_figures_do_not() {
     );
     assert!(f.figures.is_empty(), "{:?}", f.figures);
 }
+
+#[test]
+fn a_name_in_the_byline_is_an_entity() {
+    let (_, f) = run(
+        "Storm Hits the Coast\n\nBy Zorbek Quintavalle\n\nThe storm reached the coast on Monday, officials said.\n",
+    );
+    assert_eq!(
+        names(&f),
+        [("Zorbek Quintavalle", EntityKind::Person)],
+        "an unknown name, but the byline says it is one"
+    );
+}
