@@ -135,9 +135,18 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of_mention = vec![0usize; ms.len()];
+    // An acronym the text defines ("Australian Labor Party (ALP)") means
+    // what the text says, whatever the gazetteer's alternate names say.
+    let defined: super::FxSet<&str> = ms
+        .iter()
+        .filter(|m| m.expands.is_some())
+        .map(|m| m.key.as_str())
+        .collect();
     for (i, m) in ms.iter().enumerate() {
         let hit = m.hit;
-        let canon = hit.canon.filter(|_| hit.has(gz::PLACE | gz::ORG));
+        let canon = hit
+            .canon
+            .filter(|_| hit.has(gz::PLACE | gz::ORG) && !defined.contains(m.key.as_str()));
         let key: std::borrow::Cow<str> = match canon {
             Some(c) => c.into(),
             None if is_acronym(&m.key) => undotted(&m.key).into(),

@@ -494,3 +494,13 @@ fn a_name_in_the_byline_is_an_entity() {
         "an unknown name, but the byline says it is one"
     );
 }
+
+#[test]
+fn an_acronym_the_text_defines_is_not_the_gazetteers() {
+    let (d, f) = run(
+        "T\n\nThe Ulster Kickboxers (UK) won on Sunday in Belfast. UK coaches said the Ulster Kickboxers will return.\n",
+    );
+    let uk = entity(&d, &f, "UK");
+    assert_eq!(uk.name, "Ulster Kickboxers");
+    assert!(!f.entities.iter().any(|e| e.name == "United Kingdom"));
+}
