@@ -435,24 +435,6 @@ fn label_of(labels: &HashMap<String, Label>, name: &str) -> Option<Label> {
         .copied()
 }
 
-/// A candidate that is part of an annotated name, or holds one with more
-/// around it ("Scheidt Jr" of "John C. Scheidt Jr."): neither a clean
-/// example of a name nor of a non-name, so it is left out of training.
-fn partial(labels: &HashMap<String, Label>, name: &str) -> bool {
-    let n = norm(name);
-    let inside = |outer: &str, inner: &str| {
-        outer.len() > inner.len()
-            && outer.match_indices(inner).any(|(at, _)| {
-                let before = outer[..at].chars().next_back();
-                let after = outer[at + inner.len()..].chars().next();
-                before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
-            })
-    };
-    labels
-        .iter()
-        .any(|(g, l)| matches!(l, Label::Kind(_)) && (inside(g, &n) || inside(&n, g)))
-}
-
 fn class_of(kind: EntityKind) -> usize {
     match kind {
         EntityKind::Person => model::PERSON,
@@ -473,7 +455,6 @@ fn examples(docs: &[&TrainDoc], weights: &HashMap<String, f32>, drop: &[&str]) -
             let label = match label_of(&d.labels, &n.name) {
                 Some(Label::Ignore) => continue,
                 Some(Label::Kind(k)) => class_of(k),
-                None if partial(&d.labels, &n.name) => continue,
                 None => model::NONE,
             };
             let mut features = n.features;
