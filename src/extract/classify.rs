@@ -295,10 +295,6 @@ impl<'m> Keys<'m> {
         &self.ms[self.keys[i].rep].key
     }
 
-    pub fn mentions(&self, i: usize) -> usize {
-        self.keys[i].mentions as usize
-    }
-
     pub fn of_mention(&self, m: usize) -> usize {
         self.of_mention[m] as usize
     }

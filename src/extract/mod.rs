@@ -398,7 +398,6 @@ pub fn extract_with(doc: &Document, max_bytes: usize, model: &model::Model) -> F
 /// the model is trained on.
 pub struct NameFeatures {
     pub name: String,
-    pub mentions: usize,
     pub features: Vec<(String, f32)>,
 }
 
@@ -412,7 +411,6 @@ pub fn name_features(doc: &Document) -> Vec<NameFeatures> {
             keys.features(&p, &stats, i, &mut f);
             NameFeatures {
                 name: keys.key(i).to_string(),
-                mentions: keys.mentions(i),
                 features: f.0,
             }
         })
@@ -439,26 +437,34 @@ pub fn explain(doc: &Document, name: &str) -> Vec<Explanation> {
     let (p, stats, mentions, _) = candidates_of(doc, MAX_ANALYZED_BYTES);
     let keys = classify::Keys::new(&p, &mentions);
     let wanted = |s: &str| s.eq_ignore_ascii_case(name);
-    let entity_of = |r: &Range<usize>| {
-        facts.entities.iter().find(|e| {
-            e.mentions
-                .iter()
-                .any(|m| m.end > r.start && m.start < r.end)
+    let named = |e: &&Entity| wanted(&e.name) || e.aliases.iter().any(|a| wanted(a));
+    // Does one of `ranges` overlap a mention of `e` (sorted, disjoint)?
+    let overlaps = |e: &Entity, ranges: &[Range<usize>]| {
+        ranges.iter().any(|r| {
+            let i = e.mentions.partition_point(|m| m.end <= r.start);
+            e.mentions.get(i).is_some_and(|m| m.start < r.end)
         })
     };
+    let wanted_entities: Vec<&Entity> = facts.entities.iter().filter(named).collect();
+    // The mentions of each candidate, gathered once.
+    let mut ranges_of: Vec<Vec<Range<usize>>> = vec![Vec::new(); keys.len()];
+    for (m, mention) in mentions.iter().enumerate() {
+        let r = &mut ranges_of[keys.of_mention(m)];
+        // An acronym in brackets is also a mention of its own run.
+        if r.last() != Some(&mention.range) {
+            r.push(mention.range.clone());
+        }
+    }
     let mut out = Vec::new();
-    for i in 0..keys.len() {
-        let ranges: Vec<Range<usize>> = mentions
+    for (i, ranges) in ranges_of.into_iter().enumerate() {
+        let in_wanted = wanted_entities
             .iter()
-            .enumerate()
-            .filter(|(m, _)| keys.of_mention(*m) == i)
-            .map(|(_, m)| m.range.clone())
-            .collect();
-        let entity = ranges.iter().find_map(entity_of);
-        let named = |e: &Entity| wanted(&e.name) || e.aliases.iter().any(|a| wanted(a));
-        if !wanted(keys.key(i)) && !entity.is_some_and(named) {
+            .copied()
+            .find(|e| overlaps(e, &ranges));
+        if in_wanted.is_none() && !wanted(keys.key(i)) {
             continue;
         }
+        let entity = in_wanted.or_else(|| facts.entities.iter().find(|e| overlaps(e, &ranges)));
         let mut named = classify::Named::default();
         keys.features(&p, &stats, i, &mut named);
         let mut hashed = classify::Hashed::default();
