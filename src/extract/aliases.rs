@@ -69,34 +69,27 @@ fn kind_of(e: &Evidence) -> Option<EntityKind> {
 
 /// "He gave Moses Zipporah his daughter": a two-word name seen once whose
 /// words are each names used on their own elsewhere (at least twice) is two
-/// adjacent names, not one person called "Moses Zipporah". Returns the
-/// mentions with such spans split in two (`None` when there is none).
-fn split_joined(text: &str, ms: &[Mention]) -> Option<Vec<Mention>> {
+/// adjacent names, not one person called "Moses Zipporah". Such mentions are
+/// split in place (the second half is added at the end).
+pub fn split_joined(text: &str, ms: &mut Vec<Mention>) {
+    // Per key: how many mentions, and the first of them.
     let mut count: HashMap<&str, (usize, usize)> = HashMap::default();
     for (i, m) in ms.iter().enumerate() {
-        let e = count.entry(m.key.as_str()).or_insert((0, i));
-        e.0 += 1;
+        count.entry(m.key.as_str()).or_insert((0, i)).0 += 1;
     }
-    fn joined<'m>(
-        count: &HashMap<&str, (usize, usize)>,
-        m: &'m Mention,
-    ) -> Option<(&'m str, &'m str)> {
-        let (a, b) = m.key.split_once(' ')?;
-        let single = |w: &str| {
-            !w.contains(' ') && w.chars().next().is_some_and(char::is_uppercase) && !is_acronym(w)
-        };
-        let seen = |w: &str| count.get(w).is_some_and(|c| c.0 >= 2);
-        (count[m.key.as_str()].0 == 1 && single(a) && single(b) && seen(a) && seen(b))
-            .then_some((a, b))
-    }
-    if !ms.iter().any(|m| joined(&count, m).is_some()) {
-        return None;
-    }
-    let mut out = ms.to_vec();
+    let single = |w: &str| {
+        !w.contains(' ') && w.chars().next().is_some_and(char::is_uppercase) && !is_acronym(w)
+    };
+    let seen = |w: &str| count.get(w).is_some_and(|c| c.0 >= 2);
+    // (mention, its first name, its second name)
+    let mut splits: Vec<(usize, Mention, Mention)> = Vec::new();
     for (i, m) in ms.iter().enumerate() {
-        let Some((a, b)) = joined(&count, m) else {
+        let Some((a, b)) = m.key.split_once(' ') else {
             continue;
         };
+        if count[m.key.as_str()].0 != 1 || !single(a) || !single(b) || !seen(a) || !seen(b) {
+            continue;
+        }
         let span = &text[m.range.clone()];
         let (Some(at), true) = (span.rfind(b), span.ends_with(b)) else {
             continue;
@@ -104,33 +97,22 @@ fn split_joined(text: &str, ms: &[Mention]) -> Option<Vec<Mention>> {
         let Some(a_at) = span[..at].rfind(a) else {
             continue;
         };
-        let b_range = m.range.start + at..m.range.end;
-        let a_range = m.range.start..m.range.start + a_at + a.len();
-        let like = |w: &str| &ms[count[w].1];
-        out[i] = Mention {
-            range: a_range,
-            key: a.to_string(),
-            hit: like(a).hit,
-            evidence: like(a).evidence,
-            ..m.clone()
-        };
-        out.push(Mention {
-            range: b_range,
-            key: b.to_string(),
-            hit: like(b).hit,
-            evidence: like(b).evidence,
-            expands: None,
-            ..m.clone()
-        });
+        let start = m.range.start;
+        splits.push((
+            i,
+            m.narrowed(start..start + a_at + a.len(), &ms[count[a].1]),
+            m.narrowed(start + at..m.range.end, &ms[count[b].1]),
+        ));
     }
-    Some(out)
+    for (i, a_part, b_part) in splits {
+        ms[i] = a_part;
+        ms.push(b_part);
+    }
 }
 
 // Cluster ids index several parallel vectors (clusters, parent).
 #[allow(clippy::needless_range_loop)]
 pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
-    let split = split_joined(text, ms);
-    let ms = split.as_deref().unwrap_or(ms);
     let g = gz::get();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();

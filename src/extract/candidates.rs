@@ -23,15 +23,54 @@ pub struct Mention {
     pub evidence: Evidence,
     /// The mention is an acronym in brackets right after this mention index.
     pub expands: Option<usize>,
-    /// First and last token of the name, a title token before it, and the
-    /// tokens around it within the sentence (indices into `Prepared::toks`).
+    /// First and last token of the name and a title token before it
+    /// (`NO_TITLE` when there is none): indices into `Prepared::toks`.
     pub first: u32,
     pub last: u32,
-    pub title: Option<u32>,
-    pub prev: Option<u32>,
-    pub next: Option<u32>,
-    /// Context cue bits (`cues::CUES`).
+    title: u32,
+    /// Context cue bits (`cues::CUES`), and whether the sentence goes on
+    /// before and after the mention (`HAS_PREV`, `HAS_NEXT`).
     pub cues: u32,
+}
+
+const NO_TITLE: u32 = u32::MAX;
+const HAS_PREV: u32 = 1 << 30;
+const HAS_NEXT: u32 = 1 << 31;
+
+impl Mention {
+    /// The title token before the name ("President").
+    pub fn title(&self) -> Option<usize> {
+        (self.title != NO_TITLE).then_some(self.title as usize)
+    }
+
+    /// The token before the mention (title included), within its sentence.
+    pub fn prev(&self) -> Option<usize> {
+        let start = self.title().unwrap_or(self.first as usize);
+        (self.cues & HAS_PREV != 0).then(|| start - 1)
+    }
+
+    /// The token after the mention, within its sentence.
+    pub fn next(&self) -> Option<usize> {
+        (self.cues & HAS_NEXT != 0).then_some(self.last as usize + 1)
+    }
+
+    /// This mention narrowed to `range`, where the text spells `like`'s
+    /// name: it takes that name's key, list entry and evidence.
+    pub fn narrowed(&self, range: Range<usize>, like: &Mention) -> Mention {
+        Mention {
+            range,
+            key: like.key.clone(),
+            hit: like.hit,
+            evidence: like.evidence,
+            expands: None,
+            ..*self
+        }
+    }
+
+    /// The context cue bits alone.
+    pub fn cue_bits(&self) -> u32 {
+        self.cues & !(HAS_PREV | HAS_NEXT)
+    }
 }
 
 const CONNECTORS: &[&str] = &[
@@ -636,18 +675,18 @@ fn push_one(
     };
     let around = |first: usize, last: usize, title: Option<usize>| {
         let start = title.unwrap_or(first);
-        (
-            start
-                .checked_sub(1)
-                .filter(|&k| k >= sr.start)
-                .map(|k| k as u32),
-            (last + 1 < sr.end).then_some(last as u32 + 1),
-        )
+        let mut bits = 0;
+        if start > sr.start {
+            bits |= HAS_PREV;
+        }
+        if last + 1 < sr.end {
+            bits |= HAS_NEXT;
+        }
+        bits
     };
     let range = p.toks[title.unwrap_or(first)].start()..p.toks[last].end();
     let idx = out.len();
     let bracket = expansion_acronym(p, last, sr.end);
-    let (prev, next) = around(first, last, title);
     out.push(Mention {
         range,
         key,
@@ -656,17 +695,14 @@ fn push_one(
         expands: None,
         first: first as u32,
         last: last as u32,
-        title: title.map(|t| t as u32),
-        prev,
-        next,
-        cues: cues::eval(&ctx(first, last, title, false)),
+        title: title.map_or(NO_TITLE, |t| t as u32),
+        cues: cues::eval(&ctx(first, last, title, false)) | around(first, last, title),
     });
     if let Some(k) = bracket
         && words.len() > 1
     {
         let t = &p.toks[k];
         let key = t.text(p.text).to_string();
-        let (prev, next) = around(k, k, None);
         out.push(Mention {
             range: t.start()..t.end(),
             hit: p.hit(k),
@@ -675,10 +711,8 @@ fn push_one(
             expands: Some(idx),
             first: k as u32,
             last: k as u32,
-            title: None,
-            prev,
-            next,
-            cues: cues::eval(&ctx(k, k, None, true)),
+            title: NO_TITLE,
+            cues: cues::eval(&ctx(k, k, None, true)) | around(k, k, None),
         });
     }
 }

@@ -230,15 +230,13 @@ impl<'m> Keys<'m> {
             of_mention.push(id);
             let k = &mut keys[id as usize];
             k.mentions += 1;
-            let mut bits = m.cues;
+            let mut bits = m.cue_bits();
             while bits != 0 {
                 let b = bits.trailing_zeros() as usize;
                 k.cue_counts[b] += 1;
                 bits &= bits - 1;
             }
-            let prev = m.prev.map(|x| x as usize);
-            let next = m.next.map(|x| x as usize);
-            let title = m.title.map(|x| x as usize);
+            let (prev, next, title) = (m.prev(), m.next(), m.title());
             for (slot, tok) in [(PREV, prev), (NEXT, next)] {
                 let e = ctx.entry((id, slot, ctx_code(p, tok))).or_insert((0, tok));
                 e.0 += 1;

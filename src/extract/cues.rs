@@ -107,7 +107,8 @@ pub struct Cue {
     pub test: fn(&Ctx) -> bool,
 }
 
-/// The cues. Order fixes the bits; names are what the model file uses.
+/// The cues. Order fixes the bits (at most 30: `Mention` keeps two for
+/// itself); names are what the model file uses.
 pub const CUES: &[Cue] = &[
     Cue {
         name: "title",

@@ -390,6 +390,7 @@ pub fn extract_with(doc: &Document, max_bytes: usize, model: &model::Model) -> F
     // The tokens (the biggest allocation) are not needed to resolve aliases.
     let text = p.text;
     drop(p);
+    aliases::split_joined(text, &mut mentions);
     let entities = aliases::resolve(text, &mentions);
     Facts { entities, figures }
 }
