@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, ValueEnum};
 
+use crate::app::{DEFAULT_MEASURE, Options};
+use crate::config::{self, Config, ConfigError, Settings};
+use crate::runner::AfterFirstFrame;
+
 pub const AFTER_HELP: &str = "\
 Examples:
   factlens                        open the built-in sample article
@@ -79,6 +83,80 @@ pub struct Cli {
     /// Panic after the first frame (to test that the terminal is restored).
     #[arg(long, hide = true)]
     pub debug_panic: bool,
+}
+
+impl Cli {
+    pub fn after_first_frame(&self) -> AfterFirstFrame {
+        match (self.exit_after_first_frame, self.debug_panic) {
+            (_, true) => AfterFirstFrame::Panic,
+            (true, _) => AfterFirstFrame::Exit,
+            _ => AfterFirstFrame::Continue,
+        }
+    }
+}
+
+/// Reads and validates the configuration (the default file may be absent).
+pub fn settings(cli: &Cli) -> Result<Settings, ConfigError> {
+    let (path, explicit) = match (&cli.config, config::default_path()) {
+        (Some(p), _) => (p.clone(), true),
+        (None, Some(p)) => (p, false),
+        (None, None) => return Config::default().settings("(none)"),
+    };
+    Config::load(&path, explicit)?.settings(&path.display().to_string())
+}
+
+/// What `--check-config` says about a valid configuration.
+pub fn config_status(cli: &Cli) -> String {
+    match (&cli.config, config::default_path()) {
+        (Some(p), _) => format!("{}: ok", p.display()),
+        (None, Some(p)) if p.exists() => format!("{}: ok", p.display()),
+        (None, Some(p)) => format!("{}: no config file (defaults apply)", p.display()),
+        (None, None) => "no config directory on this system (defaults apply)".into(),
+    }
+}
+
+/// The reader's look and preferences: the command line over the config,
+/// the environment for colours.
+pub fn options(cli: &Cli, settings: Settings) -> Options {
+    let color = match cli.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        // https://no-color.org: any non-empty value turns colour off.
+        ColorWhen::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    };
+    let truecolor = std::env::var("COLORTERM").is_ok_and(|v| v == "truecolor" || v == "24bit");
+    Options {
+        keymap: settings.keymap,
+        measure: cli
+            .width
+            .map(usize::from)
+            .or(settings.measure)
+            .unwrap_or(DEFAULT_MEASURE),
+        palette: settings.palette.for_terminal(truecolor),
+        color,
+        sort: settings.sort,
+        sidebar_shown: settings.sidebar_shown,
+        sidebar_left: settings.sidebar_left,
+        sidebar_cols: settings.sidebar_cols,
+    }
+}
+
+/// Did writing fail only because the reader of a pipe went away?
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {

@@ -270,7 +270,7 @@ mod tests {
         let c = Config::parse("[keys]\nquit = [\"j\"]\n", "my.toml").unwrap();
         let err = c.settings("my.toml").err().unwrap().to_string();
         assert!(
-            err.contains("bound twice") && err.contains("LineDown") && err.contains("Quit"),
+            err.contains("bound twice") && err.contains("line_down") && err.contains("quit"),
             "{err}"
         );
         let err = Config::parse("width = 3\n", "m")

@@ -10,126 +10,99 @@ use std::fmt;
 
 use serde::Deserialize;
 
-/// Everything a user can bind to a key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Command {
-    LineDown,
-    LineUp,
-    PageDown,
-    PageUp,
-    HalfPageDown,
-    HalfPageUp,
-    Top,
-    Bottom,
-    NextHeading,
-    PrevHeading,
-    Focus,
-    ToggleSidebar,
-    Sort,
-    Filter,
-    Activate,
-    NextMention,
-    PrevMention,
-    NextFact,
-    PrevFact,
-    NextSameKind,
-    PrevSameKind,
-    Search,
-    JumpBack,
-    JumpForward,
-    Copy,
-    AlsoIn,
-    Links,
-    Library,
-    Help,
-    Back,
-    Quit,
+/// Declares [`Command`] from one table: each command once, with its name
+/// in the config file, its help group and its description, in help order.
+macro_rules! commands {
+    ($($variant:ident = $name:literal, $group:literal, $describe:literal;)*) => {
+        /// Everything a user can bind to a key.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Command {
+            $($variant,)*
+        }
+
+        impl Command {
+            /// Every command, in the order of the help screen.
+            pub const ALL: &[Command] = &[$(Command::$variant,)*];
+
+            /// The name the config file and messages use (`line_down`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Command::$variant => $name,)*
+                }
+            }
+
+            /// The help screen's group for this command.
+            pub fn group(self) -> &'static str {
+                match self {
+                    $(Command::$variant => $group,)*
+                }
+            }
+
+            pub fn describe(self) -> &'static str {
+                match self {
+                    $(Command::$variant => $describe,)*
+                }
+            }
+        }
+    };
+}
+
+commands! {
+    LineDown = "line_down", "Reading", "down one line (sidebar: next fact)";
+    LineUp = "line_up", "Reading", "up one line (sidebar: previous fact)";
+    PageDown = "page_down", "Reading", "page down";
+    PageUp = "page_up", "Reading", "page up";
+    HalfPageDown = "half_page_down", "Reading", "half a page down";
+    HalfPageUp = "half_page_up", "Reading", "half a page up";
+    Top = "top", "Reading", "go to the top";
+    Bottom = "bottom", "Reading", "go to the end";
+    NextHeading = "next_heading", "Reading", "next section heading";
+    PrevHeading = "prev_heading", "Reading", "previous section heading";
+    Focus = "focus", "Facts", "switch focus between article and sidebar";
+    ToggleSidebar = "toggle_sidebar", "Facts", "show or hide the sidebar";
+    Sort = "sort", "Facts", "sort facts by first appearance or frequency";
+    Filter = "filter", "Facts", "filter the sidebar (Enter keeps, Esc clears)";
+    Activate = "activate", "Facts", "jump to the next mention of the selected fact";
+    NextMention = "next_mention", "Facts", "next mention (or search match)";
+    PrevMention = "prev_mention", "Facts", "previous mention (or search match)";
+    NextFact = "next_fact", "Facts", "next fact of any kind";
+    PrevFact = "prev_fact", "Facts", "previous fact of any kind";
+    NextSameKind = "next_same_kind", "Facts", "next fact of the selected kind";
+    PrevSameKind = "prev_same_kind", "Facts", "previous fact of the selected kind";
+    Copy = "copy", "Facts", "copy the fact and its sentence (OSC 52)";
+    AlsoIn = "also_in", "Facts", "other library articles naming this entity";
+    Links = "links", "Search and jumps", "open the link at the cursor, or list links";
+    Search = "search", "Search and jumps", "search the text (smart case)";
+    JumpBack = "jump_back", "Search and jumps", "back to where you were before the jump";
+    JumpForward = "jump_forward", "Search and jumps", "forward again after jumping back";
+    Library = "library", "Search and jumps", "back to the library list";
+    Help = "help", "General", "show or hide this help";
+    Back = "back", "General", "close what is open, or quit";
+    Quit = "quit", "General", "quit";
 }
 
 impl Command {
-    /// The order and wording of the help screen.
-    pub const ALL: [Command; 31] = [
-        Command::LineDown,
-        Command::LineUp,
-        Command::PageDown,
-        Command::PageUp,
-        Command::HalfPageDown,
-        Command::HalfPageUp,
-        Command::Top,
-        Command::Bottom,
-        Command::NextHeading,
-        Command::PrevHeading,
-        Command::Focus,
-        Command::ToggleSidebar,
-        Command::Sort,
-        Command::Filter,
-        Command::Activate,
-        Command::NextMention,
-        Command::PrevMention,
-        Command::NextFact,
-        Command::PrevFact,
-        Command::NextSameKind,
-        Command::PrevSameKind,
-        Command::Copy,
-        Command::AlsoIn,
-        Command::Links,
-        Command::Search,
-        Command::JumpBack,
-        Command::JumpForward,
-        Command::Library,
-        Command::Help,
-        Command::Back,
-        Command::Quit,
-    ];
-
-    /// The help screen's group for this command.
-    pub fn group(self) -> &'static str {
-        use Command::*;
-        match self {
-            LineDown | LineUp | PageDown | PageUp | HalfPageDown | HalfPageUp | Top | Bottom
-            | NextHeading | PrevHeading => "Reading",
-            Focus | ToggleSidebar | Sort | Filter | Activate | NextMention | PrevMention
-            | NextFact | PrevFact | NextSameKind | PrevSameKind | Copy | AlsoIn => "Facts",
-            Links | Search | JumpBack | JumpForward | Library => "Search and jumps",
-            Help | Back | Quit => "General",
-        }
+    pub fn from_name(name: &str) -> Option<Command> {
+        Command::ALL.iter().copied().find(|c| c.name() == name)
     }
+}
 
-    pub fn describe(self) -> &'static str {
-        match self {
-            Command::LineDown => "down one line (sidebar: next fact)",
-            Command::LineUp => "up one line (sidebar: previous fact)",
-            Command::PageDown => "page down",
-            Command::PageUp => "page up",
-            Command::HalfPageDown => "half a page down",
-            Command::HalfPageUp => "half a page up",
-            Command::Top => "go to the top",
-            Command::Bottom => "go to the end",
-            Command::NextHeading => "next section heading",
-            Command::PrevHeading => "previous section heading",
-            Command::Focus => "switch focus between article and sidebar",
-            Command::ToggleSidebar => "show or hide the sidebar",
-            Command::Sort => "sort facts by first appearance or frequency",
-            Command::Filter => "filter the sidebar (Enter keeps, Esc clears)",
-            Command::Activate => "jump to the next mention of the selected fact",
-            Command::NextMention => "next mention (or search match)",
-            Command::PrevMention => "previous mention (or search match)",
-            Command::NextFact => "next fact of any kind",
-            Command::PrevFact => "previous fact of any kind",
-            Command::NextSameKind => "next fact of the selected kind",
-            Command::PrevSameKind => "previous fact of the selected kind",
-            Command::Search => "search the text (smart case)",
-            Command::JumpBack => "back to where you were before the jump",
-            Command::JumpForward => "forward again after jumping back",
-            Command::Copy => "copy the fact and its sentence (OSC 52)",
-            Command::Links => "open the link at the cursor, or list links",
-            Command::AlsoIn => "other library articles naming this entity",
-            Command::Library => "back to the library list",
-            Command::Help => "show or hide this help",
-            Command::Back => "close what is open, or quit",
-            Command::Quit => "quit",
-        }
+impl fmt::Display for Command {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Command {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Command, D::Error> {
+        let name = String::deserialize(d)?;
+        Command::from_name(&name).ok_or_else(|| {
+            let known: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
+            serde::de::Error::custom(format!(
+                "unknown command `{name}`, expected one of {}",
+                known.join(", ")
+            ))
+        })
     }
 }
 
@@ -285,17 +258,17 @@ impl Keymap {
         let mut by_key: HashMap<Key, Command> = HashMap::new();
         let mut by_command: HashMap<Command, Vec<Key>> = HashMap::new();
         // Walk commands in a fixed order so a duplicate is reported the same way every time.
-        for command in Command::ALL {
+        for &command in Command::ALL {
             for name in table.get(&command).into_iter().flatten() {
                 let key = Key::parse(name).ok_or_else(|| KeymapError::BadKey {
                     key: name.clone(),
-                    command: format!("{command:?}"),
+                    command: command.to_string(),
                 })?;
                 if let Some(first) = by_key.insert(key, command) {
                     return Err(KeymapError::Duplicate {
                         key: key.to_string(),
-                        first: format!("{first:?}"),
-                        second: format!("{command:?}"),
+                        first: first.to_string(),
+                        second: command.to_string(),
                     });
                 }
                 by_command.entry(command).or_default().push(key);
@@ -354,7 +327,7 @@ mod tests {
     #[test]
     fn default_keymap_is_valid_and_complete() {
         let km = Keymap::default_keys();
-        for c in Command::ALL {
+        for &c in Command::ALL {
             assert!(!km.keys_for(c).is_empty(), "{c:?} has no key");
         }
         assert_eq!(km.command(Key::ch('G')), Some(Command::Bottom));
@@ -368,7 +341,7 @@ mod tests {
         let err = Keymap::parse("[keys]\ntop = [\"g\"]\nbottom = [\"g\"]\n").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "keymap: key g is bound twice, to Top and to Bottom"
+            "keymap: key g is bound twice, to top and to bottom"
         );
     }
 

@@ -9,15 +9,15 @@
 //! `Action::Analyzed`).
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
 
-use crate::app::{Action, FactIndex};
 use crate::document::{Document, Format, LoadError, check_text, load_as, load_plain, load_vec};
 use crate::extract::{Facts, extract};
-use crate::layout::layout;
+use crate::index::FactIndex;
+use crate::input::Bytes;
+use crate::layout::{Layout, layout};
 
 /// Texts at least this big are opened progressively.
-pub const PROGRESSIVE_MIN_BYTES: usize = 256 * 1024;
+pub const PROGRESSIVE_MIN_BYTES: usize = crate::input::MAP_MIN_BYTES;
 /// About how much of a big text the first screen is built from.
 pub const PREFIX_BYTES: usize = 16 * 1024;
 
@@ -26,57 +26,6 @@ pub enum Opening {
     Ready(Document, Facts),
     /// Show `prefix` now; call [`finish_in_background`] with `whole`.
     Progressive { prefix: Document, whole: Whole },
-}
-
-/// The bytes of an input: read into memory, or a read-only map of a big
-/// file. A map saves copying megabytes before the first screen; it is only
-/// read before the terminal is set up (a file truncated under a live map
-/// raises SIGBUS, which must not happen with the terminal in raw mode), and
-/// the background loader reads the file again instead of using it.
-pub enum Bytes {
-    Owned(Vec<u8>),
-    Mapped {
-        map: memmap2::Mmap,
-        path: std::path::PathBuf,
-    },
-}
-
-impl std::ops::Deref for Bytes {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Bytes::Owned(v) => v,
-            Bytes::Mapped { map, .. } => map,
-        }
-    }
-}
-
-impl Bytes {
-    /// Maps `path` when it is a big regular file, else reads it.
-    pub fn read(path: &std::path::Path) -> std::io::Result<Bytes> {
-        let file = std::fs::File::open(path)?;
-        let meta = file.metadata()?;
-        if meta.is_file() && meta.len() >= PROGRESSIVE_MIN_BYTES as u64 {
-            // SAFETY: the map is read-only and only read before the terminal
-            // is touched (see the type's doc); a concurrent truncation can
-            // at worst end the process there, with the terminal untouched.
-            if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
-                return Ok(Bytes::Mapped {
-                    map,
-                    path: path.to_path_buf(),
-                });
-            }
-        }
-        std::fs::read(path).map(Bytes::Owned)
-    }
-
-    pub fn into_vec(self) -> Vec<u8> {
-        match self {
-            Bytes::Owned(v) => v,
-            Bytes::Mapped { map, .. } => map.to_vec(),
-        }
-    }
 }
 
 /// Where the background loader gets the whole text.
@@ -126,11 +75,24 @@ fn prefix_of(text: &str) -> &str {
     &text[..end]
 }
 
+/// What the background loader reports, in this order.
+pub enum Progress {
+    /// The whole document, laid out at the width asked for.
+    Loaded(Arc<Document>, Layout),
+    /// Its facts.
+    Analyzed(FactIndex),
+    /// The file changed since it was checked: the prefix is all there is.
+    Failed(String),
+}
+
 /// Builds the whole document (laid out at `width`) and then its facts on
-/// a background thread; the receiver yields `Action::Loaded` then
-/// `Action::Analyzed`.
-pub fn finish_in_background(whole: Whole, width: usize) -> Receiver<Action> {
-    let (tx, rx) = mpsc::channel();
+/// a background thread, reporting each step to `report`, which returns
+/// false when nobody listens any more.
+pub fn finish_in_background(
+    whole: Whole,
+    width: usize,
+    report: impl Fn(Progress) -> bool + Send + 'static,
+) {
     std::thread::Builder::new()
         .name("factlens-load".into())
         .spawn(move || {
@@ -143,7 +105,7 @@ pub fn finish_in_background(whole: Whole, width: usize) -> Receiver<Action> {
             let doc = match doc {
                 Ok(doc) => doc,
                 Err(why) => {
-                    let _ = tx.send(Action::LoadFailed(format!(
+                    report(Progress::Failed(format!(
                         "the file changed while loading: {why}"
                     )));
                     return;
@@ -151,19 +113,24 @@ pub fn finish_in_background(whole: Whole, width: usize) -> Receiver<Action> {
             };
             let doc = Arc::new(doc);
             let lines = layout(&doc, width);
-            if tx.send(Action::Loaded(Arc::clone(&doc), lines)).is_err() {
+            if !report(Progress::Loaded(Arc::clone(&doc), lines)) {
                 return;
             }
             let facts = extract(&doc);
-            let _ = tx.send(Action::Analyzed(FactIndex::new(&doc, &facts)));
+            report(Progress::Analyzed(FactIndex::new(&doc, &facts)));
         })
         .expect("spawn the loading thread");
-    rx
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn channel(whole: Whole) -> std::sync::mpsc::Receiver<Progress> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        finish_in_background(whole, 60, move |p| tx.send(p).is_ok());
+        rx
+    }
 
     #[test]
     fn prefix_ends_at_a_paragraph_or_line() {
@@ -186,13 +153,13 @@ mod tests {
         };
         assert!(prefix.text.len() < text.len() && text.starts_with(&prefix.text));
         assert_eq!(prefix.title(), Some("A Long Title"));
-        let rx = finish_in_background(whole, 60);
-        let Ok(Action::Loaded(doc, lines)) = rx.recv() else {
+        let rx = channel(whole);
+        let Ok(Progress::Loaded(doc, lines)) = rx.recv() else {
             panic!("loaded first")
         };
         assert_eq!(doc.text, text);
         assert_eq!(lines.width, 60);
-        let Ok(Action::Analyzed(index)) = rx.recv() else {
+        let Ok(Progress::Analyzed(index)) = rx.recv() else {
             panic!("then analyzed")
         };
         let names: Vec<&str> = index.targets.iter().map(|t| t.name.as_str()).collect();
@@ -242,8 +209,8 @@ mod tests {
         assert_eq!(prefix.title(), Some("Mapped Title"));
         // The file changes before the background reads it: a clear failure, no panic.
         std::fs::write(&p, b"\xff\xfe not text").unwrap();
-        let rx = finish_in_background(Whole::File(p), 60);
-        let Ok(Action::LoadFailed(why)) = rx.recv() else {
+        let rx = channel(Whole::File(p));
+        let Ok(Progress::Failed(why)) = rx.recv() else {
             panic!("load failed")
         };
         assert!(why.contains("changed"), "{why}");

@@ -27,9 +27,19 @@ pub struct Position {
     pub seen: u64,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct State {
     positions: HashMap<String, Position>,
+}
+
+impl State {
+    /// The remembered offset for `key`, if the text still has the same length.
+    pub fn position(&self, key: &str, len: usize) -> Option<usize> {
+        self.positions
+            .get(key)
+            .filter(|p| p.len == len && p.offset < len)
+            .map(|p| p.offset)
+    }
 }
 
 pub struct StateFile {
@@ -89,11 +99,7 @@ impl StateFile {
 
     /// The remembered offset for `key`, if the text still has the same length.
     pub fn position(&self, key: &str, len: usize) -> Option<usize> {
-        self.state
-            .positions
-            .get(key)
-            .filter(|p| p.len == len && p.offset < len)
-            .map(|p| p.offset)
+        self.state.position(key, len)
     }
 
     pub fn remember(&mut self, key: &str, offset: usize, len: usize) {

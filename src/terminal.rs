@@ -7,13 +7,14 @@ use std::io::{self, Stdout, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use factlens::app::{App, Effect};
-use factlens::keymap::{Key, KeyCode};
+use crate::app::Action;
+use crate::keymap::{Key, KeyCode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, KeyEvent, KeyModifiers, KeyboardEnhancementFlags,
-    PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, KeyEventKind, KeyModifiers,
+    KeyboardEnhancementFlags, MouseButton, MouseEventKind, PopKeyboardEnhancementFlags,
+    PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -27,11 +28,37 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// of a frame and then has the rest of the frame land on the user's screen.
 static DRAWING: Mutex<()> = Mutex::new(());
 
+/// The terminal in our modes; dropping it restores the terminal.
 pub struct Tui {
     terminal: Terminal<CrosstermBackend<Stdout>>,
 }
 
 impl Tui {
+    /// Installs the restore hooks and enters raw mode and the alternate screen.
+    pub fn enter() -> anyhow::Result<Tui> {
+        install_hooks()?;
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        // From here on, dropping the Tui (on any return) restores.
+        let enter = || -> io::Result<Tui> {
+            // Disambiguated keys let Ctrl-i differ from Tab on terminals that
+            // speak the kitty keyboard protocol; others ignore the request.
+            execute!(
+                io::stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES),
+                cursor::Hide
+            )?;
+            let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+            Ok(Tui { terminal })
+        };
+        enter().map_err(|e| {
+            restore();
+            e.into()
+        })
+    }
+
     pub fn draw(&mut self, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
         let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
         self.terminal.draw(f).map(|_| ())
@@ -43,27 +70,24 @@ impl Tui {
         self.terminal.size().map(|s| (s.width, s.height))
     }
 
-    /// Carries out what `App::update` asked for; returns a message for the
-    /// status line when it could not.
-    pub fn perform(&mut self, effect: Effect) -> io::Result<Option<String>> {
-        match effect {
-            Effect::Copy(text) => {
-                let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
-                let mut out = io::stdout().lock();
-                out.write_all(osc52(&text).as_bytes())?;
-                out.flush()?;
-                Ok(None)
-            }
-            Effect::Open(url) => Ok(open_url(&url).err()),
-            // The event loop reads articles itself.
-            Effect::OpenArticle { .. } => Ok(None),
-        }
+    /// Puts `text` on the clipboard with OSC 52.
+    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+        let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
+        let mut out = io::stdout().lock();
+        out.write_all(osc52(text).as_bytes())?;
+        out.flush()
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        restore();
     }
 }
 
 /// Hands a URL to the system opener, detached, its output discarded so it
 /// cannot scribble on our screen. No shell is involved.
-fn open_url(url: &str) -> Result<(), String> {
+pub fn open_url(url: &str) -> Result<(), String> {
     let opener = ["xdg-open", "open", "wslview"]
         .into_iter()
         .find(|o| {
@@ -101,14 +125,6 @@ fn restore() {
             cursor::Show
         );
         let _ = disable_raw_mode();
-    }
-}
-
-struct Guard;
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        restore();
     }
 }
 
@@ -167,31 +183,22 @@ pub fn key(k: KeyEvent) -> Option<Key> {
     })
 }
 
-/// Sets up the terminal, builds the app for its size with `make_app`, and
-/// runs the loop; the terminal is restored however this returns.
-pub fn run(
-    after_first_frame: crate::AfterFirstFrame,
-    make_app: impl FnOnce(u16, u16) -> (App, Option<crate::Background>),
-    memory: Option<&mut factlens::state::StateFile>,
-) -> anyhow::Result<Option<App>> {
-    install_hooks()?;
-    enable_raw_mode()?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    let _guard = Guard;
-    // Disambiguated keys let Ctrl-i differ from Tab on terminals that speak
-    // the kitty keyboard protocol; others ignore the request.
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES),
-        cursor::Hide
-    )?;
-    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    let (app, background) = make_app(size.width, size.height);
-    let mut tui = Tui { terminal };
-    crate::event_loop(&mut tui, app, background, after_first_frame, memory)
+/// What a terminal event means to the app, if anything.
+pub fn action(event: Event) -> Option<Action> {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => key(k).map(Action::Key),
+        Event::Mouse(m) => {
+            let (x, y) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, delta: 1 }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, delta: -1 }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

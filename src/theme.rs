@@ -9,7 +9,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::Section;
+use crate::index::Section;
 use crate::document::BlockKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,7 +9,7 @@ mod common;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use factlens::app::{Action, App};
+use factlens::app::{Action, App, Article, Options};
 use factlens::document::{
     Document, Format, is_unsafe, load_as, load_bytes, load_html, load_markdown, load_plain,
 };
@@ -223,7 +223,7 @@ fn keys(app: &mut App, s: &str) {
 
 /// Draws `app` at its screen size and checks every cell.
 fn assert_safe_screen(app: &App, what: &str) -> String {
-    let (w, h) = (app.screen.width, app.screen.height);
+    let (w, h) = (app.screen().width, app.screen().height);
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| factlens::ui::draw(f, app)).unwrap();
     let buf = term.backend().buffer();
@@ -300,8 +300,9 @@ fn hostile_file_name_is_drawn_safely() {
     // An untitled document shows its file name in the status line.
     let doc = load_plain("just one lowercase line of text without a title, going on and on.");
     let facts = extract(&doc);
-    let mut app = App::new(doc, facts, Keymap::default_keys(), 80, 100, 10);
-    app.name = Some("evil\x1b]0;NAMEMARK\x07\u{9b}2J\u{202e}.txt".to_string());
+    let mut article = Article::new(doc, &facts);
+    article.name = Some("evil\x1b]0;NAMEMARK\x07\u{9b}2J\u{202e}.txt".to_string());
+    let app = App::reader(article, Options::default(), 100, 10);
     assert_safe_screen(&app, "file name in the status line");
 }
 

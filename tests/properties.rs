@@ -200,7 +200,7 @@ fn step() -> impl Strategy<Value = Step> {
 /// Draws the app into a buffer the size of its screen; panics if a cell
 /// holds an unsafe char.
 fn draw(app: &App) {
-    let (w, h) = (app.screen.width, app.screen.height);
+    let (w, h) = (app.screen().width, app.screen().height);
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| factlens::ui::draw(f, app)).unwrap();
     for cell in term.backend().buffer().content.iter() {
@@ -233,7 +233,7 @@ proptest! {
                 Step::Click(x, y) => Action::Click { x, y },
             };
             app.update(action);
-            prop_assert!(app.top <= app.layout.lines.len());
+            prop_assert!(app.reader_state().top() <= app.reader_state().layout().lines.len());
             draw(&app);
         }
     }

@@ -1,7 +1,7 @@
 //! Whole screens rendered into ratatui's TestBackend: text snapshots plus
 //! per-cell style checks (snapshots do not show styles).
 
-use factlens::app::{Action, App, DEFAULT_MEASURE, Row};
+use factlens::app::{Action, App, Article, DEFAULT_MEASURE, Options, Overlay, Row};
 use factlens::document::load_plain;
 use factlens::extract::extract;
 use factlens::keymap::{Key, KeyCode, Keymap};
@@ -108,7 +108,7 @@ fn help_overlay_lists_the_keymap_and_scrolls() {
     let buf = render(&a, 100, 50);
     insta::assert_snapshot!("help_100x50", screen(&buf));
     let text = screen(&buf);
-    for (keys, desc) in a.keymap.help_rows() {
+    for (keys, desc) in a.options().keymap.help_rows() {
         assert!(text.contains(&keys) && text.contains(desc), "{keys} {desc}");
     }
     // At 80x24 it does not fit: j scrolls it down to the last rows.
@@ -120,7 +120,7 @@ fn help_overlay_lists_the_keymap_and_scrolls() {
     for _ in 0..30 {
         a.update(Action::Key(Key::ch('j')));
     }
-    assert!(a.help_open);
+    assert!(matches!(a.overlay(), Overlay::Help { .. }));
     let text = screen(&render(&a, 80, 24));
     assert!(text.contains("close what is open"), "{text}");
 }
@@ -185,8 +185,8 @@ fn seed_with_facts(w: u16, h: u16) -> App {
 fn select(a: &mut App, name: &str) {
     a.update(Action::Key(Key::plain(KeyCode::Tab)));
     a.update(Action::Key(Key::ch('g')));
-    for _ in 0..a.rows.len() {
-        if a.selected.is_some_and(|t| a.index.targets[t].name == name) {
+    for _ in 0..a.sidebar().rows().len() {
+        if a.reader_state().selected().is_some_and(|t| a.reader_state().index().targets[t].name == name) {
             return;
         }
         a.update(Action::Key(Key::ch('j')));
@@ -212,7 +212,8 @@ fn sidebar_lists_the_facts_of_the_seed_at_120x40() {
     }
     // Counts are right-aligned after the name.
     let putin = a
-        .index
+        .reader_state()
+        .index()
         .targets
         .iter()
         .find(|t| t.name == "Vladimir Putin")
@@ -248,11 +249,11 @@ fn narrow_screen_sidebar_is_an_overlay_at_60x20() {
     // Everything stays reachable: the cursor goes all the way down the list.
     a.update(Action::Key(Key::ch('G')));
     let text = screen(&render(&a, 60, 20));
-    let last = a.rows.last().unwrap();
+    let last = a.sidebar().rows().last().unwrap();
     let Row::Target(t) = last else {
         panic!("last row is a target")
     };
-    let name = &a.index.targets[*t].name;
+    let name = &a.reader_state().index().targets[*t].name;
     assert!(text.contains(name.as_str()), "{name}:\n{text}");
     a.update(Action::Key(Key::plain(KeyCode::Enter)));
     let text = screen(&render(&a, 60, 20));
@@ -281,7 +282,7 @@ fn style_at(buf: &Buffer, needle: &str, nth: usize) -> ratatui::buffer::Cell {
 #[test]
 fn highlights_have_kind_styles_and_selection_stands_out() {
     let mut a = seed_with_facts(120, 40);
-    assert_eq!(usize::from(a.screen.article(true).width), ARTICLE_COLS_120);
+    assert_eq!(usize::from(a.screen().article(true).width), ARTICLE_COLS_120);
     let buf = render(&a, 120, 40);
     // "Putin" in the title line, first occurrence on screen: a person.
     let putin = style_at(&buf, "Vladimir Putin", 0);
@@ -318,12 +319,12 @@ fn highlights_have_kind_styles_and_selection_stands_out() {
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     t.draw(|f| factlens::ui::draw(f, &a)).unwrap();
     let buf = t.backend().buffer().clone();
-    let cur = a.current.clone().unwrap();
-    let line = a.layout.line_of(cur.start);
-    let l = a.layout.lines[line].range.clone();
-    let col = factlens::layout::display_width(&a.doc.text[l.start..cur.start]) as u16;
+    let cur = a.reader_state().current().clone().unwrap();
+    let line = a.reader_state().layout().line_of(cur.start);
+    let l = a.reader_state().layout().lines[line].range.clone();
+    let col = factlens::layout::display_width(&a.reader_state().doc().text[l.start..cur.start]) as u16;
     let g = a.geometry();
-    let (x, y) = (g.text_x + col, (line - a.top) as u16);
+    let (x, y) = (g.text_x + col, (line - a.reader_state().top()) as u16);
     let cell = &buf[(x, y)];
     assert_eq!(cell.bg, Color::LightYellow);
     assert!(
@@ -354,7 +355,7 @@ fn search_matches_are_highlighted_and_counted() {
     a.update(Action::Key(Key::ch('n')));
     let buf = render(&a, 120, 40);
     let status = screen(&buf).lines().last().unwrap().to_string();
-    let total = a.doc.text.matches("Beijing").count();
+    let total = a.reader_state().doc().text.matches("Beijing").count();
     assert!(status.contains(&format!("match 2/{total}")), "{status}");
     let m = style_at(&buf, "Beijing", 0);
     assert!(m.modifier.contains(Modifier::REVERSED));
@@ -365,9 +366,9 @@ fn scrollbar_marks_the_selected_mentions() {
     let mut a = seed_with_facts(120, 40);
     select(&mut a, "Philipp Ivanov");
     let buf = render(&a, 120, 40);
-    let x = a.screen.article(true).right() - 1;
+    let x = a.screen().article(true).right() - 1;
     let marks = (0..39u16).filter(|&y| buf[(x, y)].symbol() == "◆").count();
-    let mentions = a.index.targets[a.selected.unwrap()].mentions.len();
+    let mentions = a.reader_state().index().targets[a.reader_state().selected().unwrap()].mentions.len();
     assert!(
         marks >= 1 && marks <= mentions,
         "{marks} marks for {mentions} mentions"
@@ -376,8 +377,13 @@ fn scrollbar_marks_the_selected_mentions() {
 
 #[test]
 fn no_color_keeps_facts_distinguishable() {
-    let mut a = seed_with_facts(120, 40);
-    a.color = false;
+    let doc = load_plain(SEED);
+    let facts = extract(&doc);
+    let options = Options {
+        color: false,
+        ..Options::default()
+    };
+    let mut a = App::reader(Article::new(doc, &facts), options, 120, 40);
     select(&mut a, "Xi Jinping");
     let buf = render(&a, 120, 40);
     assert!(

@@ -1,7 +1,7 @@
 //! The links of an article: `o` opens the one under the current highlight,
 //! or lists them all; in the list, Enter opens, `y` copies the address.
 
-use super::{App, Effect};
+use super::{App, Effect, Overlay};
 use crate::keymap::Command;
 
 /// Schemes we hand to the system opener; anything else (javascript:,
@@ -10,62 +10,53 @@ const OPENABLE: [&str; 3] = ["http://", "https://", "mailto:"];
 
 impl App {
     pub(super) fn open_link_or_list(&mut self) -> Option<Effect> {
-        if self.doc.links.is_empty() {
+        let doc = &self.reader.doc;
+        if doc.links.is_empty() {
             self.notice = Some("no links in this article".into());
             return None;
         }
-        let here = self.current.clone();
-        if let Some(link) = here.and_then(|c| {
-            self.doc
-                .links
+        if let Some(link) = self.reader.current.as_ref().and_then(|c| {
+            doc.links
                 .iter()
                 .find(|l| l.range.start <= c.start && c.start < l.range.end)
         }) {
             return self.open_url(link.url.clone());
         }
-        self.links_open = true;
         // Start on the first link at or below the top of the view.
         let anchor = self.anchor();
-        self.link_cursor = self
-            .doc
+        let cursor = doc
             .links
             .iter()
             .position(|l| l.range.start >= anchor)
             .unwrap_or(0);
+        self.overlay = Overlay::Links { cursor };
         None
     }
 
-    pub(super) fn links_command(&mut self, command: Command, page: isize) -> Option<Effect> {
-        let n = self.doc.links.len();
-        let move_by = |c: usize, d: isize| c.saturating_add_signed(d).min(n.saturating_sub(1));
-        match command {
-            Command::LineDown | Command::NextMention => {
-                self.link_cursor = move_by(self.link_cursor, 1)
+    /// Keys while the list of links is open: what stays open, and effects.
+    pub(super) fn links_command(&mut self, command: Command, cursor: usize) -> (Overlay, Vec<Effect>) {
+        let n = self.reader.doc.links.len();
+        let page = (self.geometry().view_rows as isize - 1).max(1);
+        let move_by = |d: isize| cursor.saturating_add_signed(d).min(n.saturating_sub(1));
+        let url = self.reader.doc.links.get(cursor).map(|l| l.url.clone());
+        let cursor = match (command, url) {
+            (Command::LineDown | Command::NextMention, _) => move_by(1),
+            (Command::LineUp | Command::PrevMention, _) => move_by(-1),
+            (Command::PageDown | Command::HalfPageDown, _) => move_by(page),
+            (Command::PageUp | Command::HalfPageUp, _) => move_by(-page),
+            (Command::Top, _) => 0,
+            (Command::Bottom, _) => n.saturating_sub(1),
+            (Command::Activate, Some(url)) => {
+                return (Overlay::None, self.open_url(url).into_iter().collect());
             }
-            Command::LineUp | Command::PrevMention => {
-                self.link_cursor = move_by(self.link_cursor, -1)
-            }
-            Command::PageDown | Command::HalfPageDown => {
-                self.link_cursor = move_by(self.link_cursor, page)
-            }
-            Command::PageUp | Command::HalfPageUp => {
-                self.link_cursor = move_by(self.link_cursor, -page)
-            }
-            Command::Top => self.link_cursor = 0,
-            Command::Bottom => self.link_cursor = n.saturating_sub(1),
-            Command::Activate => {
-                let url = self.doc.links.get(self.link_cursor)?.url.clone();
-                self.links_open = false;
-                return self.open_url(url);
-            }
-            Command::Copy => {
-                let url = self.doc.links.get(self.link_cursor)?.url.clone();
+            (Command::Copy, Some(url)) => {
                 self.notice = Some(format!("copied: {url}"));
-                return Some(Effect::Copy(url));
+                return (Overlay::Links { cursor }, vec![Effect::Copy(url)]);
             }
-            _ => self.links_open = false,
-        }
-        None
+            // Any other key closes the list.
+            _ => return (Overlay::None, Vec::new()),
+        };
+        (Overlay::Links { cursor }, Vec::new())
     }
 
     fn open_url(&mut self, url: String) -> Option<Effect> {

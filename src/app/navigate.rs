@@ -23,9 +23,9 @@ impl App {
     fn reveal_line(&mut self, line: usize) {
         let rows = self.geometry().view_rows;
         let ctx = JUMP_CONTEXT.min(rows.saturating_sub(1) / 2);
-        let visible = line >= self.top + ctx.min(self.top) && line + ctx < self.top + rows;
-        if !visible || line < self.top {
-            self.top = line.saturating_sub(ctx).min(self.max_top());
+        let visible = line >= self.reader.top + ctx.min(self.reader.top) && line + ctx < self.reader.top + rows;
+        if !visible || line < self.reader.top {
+            self.reader.top = line.saturating_sub(ctx).min(self.max_top());
         }
     }
 
@@ -33,36 +33,36 @@ impl App {
     /// remembering where we were for `Ctrl-o`.
     fn jump_to_range(&mut self, range: Range<usize>) {
         self.remember();
-        self.current = Some(range.clone());
-        let line = self.layout.line_of(range.start);
+        self.reader.current = Some(range.clone());
+        let line = self.reader.layout.line_of(range.start);
         self.reveal_line(line);
     }
 
     pub(super) fn jump_to_line(&mut self, top: usize) {
-        if top != self.top {
+        if top != self.reader.top {
             self.remember();
         }
-        self.top = top.min(self.max_top());
+        self.reader.top = top.min(self.max_top());
     }
 
     fn remember(&mut self) {
         let here = self.anchor();
-        if self.back.last() != Some(&here) {
-            self.back.push(here);
-            if self.back.len() > HISTORY_MAX {
-                self.back.remove(0);
+        if self.reader.back.last() != Some(&here) {
+            self.reader.back.push(here);
+            if self.reader.back.len() > HISTORY_MAX {
+                self.reader.back.remove(0);
             }
         }
-        self.forward.clear();
+        self.reader.forward.clear();
     }
 
     /// Ctrl-o (`back`) and Ctrl-i (forward) through the jump history.
     pub(super) fn history(&mut self, back: bool) {
         let here = self.anchor();
         let (from, to) = if back {
-            (&mut self.back, &mut self.forward)
+            (&mut self.reader.back, &mut self.reader.forward)
         } else {
-            (&mut self.forward, &mut self.back)
+            (&mut self.reader.forward, &mut self.reader.back)
         };
         let Some(target) = from.pop() else {
             self.notice = Some(
@@ -76,13 +76,13 @@ impl App {
             return;
         };
         to.push(here);
-        self.top = self.layout.line_of(target).min(self.max_top());
+        self.reader.top = self.reader.layout.line_of(target).min(self.max_top());
     }
 
     /// The byte offset from which "next" starts: the current highlight, or
     /// the top of the view.
     fn cursor_offset(&self, forward: bool) -> usize {
-        match &self.current {
+        match &self.reader.current {
             Some(r) if self.current_visible() => {
                 if forward {
                     r.start + 1
@@ -96,22 +96,22 @@ impl App {
     }
 
     fn current_visible(&self) -> bool {
-        let Some(r) = &self.current else { return false };
-        let line = self.layout.line_of(r.start);
-        line >= self.top && line < self.top + self.geometry().view_rows
+        let Some(r) = &self.reader.current else { return false };
+        let line = self.reader.layout.line_of(r.start);
+        line >= self.reader.top && line < self.reader.top + self.geometry().view_rows
     }
 
     /// `n`/`N`: the next or previous mention of the selection, or match of
     /// the search, whichever was chosen last; wraps around with a notice.
     pub(super) fn next_mention(&mut self, forward: bool) {
         let from = self.cursor_offset(forward);
-        let ranges: &[Range<usize>] = match self.follow {
-            Follow::Search => match &self.search {
+        let ranges: &[Range<usize>] = match self.reader.follow {
+            Follow::Search => match &self.reader.search {
                 Some(s) => &s.matches,
                 None => return self.notice = Some("no search (press /)".into()),
             },
-            Follow::Selection => match self.selected {
-                Some(t) => &self.index.targets[t].mentions,
+            Follow::Selection => match self.reader.selected {
+                Some(t) => &self.reader.index.targets[t].mentions,
                 None => {
                     return self.notice = Some(
                         "nothing selected (Tab to the sidebar, or ] for the next fact)".into(),
@@ -125,7 +125,7 @@ impl App {
         }
         let (i, wrapped) = step(ranges, from, forward);
         let range = ranges[i].clone();
-        if let (Follow::Search, Some(s)) = (self.follow, self.search.as_mut()) {
+        if let (Follow::Search, Some(s)) = (self.reader.follow, self.reader.search.as_mut()) {
             s.current = Some(i);
         }
         self.land(range, wrapped, forward);
@@ -143,8 +143,8 @@ impl App {
     /// `]`/`[` (any fact) and `>`/`<` (facts of the selected kind).
     pub(super) fn next_fact(&mut self, forward: bool, same_kind: bool) {
         let section = if same_kind {
-            match self.selected {
-                Some(t) => Some(self.index.targets[t].section),
+            match self.reader.selected {
+                Some(t) => Some(self.reader.index.targets[t].section),
                 None => {
                     return self.notice = Some("select a fact first (] picks the next one)".into());
                 }
@@ -154,10 +154,11 @@ impl App {
         };
         let from = self.cursor_offset(forward);
         let ranges: Vec<(Range<usize>, usize)> = self
+            .reader
             .index
             .highlights
             .iter()
-            .filter(|h| section.is_none_or(|s| self.index.targets[h.target].section == s))
+            .filter(|h| section.is_none_or(|s| self.reader.index.targets[h.target].section == s))
             .map(|h| (h.range.clone(), h.target))
             .collect();
         if ranges.is_empty() {
@@ -172,27 +173,27 @@ impl App {
     }
 
     pub(super) fn jump_heading(&mut self, forward: bool) {
-        let lines = &self.layout.lines;
+        let lines = &self.reader.layout.lines;
         let is_heading = |i: usize| {
             let l = &lines[i];
             l.block
-                .is_some_and(|b| self.doc.blocks[b].kind == BlockKind::Heading)
+                .is_some_and(|b| self.reader.doc.blocks[b].kind == BlockKind::Heading)
                 && (i == 0 || lines[i - 1].block != l.block)
         };
         let target = if forward {
-            (self.top + 1..lines.len()).find(|&i| is_heading(i))
+            (self.reader.top + 1..lines.len()).find(|&i| is_heading(i))
         } else {
-            (0..self.top).rev().find(|&i| is_heading(i))
+            (0..self.reader.top).rev().find(|&i| is_heading(i))
         };
         match target {
             Some(t) => {
                 self.jump_to_line(t);
-                if self.top < t {
+                if self.reader.top < t {
                     // The heading is on the last page: say which one we reached.
-                    let b = self.layout.lines[t]
+                    let b = self.reader.layout.lines[t]
                         .block
                         .expect("heading lines belong to a block");
-                    self.notice = Some(format!("§ {}", self.doc.slice(&self.doc.blocks[b].range)));
+                    self.notice = Some(format!("§ {}", self.reader.doc.slice(&self.reader.doc.blocks[b].range)));
                 }
             }
             None if forward => self.notice = Some("no more headings below".into()),
@@ -203,11 +204,11 @@ impl App {
     /// Re-runs the search as the query is typed and shows the first match
     /// at or after where the search began.
     pub(super) fn incremental_search(&mut self, query: &str, origin_top: usize) {
-        self.follow = Follow::Search;
+        self.reader.follow = Follow::Search;
         if query.is_empty() {
-            self.search = None;
-            self.current = None;
-            self.top = origin_top.min(self.max_top());
+            self.reader.search = None;
+            self.reader.current = None;
+            self.reader.top = origin_top.min(self.max_top());
             return;
         }
         // Smart case: an upper-case letter makes the search case-sensitive.
@@ -217,7 +218,7 @@ impl App {
             .build()
         {
             Ok(re) => re
-                .find_iter(&self.doc.text)
+                .find_iter(&self.reader.doc.text)
                 .take(MAX_MATCHES)
                 .map(|m| m.range())
                 .filter(|r| !r.is_empty())
@@ -225,6 +226,7 @@ impl App {
             Err(_) => Vec::new(),
         };
         let from = self
+            .reader
             .layout
             .lines
             .get(origin_top)
@@ -232,17 +234,17 @@ impl App {
         let current = (!matches.is_empty()).then(|| step(&matches, from, true).0);
         match current {
             Some(i) => {
-                self.current = Some(matches[i].clone());
-                let line = self.layout.line_of(matches[i].start);
-                self.top = origin_top.min(self.max_top());
+                self.reader.current = Some(matches[i].clone());
+                let line = self.reader.layout.line_of(matches[i].start);
+                self.reader.top = origin_top.min(self.max_top());
                 self.reveal_line(line);
             }
             None => {
-                self.current = None;
-                self.top = origin_top.min(self.max_top());
+                self.reader.current = None;
+                self.reader.top = origin_top.min(self.max_top());
             }
         }
-        self.search = Some(Search {
+        self.reader.search = Some(Search {
             query: query.to_string(),
             matches,
             current,
@@ -251,13 +253,13 @@ impl App {
 
     /// Enter in the search prompt: the jump counts for `Ctrl-o`.
     pub(super) fn accept_search(&mut self, origin_top: usize) {
-        let landed = self.top;
+        let landed = self.reader.top;
         if landed != origin_top {
-            self.top = origin_top;
+            self.reader.top = origin_top;
             self.remember();
-            self.top = landed;
+            self.reader.top = landed;
         }
-        if self.search.as_ref().is_some_and(|s| s.matches.is_empty()) {
+        if self.reader.search.as_ref().is_some_and(|s| s.matches.is_empty()) {
             self.notice = Some("pattern not found".into());
         }
     }
@@ -270,8 +272,8 @@ impl App {
                 .sidebar(self.sidebar_docked())
                 .contains((x, y).into())
         {
-            let max = self.rows.len().saturating_sub(self.sidebar_list_rows());
-            self.sidebar_top = self.sidebar_top.saturating_add_signed(lines).min(max);
+            let max = self.sidebar.rows.len().saturating_sub(self.sidebar_list_rows());
+            self.sidebar.top = self.sidebar.top.saturating_add_signed(lines).min(max);
         } else {
             self.scroll_by(lines);
         }
@@ -283,13 +285,13 @@ impl App {
             let area = self.screen.sidebar(docked);
             let Some(row) = (y - area.y)
                 .checked_sub(1)
-                .map(|r| self.sidebar_top + usize::from(r))
+                .map(|r| self.sidebar.top + usize::from(r))
             else {
                 return;
             };
-            if let Some(Row::Target(_)) = self.rows.get(row) {
+            if let Some(Row::Target(_)) = self.sidebar.rows.get(row) {
                 self.focus = Focus::Sidebar;
-                self.cursor = row;
+                self.sidebar.cursor = row;
                 self.activate();
             }
             return;
@@ -299,39 +301,40 @@ impl App {
             return;
         }
         let g = self.geometry();
-        let line = self.top + usize::from(y - pane.y);
-        let Some(l) = self.layout.lines.get(line) else {
+        let line = self.reader.top + usize::from(y - pane.y);
+        let Some(l) = self.reader.layout.lines.get(line) else {
             return;
         };
-        let Some(kind) = l.block.map(|b| self.doc.blocks[b].kind) else {
+        let Some(kind) = l.block.map(|b| self.reader.doc.blocks[b].kind) else {
             return;
         };
         let left = pane.x + g.text_x + crate::layout::indent(kind) as u16;
         let col = usize::from(x.saturating_sub(left));
         let verbatim = crate::layout::verbatim(kind);
-        let Some(offset) = offset_at_column(&self.doc.text, l.range.clone(), col, verbatim) else {
+        let Some(offset) = offset_at_column(&self.reader.doc.text, l.range.clone(), col, verbatim) else {
             return;
         };
         self.focus = Focus::Article;
-        if let Some(h) = self.index.highlight_at(offset).cloned() {
+        if let Some(h) = self.reader.index.highlight_at(offset).cloned() {
             self.select(h.target);
-            self.current = Some(h.range);
+            self.reader.current = Some(h.range);
         }
     }
 
     /// `y`: the selected fact with its sentence, for the clipboard.
     pub(super) fn copy(&mut self) -> Option<Effect> {
-        let Some(selected) = self.selected else {
+        let Some(selected) = self.reader.selected else {
             self.notice = Some("nothing selected to copy".into());
             return None;
         };
-        let t = &self.index.targets[selected];
+        let t = &self.reader.index.targets[selected];
         let at = self
+            .reader
             .current
             .clone()
             .filter(|c| t.mentions.contains(c))
             .or_else(|| t.mentions.first().cloned())?;
-        let sentence = sentence_around(&self.doc.text, &self.doc.blocks, at);
+        let sentence = sentence_around(&self.reader.doc.text, &self.reader.doc.blocks, at);
         let text = format!(
             "{} ({}): {}",
             t.name,

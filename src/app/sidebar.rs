@@ -1,7 +1,8 @@
-//! The sidebar's rows: targets grouped by section, filtered and sorted, and
-//! the cursor that moves over them.
+//! The sidebar: targets grouped by section, filtered and sorted, the cursor
+//! that moves over them, and whether it shows (docked beside the text, or
+//! over it on a narrow screen).
 
-use super::{App, Focus, index::Section};
+use super::{App, Focus, Follow, Section};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortOrder {
@@ -19,10 +20,64 @@ pub enum Row {
 /// Rows above and below the sidebar cursor kept in view when scrolling.
 const SIDEBAR_CONTEXT: usize = 1;
 
+pub struct Sidebar {
+    /// The user's wish to see the sidebar (docked on wide screens).
+    pub(super) shown: bool,
+    /// On narrow screens the sidebar is drawn over the text, open or closed.
+    pub(super) narrow_open: bool,
+    pub(super) sort: SortOrder,
+    pub(super) filter: String,
+    /// Rows after filter and sort.
+    pub(super) rows: Vec<Row>,
+    /// Index into `rows` of the cursor (always a target row when any exists).
+    pub(super) cursor: usize,
+    /// First visible row.
+    pub(super) top: usize,
+}
+
+impl Sidebar {
+    pub(super) fn new(shown: bool, sort: SortOrder) -> Sidebar {
+        Sidebar {
+            shown,
+            narrow_open: false,
+            sort,
+            filter: String::new(),
+            rows: Vec::new(),
+            cursor: 0,
+            top: 0,
+        }
+    }
+
+    /// A new article: the look stays, the rest starts over.
+    pub(super) fn reset(&mut self) {
+        *self = Sidebar::new(self.shown, self.sort);
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    pub fn sort(&self) -> SortOrder {
+        self.sort
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+}
+
 impl App {
     pub(super) fn rebuild_rows(&mut self) {
-        let needle = self.filter.to_lowercase();
-        let targets = &self.index.targets;
+        let needle = self.sidebar.filter.to_lowercase();
+        let targets = &self.reader.index.targets;
         let mut rows = Vec::new();
         for section in Section::ALL {
             let mut ids: Vec<usize> = (0..targets.len())
@@ -33,7 +88,7 @@ impl App {
                 continue;
             }
             let first = |i: usize| targets[i].mentions.first().map_or(usize::MAX, |m| m.start);
-            match self.sort {
+            match self.sidebar.sort {
                 SortOrder::FirstAppearance => ids.sort_by_key(|&i| first(i)),
                 SortOrder::Frequency => {
                     ids.sort_by_key(|&i| (std::cmp::Reverse(targets[i].mentions.len()), first(i)))
@@ -44,59 +99,65 @@ impl App {
         }
         // Keep the cursor on the selected target when it is still listed.
         let keep = self
+            .reader
             .selected
             .and_then(|s| rows.iter().position(|r| *r == Row::Target(s)));
-        self.rows = rows;
-        self.cursor = keep.unwrap_or(0);
+        self.sidebar.rows = rows;
+        self.sidebar.cursor = keep.unwrap_or(0);
         self.snap_cursor(1);
         self.keep_cursor_visible();
     }
 
     /// Moves the cursor off a header, in direction `dir`, then the other way.
     fn snap_cursor(&mut self, dir: isize) {
+        let s = &mut self.sidebar;
         let is_target = |r: &Row| matches!(r, Row::Target(_));
-        if self.rows.get(self.cursor).is_some_and(is_target) {
+        if s.rows.get(s.cursor).is_some_and(is_target) {
             return;
         }
-        let fwd = (self.cursor..self.rows.len()).find(|&i| is_target(&self.rows[i]));
-        let bwd = (0..self.cursor.min(self.rows.len()))
+        let fwd = (s.cursor..s.rows.len()).find(|&i| is_target(&s.rows[i]));
+        let bwd = (0..s.cursor.min(s.rows.len()))
             .rev()
-            .find(|&i| is_target(&self.rows[i]));
-        self.cursor = if dir >= 0 { fwd.or(bwd) } else { bwd.or(fwd) }.unwrap_or(0);
+            .find(|&i| is_target(&s.rows[i]));
+        s.cursor = if dir >= 0 { fwd.or(bwd) } else { bwd.or(fwd) }.unwrap_or(0);
     }
 
     /// Moves the sidebar cursor by `delta` target rows (headers are skipped)
     /// and selects the target under it, so its mentions light up at once.
     pub(super) fn move_cursor(&mut self, delta: isize) {
-        if self.rows.is_empty() {
+        let s = &mut self.sidebar;
+        if s.rows.is_empty() {
             return;
         }
-        let target_rows: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| matches!(self.rows[i], Row::Target(_)))
+        let target_rows: Vec<usize> = (0..s.rows.len())
+            .filter(|&i| matches!(s.rows[i], Row::Target(_)))
             .collect();
-        let here = target_rows
-            .iter()
-            .position(|&i| i >= self.cursor)
-            .unwrap_or(0);
+        let here = target_rows.iter().position(|&i| i >= s.cursor).unwrap_or(0);
         let to = here
             .saturating_add_signed(delta)
             .min(target_rows.len().saturating_sub(1));
-        self.cursor = target_rows.get(to).copied().unwrap_or(0);
-        if let Some(Row::Target(t)) = self.rows.get(self.cursor) {
-            self.select(*t);
+        s.cursor = target_rows.get(to).copied().unwrap_or(0);
+        if let Some(Row::Target(t)) = s.rows.get(s.cursor) {
+            let t = *t;
+            self.select(t);
         }
         self.keep_cursor_visible();
     }
 
     /// Selecting a target makes `n`/`N` follow it.
     pub(super) fn select(&mut self, target: usize) {
-        if self.selected != Some(target) {
-            self.selected = Some(target);
-            self.current = None;
+        if self.reader.selected != Some(target) {
+            self.reader.selected = Some(target);
+            self.reader.current = None;
         }
-        self.follow = super::Follow::Selection;
-        if let Some(i) = self.rows.iter().position(|r| *r == Row::Target(target)) {
-            self.cursor = i;
+        self.reader.follow = Follow::Selection;
+        if let Some(i) = self
+            .sidebar
+            .rows
+            .iter()
+            .position(|r| *r == Row::Target(target))
+        {
+            self.sidebar.cursor = i;
             self.keep_cursor_visible();
         }
     }
@@ -104,14 +165,14 @@ impl App {
     /// Enter in the sidebar: select the row under the cursor and jump to its
     /// next mention.
     pub(super) fn activate(&mut self) {
-        match self.rows.get(self.cursor) {
+        match self.sidebar.rows.get(self.sidebar.cursor) {
             Some(Row::Target(t)) => {
                 let t = *t;
                 self.select(t);
                 self.next_mention(true);
                 if !self.screen.can_dock() {
                     // The overlay covers the text: get out of the way.
-                    self.overlay_open = false;
+                    self.sidebar.narrow_open = false;
                     self.focus = Focus::Article;
                 }
             }
@@ -120,11 +181,11 @@ impl App {
     }
 
     pub(super) fn toggle_sort(&mut self) {
-        self.sort = match self.sort {
+        self.sidebar.sort = match self.sidebar.sort {
             SortOrder::FirstAppearance => SortOrder::Frequency,
             SortOrder::Frequency => SortOrder::FirstAppearance,
         };
-        self.notice = Some(match self.sort {
+        self.notice = Some(match self.sidebar.sort {
             SortOrder::FirstAppearance => "sorted by first appearance".into(),
             SortOrder::Frequency => "sorted by number of mentions".into(),
         });
@@ -132,7 +193,7 @@ impl App {
     }
 
     pub(super) fn set_filter(&mut self, filter: String) {
-        self.filter = filter;
+        self.sidebar.filter = filter;
         self.rebuild_rows();
     }
 
@@ -149,32 +210,58 @@ impl App {
 
     pub(super) fn keep_cursor_visible(&mut self) {
         let h = self.sidebar_list_rows();
+        let s = &mut self.sidebar;
         let ctx = SIDEBAR_CONTEXT.min(h.saturating_sub(1) / 2);
         // Show the section header above the first target of a section too.
-        let want_top = self.cursor.saturating_sub(ctx.max(usize::from(
-            self.cursor > 0 && matches!(self.rows.get(self.cursor - 1), Some(Row::Header(..))),
+        let want_top = s.cursor.saturating_sub(ctx.max(usize::from(
+            s.cursor > 0 && matches!(s.rows.get(s.cursor - 1), Some(Row::Header(..))),
         )));
-        if want_top < self.sidebar_top {
-            self.sidebar_top = want_top;
-        } else if self.cursor + ctx + 1 > self.sidebar_top + h {
-            self.sidebar_top = (self.cursor + ctx + 1).saturating_sub(h);
+        if want_top < s.top {
+            s.top = want_top;
+        } else if s.cursor + ctx + 1 > s.top + h {
+            s.top = (s.cursor + ctx + 1).saturating_sub(h);
         }
-        self.sidebar_top = self.sidebar_top.min(self.rows.len().saturating_sub(h));
+        s.top = s.top.min(s.rows.len().saturating_sub(h));
     }
 
-    /// Targets with a mention on the visible screen ("the sidebar follows reading").
-    pub fn on_screen(&self, target: usize) -> bool {
-        let lines = &self.layout.lines;
-        let rows = self.geometry().view_rows;
-        let (Some(first), Some(last)) = (
-            lines.get(self.top),
-            lines.get((self.top + rows).min(lines.len()).saturating_sub(1)),
-        ) else {
-            return false;
-        };
-        self.index.mentioned_in(
-            target,
-            first.range.start..last.range.end.max(first.range.start + 1),
-        )
+    pub(super) fn toggle_focus(&mut self) {
+        if self.focus == Focus::Sidebar {
+            self.focus = Focus::Article;
+            if !self.screen.can_dock() {
+                self.sidebar.narrow_open = false;
+            }
+        } else {
+            self.focus = Focus::Sidebar;
+            if self.screen.can_dock() {
+                self.show_sidebar(true);
+            } else {
+                self.sidebar.narrow_open = true;
+            }
+        }
+    }
+
+    pub(super) fn toggle_sidebar(&mut self) {
+        if self.screen.can_dock() {
+            let show = !self.sidebar.shown;
+            self.show_sidebar(show);
+            if !show {
+                self.focus = Focus::Article;
+            }
+        } else {
+            self.sidebar.narrow_open = !self.sidebar.narrow_open;
+            self.focus = if self.sidebar.narrow_open {
+                Focus::Sidebar
+            } else {
+                Focus::Article
+            };
+        }
+    }
+
+    /// Docking or undocking changes the article width: re-wrap in place.
+    fn show_sidebar(&mut self, show: bool) {
+        if self.sidebar.shown != show {
+            self.sidebar.shown = show;
+            self.relayout();
+        }
     }
 }

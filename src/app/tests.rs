@@ -1,4 +1,5 @@
 use super::*;
+use crate::summary::Summary;
 use crate::document::load_plain;
 use crate::extract::extract;
 use crate::keymap::KeyCode;
@@ -20,11 +21,11 @@ fn key(app: &mut App, code: KeyCode) {
 }
 
 fn top_text(app: &App) -> &str {
-    &app.doc.text[app.layout.lines[app.top].range.clone()]
+    &app.reader.doc.text[app.reader.layout.lines[app.reader.top].range.clone()]
 }
 
 fn target_id(app: &App, name: &str) -> usize {
-    app.index
+    app.reader.index
         .targets
         .iter()
         .position(|t| t.name == name)
@@ -32,7 +33,7 @@ fn target_id(app: &App, name: &str) -> usize {
 }
 
 fn current_text(app: &App) -> &str {
-    &app.doc.text[app.current.clone().expect("a current highlight")]
+    &app.reader.doc.text[app.reader.current.clone().expect("a current highlight")]
 }
 
 /// Moves the sidebar cursor onto `name` the way a user would (Tab, j...).
@@ -42,8 +43,8 @@ fn select_in_sidebar(app: &mut App, name: &str) {
     }
     press(app, "g");
     let want = target_id(app, name);
-    for _ in 0..app.rows.len() {
-        if app.selected == Some(want) {
+    for _ in 0..app.sidebar.rows.len() {
+        if app.reader.selected == Some(want) {
             return;
         }
         press(app, "j");
@@ -55,25 +56,25 @@ fn select_in_sidebar(app: &mut App, name: &str) {
 fn scrolling_keys() {
     let mut app = seed_app(80, 24);
     press(&mut app, "j");
-    assert_eq!(app.top, 1);
+    assert_eq!(app.reader.top, 1);
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Up);
-    assert_eq!(app.top, 0);
+    assert_eq!(app.reader.top, 0);
     press(&mut app, " ");
-    assert_eq!(app.top, 22);
+    assert_eq!(app.reader.top, 22);
     app.update(Action::Key(Key::ctrl('u')));
-    assert_eq!(app.top, 22 - 11);
+    assert_eq!(app.reader.top, 22 - 11);
     press(&mut app, "G");
-    assert_eq!(app.top, app.max_top());
+    assert_eq!(app.reader.top, app.max_top());
     assert_eq!(app.percent(), 100);
     app.update(Action::Wheel {
         x: 5,
         y: 5,
         delta: -1,
     });
-    assert_eq!(app.top, app.max_top() - 3);
+    assert_eq!(app.reader.top, app.max_top() - 3);
     press(&mut app, "g");
-    assert_eq!(app.top, 0);
+    assert_eq!(app.reader.top, 0);
 }
 
 #[test]
@@ -94,9 +95,9 @@ fn headings_in_order_then_notice() {
             "Heralds of a new order"
         ]
     );
-    let at = app.top;
+    let at = app.reader.top;
     press(&mut app, "}");
-    assert_eq!(app.top, at);
+    assert_eq!(app.reader.top, at);
     assert_eq!(app.notice.as_deref(), Some("no more headings below"));
     press(&mut app, "{");
     assert_eq!(top_text(&app), "An imbalanced relationship");
@@ -105,7 +106,7 @@ fn headings_in_order_then_notice() {
     let mut app = seed_app(100, 60);
     app.update(Action::Command(Command::ToggleSidebar));
     press(&mut app, "}}}}");
-    assert_eq!(app.top, app.max_top());
+    assert_eq!(app.reader.top, app.max_top());
     assert_eq!(app.notice.as_deref(), Some("§ Heralds of a new order"));
 }
 
@@ -120,13 +121,13 @@ fn resize_keeps_the_first_visible_text() {
         width: 40,
         height: 12,
     });
-    let r = app.layout.lines[app.top].range.clone();
+    let r = app.reader.layout.lines[app.reader.top].range.clone();
     assert!(r.start <= anchor && anchor < r.end, "{r:?} vs {anchor}");
     app.update(Action::Resize {
         width: 100,
         height: 30,
     });
-    let r = app.layout.lines[app.top].range.clone();
+    let r = app.reader.layout.lines[app.reader.top].range.clone();
     assert!(r.start <= anchor && anchor < r.end);
 }
 
@@ -134,14 +135,14 @@ fn resize_keeps_the_first_visible_text() {
 fn help_and_quit() {
     let mut app = seed_app(80, 24);
     press(&mut app, "?");
-    assert!(app.help_open);
+    assert!(matches!(app.overlay, Overlay::Help { .. }));
     key(&mut app, KeyCode::Esc);
-    assert!(!app.help_open && !app.should_quit);
+    assert!(app.overlay == Overlay::None && !app.should_quit);
     key(&mut app, KeyCode::Esc);
     assert!(app.should_quit);
     let mut app = seed_app(80, 24);
     press(&mut app, "?q");
-    assert!(!app.help_open && !app.should_quit);
+    assert!(app.overlay == Overlay::None && !app.should_quit);
     press(&mut app, "?");
     app.update(Action::Key(Key::ctrl('c')));
     assert!(app.should_quit);
@@ -162,28 +163,28 @@ fn tiny_terminal_does_not_panic() {
         height: 5,
     });
     press(&mut app, "G");
-    assert_eq!(app.top, app.max_top());
+    assert_eq!(app.reader.top, app.max_top());
 }
 
 #[test]
 fn select_then_n_visits_every_mention_in_order_and_wraps() {
     let mut app = seed_app(120, 40);
     select_in_sidebar(&mut app, "Vladimir Putin");
-    let mentions = app.index.targets[target_id(&app, "Vladimir Putin")]
+    let mentions = app.reader.index.targets[target_id(&app, "Vladimir Putin")]
         .mentions
         .clone();
     assert!(mentions.len() >= 10, "{}", mentions.len());
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.current, Some(mentions[0].clone()));
+    assert_eq!(app.reader.current, Some(mentions[0].clone()));
     assert_eq!(
-        app.selection_status().unwrap(),
+        app.reader.selection_status().unwrap(),
         format!("PERSON Vladimir Putin — mention 1/{}", mentions.len())
     );
     for (i, m) in mentions.iter().enumerate().skip(1).take(3) {
         press(&mut app, "n");
-        assert_eq!(app.current.as_ref(), Some(m));
+        assert_eq!(app.reader.current.as_ref(), Some(m));
         assert_eq!(
-            app.selection_status().unwrap(),
+            app.reader.selection_status().unwrap(),
             format!(
                 "PERSON Vladimir Putin — mention {}/{}",
                 i + 1,
@@ -191,20 +192,20 @@ fn select_then_n_visits_every_mention_in_order_and_wraps() {
             )
         );
         // The mention is on screen, with context above it.
-        let line = app.layout.line_of(m.start);
-        assert!(line >= app.top && line < app.top + app.geometry().view_rows);
+        let line = app.reader.layout.line_of(m.start);
+        assert!(line >= app.reader.top && line < app.reader.top + app.geometry().view_rows);
     }
     press(&mut app, "N");
-    assert_eq!(app.current.as_ref(), Some(&mentions[2]));
+    assert_eq!(app.reader.current.as_ref(), Some(&mentions[2]));
     for _ in 3..mentions.len() {
         press(&mut app, "n");
     }
-    assert_eq!(app.current.as_ref(), Some(mentions.last().unwrap()));
+    assert_eq!(app.reader.current.as_ref(), Some(mentions.last().unwrap()));
     press(&mut app, "n");
-    assert_eq!(app.current.as_ref(), Some(&mentions[0]));
+    assert_eq!(app.reader.current.as_ref(), Some(&mentions[0]));
     assert_eq!(app.notice.as_deref(), Some("wrapped to the top"));
     press(&mut app, "N");
-    assert_eq!(app.current.as_ref(), mentions.last());
+    assert_eq!(app.reader.current.as_ref(), mentions.last());
     assert_eq!(app.notice.as_deref(), Some("wrapped to the bottom"));
 }
 
@@ -212,19 +213,19 @@ fn select_then_n_visits_every_mention_in_order_and_wraps() {
 fn next_fact_in_reading_order_and_same_kind() {
     let mut app = seed_app(120, 40);
     press(&mut app, "]");
-    let first = app.index.highlights[0].clone();
-    assert_eq!(app.current, Some(first.range.clone()));
-    assert_eq!(app.selected, Some(first.target));
+    let first = app.reader.index.highlights[0].clone();
+    assert_eq!(app.reader.current, Some(first.range.clone()));
+    assert_eq!(app.reader.selected, Some(first.target));
     press(&mut app, "]");
-    assert_eq!(app.current, Some(app.index.highlights[1].range.clone()));
+    assert_eq!(app.reader.current, Some(app.reader.index.highlights[1].range.clone()));
     press(&mut app, "[");
-    assert_eq!(app.current, Some(first.range.clone()));
+    assert_eq!(app.reader.current, Some(first.range.clone()));
     // > steps through facts of the selected kind only.
-    let kind = app.index.targets[first.target].section;
+    let kind = app.reader.index.targets[first.target].section;
     for _ in 0..5 {
         press(&mut app, ">");
-        let t = app.selected.unwrap();
-        assert_eq!(app.index.targets[t].section, kind);
+        let t = app.reader.selected.unwrap();
+        assert_eq!(app.reader.index.targets[t].section, kind);
     }
 }
 
@@ -232,25 +233,25 @@ fn next_fact_in_reading_order_and_same_kind() {
 fn search_is_incremental_smart_case_and_esc_returns() {
     let mut app = seed_app(120, 40);
     press(&mut app, "jjj");
-    let before = app.top;
+    let before = app.reader.top;
     press(&mut app, "/beij");
-    let s = app.search.as_ref().unwrap();
+    let s = app.reader.search.as_ref().unwrap();
     let n = s.matches.len();
     assert!(n >= 10, "{n}");
     assert!(
         s.matches
             .iter()
-            .all(|m| app.doc.text[m.clone()].eq_ignore_ascii_case("beij"))
+            .all(|m| app.reader.doc.text[m.clone()].eq_ignore_ascii_case("beij"))
     );
     key(&mut app, KeyCode::Esc);
-    assert!(app.search.is_none() && app.prompt.is_none());
-    assert_eq!(app.top, before);
+    assert!(app.reader.search.is_none() && app.overlay == Overlay::None);
+    assert_eq!(app.reader.top, before);
     // Upper case makes it case-sensitive.
     press(&mut app, "/Russia");
-    let exact = app.search.as_ref().unwrap().matches.len();
+    let exact = app.reader.search.as_ref().unwrap().matches.len();
     key(&mut app, KeyCode::Esc);
     press(&mut app, "/russia");
-    let loose = app.search.as_ref().unwrap().matches.len();
+    let loose = app.reader.search.as_ref().unwrap().matches.len();
     assert!(loose >= exact && exact > 0);
     key(&mut app, KeyCode::Esc);
 }
@@ -258,45 +259,45 @@ fn search_is_incremental_smart_case_and_esc_returns() {
 #[test]
 fn search_then_n_visits_every_match_and_ctrl_o_returns() {
     let mut app = seed_app(120, 40);
-    let start = app.top;
+    let start = app.reader.top;
     press(&mut app, "/Beijing");
     key(&mut app, KeyCode::Enter);
-    let matches = app.search.as_ref().unwrap().matches.clone();
-    assert_eq!(matches.len(), app.doc.text.matches("Beijing").count());
+    let matches = app.reader.search.as_ref().unwrap().matches.clone();
+    assert_eq!(matches.len(), app.reader.doc.text.matches("Beijing").count());
     assert_eq!(current_text(&app), "Beijing");
     assert_eq!(
-        app.selection_status().unwrap(),
+        app.reader.selection_status().unwrap(),
         format!("match 1/{}  /Beijing", matches.len())
     );
     for (i, m) in matches.iter().enumerate().skip(1) {
         press(&mut app, "n");
-        assert_eq!(app.current.as_ref(), Some(m), "match {i}");
+        assert_eq!(app.reader.current.as_ref(), Some(m), "match {i}");
         assert_eq!(
-            app.selection_status().unwrap(),
+            app.reader.selection_status().unwrap(),
             format!("match {}/{}  /Beijing", i + 1, matches.len())
         );
     }
-    assert!(app.top > start);
+    assert!(app.reader.top > start);
     // Ctrl-o walks back through the jumps to where we started.
     for _ in 0..=matches.len() {
         app.update(Action::Key(Key::ctrl('o')));
     }
-    assert_eq!(app.top, start);
+    assert_eq!(app.reader.top, start);
     // ... and Ctrl-i (or L) forward again.
     press(&mut app, "L");
-    assert!(app.top >= start);
+    assert!(app.reader.top >= start);
 }
 
 #[test]
 fn ctrl_o_returns_after_a_sidebar_jump() {
     let mut app = seed_app(120, 40);
     press(&mut app, "jj");
-    let start = app.top;
+    let start = app.reader.top;
     select_in_sidebar(&mut app, "Philipp Ivanov");
     key(&mut app, KeyCode::Enter);
-    assert_ne!(app.top, start);
+    assert_ne!(app.reader.top, start);
     app.update(Action::Key(Key::ctrl('o')));
-    assert_eq!(app.top, start);
+    assert_eq!(app.reader.top, start);
 }
 
 #[test]
@@ -311,39 +312,41 @@ fn n_follows_what_was_chosen_last() {
     press(&mut app, "n");
     assert!(current_text(&app).eq_ignore_ascii_case("trade"));
     press(&mut app, "]");
-    assert_eq!(app.follow, Follow::Selection);
+    assert_eq!(app.reader.follow, Follow::Selection);
 }
 
 #[test]
 fn filter_narrows_the_sidebar_and_sort_toggles() {
     let mut app = seed_app(120, 40);
-    let all = app.rows.len();
+    let all = app.sidebar.rows.len();
     press(&mut app, "Fput");
-    assert!(app.prompt.is_some());
+    assert!(matches!(app.overlay, Overlay::Prompt(_)));
     let names: Vec<&str> = app
+        .sidebar
         .rows
         .iter()
         .filter_map(|r| match r {
-            Row::Target(t) => Some(app.index.targets[*t].name.as_str()),
+            Row::Target(t) => Some(app.reader.index.targets[*t].name.as_str()),
             Row::Header(..) => None,
         })
         .collect();
     assert!(names.contains(&"Vladimir Putin"), "{names:?}");
     assert!(names.iter().all(|n| n.to_lowercase().contains("put")));
-    assert!(app.rows.len() < all);
+    assert!(app.sidebar.rows.len() < all);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.filter, "put");
+    assert_eq!(app.sidebar.filter, "put");
     assert_eq!(app.focus, Focus::Sidebar);
     press(&mut app, "F");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.filter, "");
-    assert_eq!(app.rows.len(), all);
+    assert_eq!(app.sidebar.filter, "");
+    assert_eq!(app.sidebar.rows.len(), all);
     // Frequency sort puts the most mentioned person first.
     press(&mut app, "S");
-    let Row::Target(first) = app.rows[1] else {
+    let Row::Target(first) = app.sidebar.rows[1] else {
         panic!("a header then a target")
     };
     let people: Vec<usize> = app
+        .reader
         .index
         .targets
         .iter()
@@ -351,7 +354,7 @@ fn filter_narrows_the_sidebar_and_sort_toggles() {
         .map(|t| t.mentions.len())
         .collect();
     assert_eq!(
-        app.index.targets[first].mentions.len(),
+        app.reader.index.targets[first].mentions.len(),
         *people.iter().max().unwrap()
     );
 }
@@ -367,7 +370,7 @@ fn narrow_screen_uses_an_overlay() {
     // Jumping closes the overlay so the text is visible.
     assert!(!app.sidebar_visible());
     assert_eq!(app.focus, Focus::Article);
-    assert!(app.current.is_some());
+    assert!(app.reader.current.is_some());
     press(&mut app, "s");
     assert!(app.sidebar_visible());
     key(&mut app, KeyCode::Esc);
@@ -380,6 +383,7 @@ fn mouse_clicks_select() {
     // Click the first target row of the sidebar.
     let area = app.screen.sidebar(true);
     let row = app
+        .sidebar
         .rows
         .iter()
         .position(|r| matches!(r, Row::Target(_)))
@@ -388,23 +392,23 @@ fn mouse_clicks_select() {
         x: area.x + 3,
         y: area.y + 1 + row as u16,
     });
-    let Row::Target(t) = app.rows[row] else {
+    let Row::Target(t) = app.sidebar.rows[row] else {
         unreachable!()
     };
-    assert_eq!(app.selected, Some(t));
-    assert!(app.current.is_some());
+    assert_eq!(app.reader.selected, Some(t));
+    assert!(app.reader.current.is_some());
     // Click on a highlighted word in the article selects its entity.
     let mut app = seed_app(120, 40);
-    let h = app.index.highlights[0].clone();
-    let line = app.layout.line_of(h.range.start);
-    let l = app.layout.lines[line].range.clone();
-    let col = crate::layout::display_width(&app.doc.text[l.start..h.range.start]);
+    let h = app.reader.index.highlights[0].clone();
+    let line = app.reader.layout.line_of(h.range.start);
+    let l = app.reader.layout.lines[line].range.clone();
+    let col = crate::layout::display_width(&app.reader.doc.text[l.start..h.range.start]);
     let g = app.geometry();
     app.update(Action::Click {
         x: g.text_x + col as u16,
-        y: (line - app.top) as u16,
+        y: (line - app.reader.top) as u16,
     });
-    assert_eq!(app.selected, Some(h.target));
+    assert_eq!(app.reader.selected, Some(h.target));
     // The wheel over the sidebar scrolls the sidebar, not the text.
     let mut app = seed_app(120, 12);
     app.update(Action::Wheel {
@@ -412,17 +416,18 @@ fn mouse_clicks_select() {
         y: 3,
         delta: 1,
     });
-    assert_eq!(app.top, 0);
-    assert_eq!(app.sidebar_top, 3);
+    assert_eq!(app.reader.top, 0);
+    assert_eq!(app.sidebar.top, 3);
 }
 
 #[test]
 fn copy_gives_the_fact_and_its_sentence() {
     let mut app = seed_app(120, 40);
-    assert_eq!(app.update(Action::Key(Key::ch('y'))), None);
+    assert_eq!(app.update(Action::Key(Key::ch('y'))), []);
     select_in_sidebar(&mut app, "Philipp Ivanov");
     key(&mut app, KeyCode::Enter);
-    let Some(Effect::Copy(text)) = app.update(Action::Key(Key::ch('y'))) else {
+    let effects = app.update(Action::Key(Key::ch('y')));
+    let [Effect::Copy(text)] = effects.as_slice() else {
         panic!("no copy")
     };
     assert!(text.starts_with("Philipp Ivanov (person): "), "{text}");
@@ -433,7 +438,7 @@ fn copy_gives_the_fact_and_its_sentence() {
 fn sidebar_marks_what_is_on_screen() {
     let app = seed_app(120, 40);
     let putin = target_id(&app, "Vladimir Putin");
-    assert!(app.on_screen(putin));
+    assert!(app.reader.on_screen(putin));
 }
 
 #[test]
@@ -443,27 +448,21 @@ fn loading_the_whole_text_keeps_the_view() {
     let cut = text.len() / 4;
     let cut = text[..cut].rfind("\n\n").unwrap() + 2;
     let prefix = load_plain(&text[..cut]);
-    let mut app = App::pending(
-        std::sync::Arc::new(prefix),
-        true,
-        Keymap::default_keys(),
-        80,
-        100,
-        30,
-    );
-    assert!(app.loading && app.analyzing);
+    let article = Article::pending(std::sync::Arc::new(prefix), true);
+    let mut app = App::reader(article, Options::default(), 100, 30);
+    assert!(app.reader.loading && app.reader.analyzing);
     press(&mut app, "jjjjj");
     let before = app.anchor();
     let whole = std::sync::Arc::new(load_plain(&text));
     let lines = crate::layout::layout(&whole, app.geometry().text_cols);
     app.update(Action::Loaded(whole, lines));
-    assert!(!app.loading);
+    assert!(!app.reader.loading);
     assert_eq!(app.anchor(), before);
     press(&mut app, "G");
-    assert_eq!(app.top, app.max_top());
-    assert!(app.layout.lines.len() > 1000);
+    assert_eq!(app.reader.top, app.max_top());
+    assert!(app.reader.layout.lines.len() > 1000);
     app.update(Action::Analyzed(FactIndex::default()));
-    assert!(!app.analyzing);
+    assert!(!app.reader.analyzing);
 }
 
 fn md_app(src: &str) -> App {
@@ -477,23 +476,22 @@ fn links_list_opens_copies_and_refuses_odd_schemes() {
     let mut app = md_app(
         "# Links\n\nRead [the report](https://example.org/report) and [the data](http://example.org/data.csv).\n\nAlso [a trick](javascript:alert(1)).\n",
     );
-    assert_eq!(app.doc.links.len(), 3);
+    assert_eq!(app.reader.doc.links.len(), 3);
     press(&mut app, "o");
-    assert!(app.links_open);
-    assert_eq!(app.link_cursor, 0);
+    assert_eq!(app.overlay, Overlay::Links { cursor: 0 });
     press(&mut app, "j");
     assert_eq!(
         app.update(Action::Key(Key::ch('y'))),
-        Some(Effect::Copy("http://example.org/data.csv".into()))
+        [Effect::Copy("http://example.org/data.csv".into())]
     );
     assert_eq!(
         app.update(Action::Key(Key::plain(KeyCode::Enter))),
-        Some(Effect::Open("http://example.org/data.csv".into()))
+        [Effect::Open("http://example.org/data.csv".into())]
     );
-    assert!(!app.links_open);
+    assert_eq!(app.overlay, Overlay::None);
     press(&mut app, "o");
     press(&mut app, "G");
-    assert_eq!(app.update(Action::Key(Key::plain(KeyCode::Enter))), None);
+    assert_eq!(app.update(Action::Key(Key::plain(KeyCode::Enter))), []);
     assert!(
         app.notice
             .as_deref()
@@ -503,24 +501,24 @@ fn links_list_opens_copies_and_refuses_odd_schemes() {
     // Esc closes the list without quitting.
     press(&mut app, "o");
     key(&mut app, KeyCode::Esc);
-    assert!(!app.links_open && !app.should_quit);
+    assert!(app.overlay == Overlay::None && !app.should_quit);
     // o on a search match inside a link opens that link directly.
     press(&mut app, "/report");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         app.update(Action::Key(Key::ch('o'))),
-        Some(Effect::Open("https://example.org/report".into()))
+        [Effect::Open("https://example.org/report".into())]
     );
     let mut plain = seed_app(80, 24);
     press(&mut plain, "o");
-    assert!(!plain.links_open);
+    assert_eq!(plain.overlay, Overlay::None);
     assert_eq!(plain.notice.as_deref(), Some("no links in this article"));
 }
 
 fn summary_for(src: &str) -> (crate::document::Document, Facts, Summary) {
     let doc = load_plain(src);
     let facts = extract(&doc);
-    let s = summarize(&doc, &facts);
+    let s = Summary::new(&doc, &facts);
     (doc, facts, s)
 }
 
@@ -529,14 +527,8 @@ fn library_lists_opens_returns_and_finds_facts_across_articles() {
     let a = "Trade Talks\n\nThe minister of Australia met officials from India in Canberra on Monday to discuss uranium exports.\n";
     let b = "Monsoon Season\n\nFarmers across India expect the monsoon to arrive early this year, officials in Delhi said.\n";
     let c = "Local Sports\n\nThe football club of Leeds won again on Saturday, its fans said.\n";
-    let mut app = seed_app(100, 30);
-    app.library = Some(Library::new(vec![
-        "a.txt".into(),
-        "b.txt".into(),
-        "c.txt".into(),
-        "d.bin".into(),
-    ]));
-    app.view = View::Library;
+    let paths = ["a.txt", "b.txt", "c.txt", "d.bin"].map(Into::into).to_vec();
+    let mut app = App::library(paths, Options::default(), 100, 30);
     for (i, src) in [a, b, c].iter().enumerate() {
         let (_, _, s) = summary_for(src);
         app.update(Action::LibraryEntry(i, EntryState::Ready(s)));
@@ -550,51 +542,46 @@ fn library_lists_opens_returns_and_finds_facts_across_articles() {
     assert!(s.words > 10 && s.reading_minutes() == 1);
     // A failed entry does not open; it says why.
     press(&mut app, "G");
-    assert_eq!(app.update(Action::Key(Key::plain(KeyCode::Enter))), None);
+    assert_eq!(app.update(Action::Key(Key::plain(KeyCode::Enter))), []);
     assert!(app.notice.as_deref().unwrap().contains("binary"));
     press(&mut app, "g");
-    let Some(Effect::OpenArticle {
+    let [Effect::OpenArticle {
         entry: 0, at: None, ..
-    }) = app.update(Action::Key(Key::plain(KeyCode::Enter)))
+    }] = app.update(Action::Key(Key::plain(KeyCode::Enter))).as_slice()
     else {
         panic!("Enter asks the runner to open the first article")
     };
     let (doc, facts, _) = summary_for(a);
     app.update(Action::Opened {
         entry: 0,
-        doc,
-        facts,
+        article: Box::new(Article::new(doc, &facts)),
         at: None,
     });
     assert_eq!(app.view, View::Reader);
-    assert_eq!(app.doc.title(), Some("Trade Talks"));
+    assert_eq!(app.reader.doc.title(), Some("Trade Talks"));
     // India is also in b.txt, not in c.txt.
     select_in_sidebar(&mut app, "India");
     press(&mut app, "A");
-    let also = app
-        .library
-        .as_ref()
-        .unwrap()
-        .also
-        .clone()
-        .expect("also-in list");
+    let Overlay::AlsoIn(also) = &app.overlay else {
+        panic!("also-in list")
+    };
     assert_eq!(also.entries, vec![1]);
-    let Some(Effect::OpenArticle {
+    let effects = app.update(Action::Key(Key::plain(KeyCode::Enter)));
+    let [Effect::OpenArticle {
         entry: 1,
         at: Some(names),
         ..
-    }) = app.update(Action::Key(Key::plain(KeyCode::Enter)))
+    }] = effects.as_slice()
     else {
         panic!("Enter opens the other article at the entity")
     };
     let (doc, facts, _) = summary_for(b);
     app.update(Action::Opened {
         entry: 1,
-        doc,
-        facts,
-        at: Some(names),
+        article: Box::new(Article::new(doc, &facts)),
+        at: Some(names.clone()),
     });
-    assert_eq!(app.doc.title(), Some("Monsoon Season"));
+    assert_eq!(app.reader.doc.title(), Some("Monsoon Season"));
     assert_eq!(current_text(&app), "India", "opened at the first mention");
     // Backspace returns to the list, where the cursor is still on the article opened from it.
     key(&mut app, KeyCode::Backspace);

@@ -11,7 +11,6 @@ mod builder;
 mod format;
 mod html;
 mod markdown;
-mod path;
 mod plain;
 mod sanitize;
 
@@ -21,7 +20,6 @@ pub use builder::Builder;
 pub use format::{Format, UnknownFormat, load_as, mime_type};
 pub use html::{NO_ARTICLE_NOTE, load_html};
 pub use markdown::load_markdown;
-pub use path::load_path;
 pub use plain::{load_plain, load_plain_owned};
 pub use sanitize::{SourceMap, is_unsafe, sanitize, sanitize_owned};
 

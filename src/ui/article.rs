@@ -8,11 +8,21 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
+use ratatui::widgets::StatefulWidget;
+
 use super::text::put_text;
-use crate::app::{App, Follow};
+use crate::app::{Follow, Geometry, Reader};
 use crate::document::BlockKind;
 use crate::layout::{columns, indent, verbatim};
-use crate::theme;
+use crate::theme::{self, Palette};
+
+/// The article pane of a reader; its state is where the current
+/// highlight is drawn (for the terminal cursor).
+pub struct ArticleView<'a> {
+    pub reader: &'a Reader,
+    pub geometry: Geometry,
+    pub palette: &'a Palette,
+}
 
 /// A style change inside a line: from byte `at` on, use `style`.
 struct Run {
@@ -20,14 +30,15 @@ struct Run {
     style: Style,
 }
 
-fn runs(app: &App, line: Range<usize>, base: Style) -> Vec<Run> {
-    let mut marks: Vec<Run> = app
-        .index
+fn runs(app: &ArticleView, line: Range<usize>, base: Style) -> Vec<Run> {
+    let (r, palette) = (app.reader, app.palette);
+    let mut marks: Vec<Run> = r
+        .index()
         .highlights_in(line.clone())
         .iter()
         .map(|h| {
-            let style = app.palette.fact(app.index.targets[h.target].section);
-            let style = if app.selected == Some(h.target) {
+            let style = palette.fact(r.targets()[h.target].section);
+            let style = if r.selected() == Some(h.target) {
                 theme::selected(style)
             } else {
                 style
@@ -39,7 +50,7 @@ fn runs(app: &App, line: Range<usize>, base: Style) -> Vec<Run> {
         })
         .collect();
     // Links lie under the facts: drawn first, so a fact inside a link keeps its style.
-    let links = &app.doc.links;
+    let links = &r.doc().links;
     let from = links.partition_point(|l| l.range.end <= line.start);
     marks.splice(
         0..0,
@@ -51,21 +62,21 @@ fn runs(app: &App, line: Range<usize>, base: Style) -> Vec<Run> {
                 style: theme::link(),
             }),
     );
-    if let Some(s) = &app.search {
+    if let Some(s) = r.search() {
         let from = s.matches.partition_point(|m| m.end <= line.start);
         let n = s.matches[from..].partition_point(|m| m.start < line.end);
         marks.extend(s.matches[from..from + n].iter().map(|m| Run {
             range: m.clone(),
-            style: app.palette.search_match(),
+            style: palette.search_match(),
         }));
     }
-    if let Some(c) = &app.current
+    if let Some(c) = r.current()
         && c.start < line.end
         && c.end > line.start
     {
         marks.push(Run {
             range: c.clone(),
-            style: app.palette.current(),
+            style: palette.current(),
         });
     }
     // Later marks win: paint base, then each mark over it, as cut points.
@@ -91,24 +102,32 @@ fn runs(app: &App, line: Range<usize>, base: Style) -> Vec<Run> {
         .collect()
 }
 
-/// Draws the pane; returns where the current highlight is on screen.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
-    if area.height == 0 || area.width == 0 {
-        return None;
+impl StatefulWidget for ArticleView<'_> {
+    type State = Option<Position>;
+
+    /// Draws the pane; `cursor` becomes where the current highlight is.
+    fn render(self, area: Rect, buf: &mut Buffer, cursor: &mut Option<Position>) {
+        if area.height == 0 || area.width == 0 {
+            return;
+        }
+        *cursor = draw(&self, area, buf);
     }
-    let g = app.geometry();
+}
+
+fn draw(app: &ArticleView, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let (r, g) = (app.reader, app.geometry);
     let x0 = area.x + g.text_x.min(area.width - 1);
     let max_x = (x0 + g.text_cols as u16).min(area.right());
-    let lines = &app.layout.lines;
+    let lines = &r.layout().lines;
     let mut cursor = None;
     for (row, line) in lines
         .iter()
-        .skip(app.top)
+        .skip(r.top())
         .take(area.height as usize)
         .enumerate()
     {
         let Some(b) = line.block else { continue };
-        let kind = app.doc.blocks[b].kind;
+        let kind = r.doc().blocks[b].kind;
         let base = app.palette.block(kind);
         let y = area.y + row as u16;
         let verbatim = verbatim(kind);
@@ -123,17 +142,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
                 x,
                 y,
                 max_x,
-                &app.doc.text[run.range],
+                &r.doc().text[run.range],
                 run.style,
                 in_space,
                 verbatim,
             );
         }
-        if let Some(c) = &app.current
+        if let Some(c) = r.current()
             && line.range.start <= c.start
             && c.start < line.range.end.max(line.range.start + 1)
         {
-            let col = columns(&app.doc.text[line.range.start..c.start], verbatim) as u16;
+            let col = columns(&r.doc().text[line.range.start..c.start], verbatim) as u16;
             cursor = Some(Position::new(
                 (x_text + col).min(max_x.saturating_sub(1)),
                 y,
@@ -146,8 +165,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
 
 /// A one-column scrollbar on the right edge: track, thumb, and a mark on
 /// each row that holds a mention of the selected fact (a minimap).
-fn scrollbar(buf: &mut Buffer, area: Rect, app: &App) {
-    let total = app.layout.lines.len();
+fn scrollbar(buf: &mut Buffer, area: Rect, app: &ArticleView) {
+    let r = app.reader;
+    let total = r.layout().lines.len();
     let rows = area.height as usize;
     if area.width < 3 || total == 0 {
         return;
@@ -155,7 +175,7 @@ fn scrollbar(buf: &mut Buffer, area: Rect, app: &App) {
     let x = area.right() - 1;
     let (thumb_from, thumb_to) = if total > rows {
         let len = (rows * rows / total).max(1);
-        let from = app.top * (rows - len) / app.max_top().max(1);
+        let from = r.top() * (rows - len) / r.max_top().max(1);
         (from, from + len)
     } else {
         (0, rows)
@@ -168,20 +188,17 @@ fn scrollbar(buf: &mut Buffer, area: Rect, app: &App) {
         };
         buf[(x, area.y + r as u16)].set_symbol(sym).set_style(style);
     }
-    let mark_from = match app.follow {
-        Follow::Search => app
-            .search
-            .as_ref()
-            .map(|s| (&s.matches, app.palette.search_match())),
-        Follow::Selection => app.selected.map(|t| {
-            let target = &app.index.targets[t];
+    let mark_from = match r.follow() {
+        Follow::Search => r.search().map(|s| (&s.matches, app.palette.search_match())),
+        Follow::Selection => r.selected().map(|t| {
+            let target = &r.targets()[t];
             (&target.mentions, app.palette.scrollbar_mark(target.section))
         }),
     };
     // Per row, not per mention: a search for "the" in a big text has tens
     // of thousands of matches but the bar only has `rows` cells.
     if let Some((ranges, style)) = mark_from {
-        let lines = &app.layout.lines;
+        let lines = &r.layout().lines;
         for r in 0..rows {
             let (first, last) = (
                 r * total / rows,

@@ -9,11 +9,24 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::centered;
-use crate::app::App;
-use crate::theme;
+use crate::keymap::Keymap;
+use crate::theme::{self, Palette};
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    let groups = app.keymap.help_groups();
+pub struct HelpView<'a> {
+    pub keymap: &'a Keymap,
+    pub palette: &'a Palette,
+    /// First row shown when the help is taller than the screen.
+    pub scroll: usize,
+}
+
+impl Widget for HelpView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        draw(buf, area, &self);
+    }
+}
+
+fn draw(buf: &mut Buffer, area: Rect, help: &HelpView) {
+    let groups = help.keymap.help_groups();
     let rows: Vec<&(String, &str)> = groups.iter().flat_map(|(_, r)| r).collect();
     let key_w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let desc_w = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
@@ -25,7 +38,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         lines.push(Line::from(Span::styled(*group, theme::sidebar_header())));
         for (keys, desc) in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("{keys:>key_w$}"), app.palette.help_key()),
+                Span::styled(format!("{keys:>key_w$}"), help.palette.help_key()),
                 Span::raw("  "),
                 Span::raw(*desc),
             ]));
@@ -35,7 +48,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let height = (lines.len() as u16 + 3).min(area.height);
     let inner_rows = height.saturating_sub(3) as usize;
     let max_scroll = lines.len().saturating_sub(inner_rows);
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = help.scroll.min(max_scroll);
     let footer = if max_scroll > 0 {
         format!(
             "j/k scroll · {}/{} · other keys close",

@@ -2,122 +2,132 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, ListItem, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use super::text::{centered, list_row, put_collapsed, title_bar, truncate};
-use crate::app::{EntryState, Library};
+use super::text::{centered, clean, list, title_bar, truncate};
+use crate::app::{AlsoIn, Entry, EntryState, Library};
 use crate::theme;
 
 /// One row per article: title, byline or file, words, reading time, top entities.
-pub fn draw(buf: &mut Buffer, area: Rect, lib: &Library) {
-    if area.height == 0 || area.width < 4 {
-        return;
+pub struct LibraryView<'a> {
+    pub library: &'a Library,
+}
+
+/// The title an entry is listed under.
+fn title(entry: &Entry) -> String {
+    match &entry.state {
+        EntryState::Ready(s) => s.title.clone().unwrap_or_else(|| entry.name()),
+        _ => entry.name(),
     }
-    let done = lib
-        .entries
-        .iter()
-        .filter(|e| e.state != EntryState::Pending)
-        .count();
-    let head = if done < lib.entries.len() {
-        format!(
-            " Library · {} articles · reading {done}/{}…",
-            lib.entries.len(),
-            lib.entries.len()
-        )
-    } else {
-        format!(
-            " Library · {} articles · Enter opens, Backspace returns",
-            lib.entries.len()
-        )
-    };
-    title_bar(buf, area, &head, theme::sidebar_title(true));
-    let rows = area.height.saturating_sub(1) as usize;
-    if rows == 0 {
-        return;
-    }
-    let first = lib.cursor.saturating_sub(rows.saturating_sub(1));
-    let w = area.width as usize;
-    for (i, entry) in lib.entries.iter().enumerate().skip(first).take(rows) {
-        let y = area.y + 1 + (i - first) as u16;
-        let style = list_row(buf, area, y, i == lib.cursor, true);
-        let (title, detail) = match &entry.state {
-            EntryState::Pending => (entry.name(), "reading…".to_string()),
-            EntryState::Failed(why) => (entry.name(), format!("✗ {why}")),
-            EntryState::Ready(s) => {
-                let source = s.byline.clone().unwrap_or_else(|| entry.name());
-                let top = if s.top.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · {}", s.top.join(", "))
-                };
-                (
-                    s.title.clone().unwrap_or_else(|| entry.name()),
-                    format!(
-                        "{source} · {} words · {} min{top}",
-                        s.words,
-                        s.reading_minutes()
-                    ),
-                )
-            }
-        };
-        let title_w = (w * 2 / 5).max(12).min(w.saturating_sub(2));
-        let (x, _) = put_collapsed(
-            buf,
-            area.x + 1,
-            y,
-            area.right(),
-            &truncate(&title, title_w),
-            style.patch(theme::sidebar_header()),
-            false,
-        );
-        let detail_style = match entry.state {
-            EntryState::Failed(_) | EntryState::Pending => style.patch(theme::dim()),
-            EntryState::Ready(_) => style,
-        };
-        let dx = (area.x + 2 + title_w as u16).max(x + 2);
-        if dx < area.right() {
-            let room = (area.right() - dx) as usize;
-            put_collapsed(
-                buf,
-                dx,
-                y,
-                area.right(),
-                &truncate(&detail, room),
-                detail_style,
-                false,
-            );
+}
+
+fn row(entry: &Entry, width: usize) -> ListItem<'static> {
+    let detail = match &entry.state {
+        EntryState::Pending => "reading…".to_string(),
+        EntryState::Failed(why) => format!("✗ {why}"),
+        EntryState::Ready(s) => {
+            let source = s.byline.clone().unwrap_or_else(|| entry.name());
+            let top = if s.top.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", s.top.join(", "))
+            };
+            format!(
+                "{source} · {} words · {} min{top}",
+                s.words,
+                s.reading_minutes()
+            )
         }
+    };
+    let detail_style = match entry.state {
+        EntryState::Failed(_) | EntryState::Pending => theme::dim(),
+        EntryState::Ready(_) => Style::new(),
+    };
+    // Titles in a column of two fifths of the width; details after it.
+    let title_w = (width * 2 / 5).max(12).min(width.saturating_sub(2));
+    let title = truncate(&clean(&title(entry)), title_w);
+    let gap = (title_w + 1).saturating_sub(title.width()).max(2);
+    let room = width.saturating_sub(1 + title.width() + gap);
+    ListItem::new(Line::from(vec![
+        Span::raw(" "),
+        Span::styled(title, theme::sidebar_header()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(truncate(&clean(&detail), room), detail_style),
+    ]))
+}
+
+impl Widget for LibraryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let lib = self.library;
+        if area.height == 0 || area.width < 4 {
+            return;
+        }
+        let n = lib.entries().len();
+        let done = lib
+            .entries()
+            .iter()
+            .filter(|e| e.state != EntryState::Pending)
+            .count();
+        let head = if done < n {
+            format!(" Library · {n} articles · reading {done}/{n}…")
+        } else {
+            format!(" Library · {n} articles · Enter opens, Backspace returns")
+        };
+        title_bar(buf, area, &head, theme::sidebar_title(true));
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        };
+        if body.height == 0 {
+            return;
+        }
+        let rows = body.height as usize;
+        let first = lib.cursor().saturating_sub(rows - 1);
+        let items = lib
+            .entries()
+            .iter()
+            .skip(first)
+            .take(rows)
+            .map(|e| row(e, area.width as usize))
+            .collect();
+        list(buf, body, items, Some(lib.cursor() - first), 0, true);
     }
 }
 
 /// Other articles naming the selected entity.
-pub fn draw_also(buf: &mut Buffer, area: Rect, lib: &Library) {
-    let Some(also) = &lib.also else { return };
-    let width = area.width.saturating_sub(4).clamp(1, 80).min(area.width);
-    let height = (also.entries.len() as u16 + 2).min(area.height);
-    let popup = centered(area, width, height);
-    Clear.render(popup, buf);
-    Block::new()
-        .borders(Borders::ALL)
-        .title(format!(" {} is also in · Enter opens there ", also.entity))
-        .render(popup, buf);
-    let inner = popup.inner(Margin::new(1, 1));
-    for (row, &i) in also.entries.iter().enumerate().take(inner.height as usize) {
-        let y = inner.y + row as u16;
-        let style = list_row(buf, inner, y, row == also.cursor, true);
-        let entry = &lib.entries[i];
-        let title = match &entry.state {
-            EntryState::Ready(s) => s.title.clone().unwrap_or_else(|| entry.name()),
-            _ => entry.name(),
-        };
-        put_collapsed(
-            buf,
-            inner.x,
-            y,
-            inner.right(),
-            &truncate(&title, inner.width as usize),
-            style,
-            false,
-        );
+pub struct AlsoInView<'a> {
+    pub also: &'a AlsoIn,
+    pub library: &'a Library,
+}
+
+impl Widget for AlsoInView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let also = self.also;
+        let width = area.width.saturating_sub(4).clamp(1, 80).min(area.width);
+        let height = (also.entries.len() as u16 + 2).min(area.height);
+        let popup = centered(area, width, height);
+        Clear.render(popup, buf);
+        Block::new()
+            .borders(Borders::ALL)
+            .title(format!(
+                " {} is also in · Enter opens there ",
+                clean(&also.entity)
+            ))
+            .render(popup, buf);
+        let inner = popup.inner(Margin::new(1, 1));
+        let items = also
+            .entries
+            .iter()
+            .take(inner.height as usize)
+            .map(|&i| {
+                let title = title(&self.library.entries()[i]);
+                ListItem::new(truncate(&clean(&title), inner.width as usize))
+            })
+            .collect();
+        list(buf, inner, items, Some(also.cursor), 0, true);
     }
 }

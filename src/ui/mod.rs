@@ -1,5 +1,6 @@
-//! Drawing only: `draw(frame, &App)` and one small function per part of the
-//! screen. Nothing here changes state or does I/O.
+//! Drawing only: small widgets on borrowed views of the state, one file
+//! each, and [`draw`], which follows the view and the [`Overlay`] the same
+//! way `App::update` does. Nothing here changes state or does I/O.
 
 mod article;
 mod help;
@@ -9,84 +10,97 @@ mod sidebar;
 mod status;
 pub(crate) mod text;
 
-use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-use ratatui::style::Color;
+pub use article::ArticleView;
+pub use help::HelpView;
+pub use library::{AlsoInView, LibraryView};
+pub use links::LinksView;
+pub use sidebar::SidebarView;
+pub use status::StatusLine;
 
-use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::widgets::{StatefulWidget, Widget};
+
+use crate::app::{App, Overlay, View};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
     }
-    if let (true, Some(lib)) = (app.library_view(), app.library.as_ref()) {
-        let body = app.screen.status();
-        library::draw(
-            frame.buffer_mut(),
+    let screen = app.screen();
+    let buf = frame.buffer_mut();
+    let mut cursor = None;
+    match (app.view(), app.library_state()) {
+        (View::Library, Some(lib)) => LibraryView { library: lib }.render(
             Rect {
-                height: area.height - body.height,
+                height: area.height - screen.status().height,
                 ..area
             },
-            lib,
-        );
-        status::draw(frame.buffer_mut(), body.intersection(area), app);
-        if app.help_open {
-            help::draw(frame.buffer_mut(), area, app);
+            buf,
+        ),
+        _ => {
+            let docked = app.sidebar_docked();
+            let view = ArticleView {
+                reader: app.reader_state(),
+                geometry: app.geometry(),
+                palette: &app.options().palette,
+            };
+            view.render(screen.article(docked).intersection(area), buf, &mut cursor);
+            if app.sidebar_visible() {
+                SidebarView::of(app).render(screen.sidebar(docked).intersection(area), buf);
+            }
+            if app.sidebar_visible() && !docked {
+                // The sidebar covers the text: the cursor is not on it.
+                cursor = None;
+            }
         }
-        return finish(frame, app);
     }
-    let docked = app.sidebar_docked();
-    let cursor = article::draw(
-        frame.buffer_mut(),
-        app.screen.article(docked).intersection(area),
-        app,
-    );
-    if app.sidebar_visible() {
-        sidebar::draw(
-            frame.buffer_mut(),
-            app.screen.sidebar(docked).intersection(area),
-            app,
-        );
-    }
-    let prompt_cursor = status::draw(
-        frame.buffer_mut(),
-        app.screen.status().intersection(area),
-        app,
-    );
-    if app.help_open {
-        help::draw(frame.buffer_mut(), area, app);
-    } else if let Some(lib) = app.library.as_ref().filter(|l| l.also.is_some()) {
-        library::draw_also(frame.buffer_mut(), area, lib);
-    } else if app.links_open {
-        links::draw(frame.buffer_mut(), area, app);
-    } else {
-        place_cursor(frame, app, cursor, prompt_cursor);
+    let mut prompt_cursor = None;
+    StatusLine::of(app).render(screen.status().intersection(area), buf, &mut prompt_cursor);
+    draw_overlay(buf, area, app, app.overlay());
+    if matches!(app.overlay(), Overlay::None | Overlay::Prompt(_)) {
+        // The terminal cursor sits on the prompt while typing, else on the
+        // current highlight, so screen readers and magnifiers follow it.
+        if let Some(pos) = prompt_cursor.or(cursor) {
+            frame.set_cursor_position(pos);
+        }
     }
     finish(frame, app);
 }
 
-/// Last touches for every screen: colours off under NO_COLOR.
-fn finish(frame: &mut Frame, app: &App) {
-    if !app.color {
-        for cell in frame.buffer_mut().content.iter_mut() {
-            cell.fg = Color::Reset;
-            cell.bg = Color::Reset;
+fn draw_overlay(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &App, overlay: &Overlay) {
+    match overlay {
+        Overlay::None | Overlay::Prompt(_) => {}
+        Overlay::Help { scroll, under } => {
+            draw_overlay(buf, area, app, under);
+            HelpView {
+                keymap: &app.options().keymap,
+                palette: &app.options().palette,
+                scroll: *scroll,
+            }
+            .render(area, buf);
+        }
+        Overlay::Links { cursor } => LinksView {
+            doc: app.reader_state().doc(),
+            cursor: *cursor,
+        }
+        .render(area, buf),
+        Overlay::AlsoIn(also) => {
+            if let Some(library) = app.library_state() {
+                AlsoInView { also, library }.render(area, buf);
+            }
         }
     }
 }
 
-fn place_cursor(
-    frame: &mut Frame,
-    app: &App,
-    cursor: Option<Position>,
-    prompt_cursor: Option<Position>,
-) {
-    let docked = app.sidebar_docked();
-    // The terminal cursor sits on the prompt while typing, else on the
-    // current highlight, so screen readers and magnifiers follow it.
-    let overlay_covers = app.sidebar_visible() && !docked;
-    if let Some(pos) = prompt_cursor.or(if overlay_covers { None } else { cursor }) {
-        frame.set_cursor_position(pos);
+/// Last touches for every screen: colours off under NO_COLOR.
+fn finish(frame: &mut Frame, app: &App) {
+    if !app.options().color {
+        for cell in frame.buffer_mut().content.iter_mut() {
+            cell.fg = Color::Reset;
+            cell.bg = Color::Reset;
+        }
     }
 }

@@ -5,129 +5,141 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Widget};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, ListItem, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{list_row, put_collapsed, title_bar, truncate};
-use crate::app::{App, Focus, Row, SortOrder};
-use crate::theme;
+use super::text::{clean, list, put_collapsed, title_bar, truncate};
+use crate::app::{App, Focus, Overlay, PromptKind, Reader, Row, Sidebar, SortOrder};
+use crate::theme::{self, Palette};
 
 /// Marks a fact that is mentioned on the visible screen.
 const ON_SCREEN: &str = "•";
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    if area.width < 2 || area.height == 0 {
-        return;
-    }
-    Clear.render(area, buf);
-    let focused = app.focus == Focus::Sidebar;
-    // A blank column separates the list from the article's scrollbar.
-    let left_docked = app.screen.sidebar_left && app.sidebar_docked();
-    let inner = Rect {
-        x: if left_docked { area.x } else { area.x + 1 },
-        width: area.width - 1,
-        ..area
-    };
-    let sort = match app.sort {
-        SortOrder::FirstAppearance => "in order",
-        SortOrder::Frequency => "by count",
-    };
-    let title = match (&app.prompt, app.filter.is_empty()) {
-        (Some(p), _) if p.kind == crate::app::PromptKind::Filter => {
-            format!(" Facts · filter: {}", p.input)
+pub struct SidebarView<'a> {
+    pub sidebar: &'a Sidebar,
+    pub reader: &'a Reader,
+    pub palette: &'a Palette,
+    pub focused: bool,
+    /// Docked on the left (the blank column is then on the right).
+    pub left: bool,
+    /// The filter being typed, if the filter prompt is open.
+    pub typing: Option<&'a str>,
+}
+
+impl<'a> SidebarView<'a> {
+    pub fn of(app: &'a App) -> SidebarView<'a> {
+        SidebarView {
+            sidebar: app.sidebar(),
+            reader: app.reader_state(),
+            palette: &app.options().palette,
+            focused: app.focus() == Focus::Sidebar,
+            left: app.screen().sidebar_left && app.sidebar_docked(),
+            typing: match app.overlay() {
+                Overlay::Prompt(p) if p.kind == PromptKind::Filter => Some(&p.input),
+                _ => None,
+            },
         }
-        (_, false) => format!(" Facts · filter: {}", app.filter),
-        _ => format!(" Facts · {sort}"),
-    };
-    title_bar(buf, inner, &title, theme::sidebar_title(focused));
-    if app.rows.is_empty() {
-        let msg = if app.analyzing {
-            " analyzing…"
-        } else if app.filter.is_empty() {
-            " no facts found"
-        } else {
-            " nothing matches"
+    }
+
+    fn title(&self) -> String {
+        let sort = match self.sidebar.sort() {
+            SortOrder::FirstAppearance => "in order",
+            SortOrder::Frequency => "by count",
         };
-        if inner.height > 1 {
-            put_collapsed(
-                buf,
-                inner.x,
-                inner.y + 1,
-                inner.right(),
-                msg,
-                theme::dim(),
-                false,
-            );
+        match (self.typing, self.sidebar.filter()) {
+            (Some(input), _) => format!(" Facts · filter: {input}"),
+            (None, "") => format!(" Facts · {sort}"),
+            (None, filter) => format!(" Facts · filter: {filter}"),
         }
-        return;
     }
-    let width = inner.width as usize;
-    for (i, row) in app
-        .rows
-        .iter()
-        .enumerate()
-        .skip(app.sidebar_top)
-        .take(inner.height.saturating_sub(1) as usize)
-    {
-        let y = inner.y + 1 + (i - app.sidebar_top) as u16;
-        match *row {
+
+    fn row(&self, row: Row, width: usize) -> ListItem<'static> {
+        let t = match row {
             Row::Header(section, n) => {
                 let text = truncate(&format!(" {} {n}", section.title()), width);
-                put_collapsed(
-                    buf,
-                    inner.x,
-                    y,
-                    inner.right(),
-                    &text,
+                return ListItem::new(Line::from(Span::styled(
+                    clean(&text),
                     theme::sidebar_header(),
-                    false,
-                );
+                )));
             }
-            Row::Target(t) => {
-                let target = &app.index.targets[t];
-                let is_cursor = i == app.cursor;
-                let style = list_row(buf, inner, y, is_cursor, focused);
-                let mark = if app.on_screen(t) { ON_SCREEN } else { " " };
-                put_collapsed(
-                    buf,
-                    inner.x,
-                    y,
-                    inner.right(),
-                    mark,
-                    style.patch(app.palette.fact(target.section)),
-                    false,
-                );
-                let count = target.mentions.len().to_string();
-                let left = match &target.context {
-                    Some(ctx) => format!("{}  {ctx}", target.name),
-                    None => target.name.clone(),
-                };
-                let name_cols = width.saturating_sub(count.width() + 3);
-                let name_style = if app.selected == Some(t) {
-                    style.patch(app.palette.fact(target.section))
-                } else {
-                    style
-                };
-                put_collapsed(
-                    buf,
-                    inner.x + 1,
-                    y,
-                    inner.right(),
-                    &truncate(&left, name_cols),
-                    name_style,
-                    false,
-                );
-                let cx = inner.right().saturating_sub(count.width() as u16 + 1);
-                put_collapsed(
-                    buf,
-                    cx,
-                    y,
-                    inner.right(),
-                    &count,
-                    style.patch(theme::dim()),
-                    false,
-                );
-            }
+            Row::Target(t) => t,
+        };
+        let target = &self.reader.targets()[t];
+        let fact = self.palette.fact(target.section);
+        let mark = if self.reader.on_screen(t) {
+            ON_SCREEN
+        } else {
+            " "
+        };
+        let count = target.mentions.len().to_string();
+        let left = match &target.context {
+            Some(ctx) => format!("{}  {ctx}", target.name),
+            None => target.name.clone(),
+        };
+        let name_cols = width.saturating_sub(count.width() + 3);
+        let name = clean(&truncate(&left, name_cols));
+        let name_style = if self.reader.selected() == Some(t) {
+            fact
+        } else {
+            Style::new()
+        };
+        // The count sits one column from the right edge.
+        let pad = width.saturating_sub(1 + name.width() + count.width() + 1);
+        ListItem::new(Line::from(vec![
+            Span::styled(mark, fact),
+            Span::styled(name, name_style),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(count, theme::dim()),
+        ]))
+    }
+}
+
+impl Widget for SidebarView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < 2 || area.height == 0 {
+            return;
         }
+        Clear.render(area, buf);
+        // A blank column separates the list from the article's scrollbar.
+        let inner = Rect {
+            x: if self.left { area.x } else { area.x + 1 },
+            width: area.width - 1,
+            ..area
+        };
+        title_bar(buf, inner, &self.title(), theme::sidebar_title(self.focused));
+        let body = Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        };
+        let rows = self.sidebar.rows();
+        if rows.is_empty() {
+            let msg = if self.reader.analyzing() {
+                " analyzing…"
+            } else if self.sidebar.filter().is_empty() {
+                " no facts found"
+            } else {
+                " nothing matches"
+            };
+            if body.height > 0 {
+                put_collapsed(buf, body.x, body.y, body.right(), msg, theme::dim(), false);
+            }
+            return;
+        }
+        let width = body.width as usize;
+        let (top, cursor) = (self.sidebar.top(), self.sidebar.cursor());
+        let shown = top..top + body.height as usize;
+        let items = rows
+            .iter()
+            .skip(top)
+            .take(body.height as usize)
+            .map(|&row| self.row(row, width))
+            .collect();
+        // The list starts at the scroll position; the cursor is marked only
+        // while it is in view (the wheel scrolls away from it).
+        let cursor = shown.contains(&cursor).then(|| cursor - top);
+        list(buf, body, items, cursor, 0, self.focused);
     }
 }

@@ -6,18 +6,49 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
+use ratatui::widgets::StatefulWidget;
+
 use super::text::{put_collapsed, truncate};
-use crate::app::{App, PromptKind};
+use crate::app::{App, Overlay, Prompt, PromptKind, Reader, View};
 use crate::theme;
 
+/// The status line; its state is where the prompt's cursor is drawn.
+pub struct StatusLine<'a> {
+    pub prompt: Option<&'a Prompt>,
+    pub notice: Option<&'a str>,
+    /// `None` in the library list.
+    pub reader: Option<&'a Reader>,
+}
+
+impl<'a> StatusLine<'a> {
+    pub fn of(app: &'a App) -> StatusLine<'a> {
+        StatusLine {
+            prompt: match app.overlay() {
+                Overlay::Prompt(p) => Some(p),
+                _ => None,
+            },
+            notice: app.notice(),
+            reader: (app.view() == View::Reader).then(|| app.reader_state()),
+        }
+    }
+}
+
+impl StatefulWidget for StatusLine<'_> {
+    type State = Option<Position>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, cursor: &mut Option<Position>) {
+        *cursor = draw(buf, area, &self);
+    }
+}
+
 /// Draws the line; returns the prompt's cursor position when typing.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
+fn draw(buf: &mut Buffer, area: Rect, status: &StatusLine) -> Option<Position> {
     if area.height == 0 || area.width == 0 {
         return None;
     }
     let style = theme::status_bar();
     buf.set_style(area, style);
-    if let Some(p) = &app.prompt {
+    if let Some(p) = status.prompt {
         let lead = match p.kind {
             PromptKind::Search => "/",
             PromptKind::Filter => "filter: ",
@@ -46,8 +77,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         }
         return Some(Position::new(x.min(area.right() - 1), area.y));
     }
-    if app.library_view() {
-        let left = app.notice.as_deref().unwrap_or("Library");
+    let Some(reader) = status.reader else {
+        let left = status.notice.unwrap_or("Library");
         put_collapsed(
             buf,
             area.x + 1,
@@ -70,30 +101,30 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
             );
         }
         return None;
-    }
-    let total = app.layout.lines.len();
+    };
+    let total = reader.layout().lines.len();
     let right = format!(
         " {}% {}/{}  ? help ",
-        app.percent(),
-        (app.top + 1).min(total),
+        reader.percent(),
+        (reader.top() + 1).min(total),
         total
     );
-    let short_right = format!(" {}% ", app.percent());
+    let short_right = format!(" {}% ", reader.percent());
     let right = if right.width() + 10 <= area.width as usize {
         right
     } else {
         short_right
     };
     let right_w = (right.width() as u16).min(area.width);
-    let selection = app.selection_status();
-    let left = match (&app.notice, &selection) {
+    let selection = reader.selection_status();
+    let left = match (status.notice, &selection) {
         (Some(n), Some(s)) => format!("{s} · {n}"),
-        (Some(n), None) => n.clone(),
+        (Some(n), None) => n.to_string(),
         (None, Some(s)) => s.clone(),
-        (None, None) => app
-            .doc
+        (None, None) => reader
+            .doc()
             .title()
-            .or(app.name.as_deref())
+            .or(reader.name())
             .unwrap_or("factlens")
             .to_string(),
     };

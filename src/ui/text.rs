@@ -83,6 +83,48 @@ pub fn put_text(
     (x, in_space)
 }
 
+/// `s` made safe for one row of a list: whitespace runs as one space,
+/// anything that could act on the terminal as U+FFFD (file names and
+/// messages come from strangers too).
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        out.push(if crate::document::is_unsafe(c) {
+            '\u{fffd}'
+        } else {
+            c
+        });
+    }
+    out
+}
+
+/// Draws `items` as a list in `area` with the row `cursor` highlighted
+/// (reversed when `focused`), scrolled to show it, or from row `offset`.
+pub fn list(
+    buf: &mut Buffer,
+    area: Rect,
+    items: Vec<ratatui::widgets::ListItem>,
+    cursor: Option<usize>,
+    offset: usize,
+    focused: bool,
+) {
+    let list = ratatui::widgets::List::new(items)
+        .highlight_style(crate::theme::sidebar_cursor(focused));
+    let mut state = ratatui::widgets::ListState::default()
+        .with_offset(offset)
+        .with_selected(cursor);
+    ratatui::widgets::StatefulWidget::render(list, area, buf, &mut state);
+}
+
 /// Shortens `s` to at most `cols` display columns, ending in "…" when cut.
 pub fn truncate(s: &str, cols: usize) -> String {
     if s.width() <= cols {
@@ -113,28 +155,4 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     }
-}
-
-/// Styles row `y` of `area` as a list cursor when `on`; returns the style
-/// the row's text should be drawn with.
-pub fn list_row(
-    buf: &mut Buffer,
-    area: Rect,
-    y: u16,
-    on: bool,
-    focused: bool,
-) -> ratatui::style::Style {
-    if !on {
-        return ratatui::style::Style::new();
-    }
-    let style = crate::theme::sidebar_cursor(focused);
-    buf.set_style(
-        Rect {
-            y,
-            height: 1,
-            ..area
-        },
-        style,
-    );
-    style
 }

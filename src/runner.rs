@@ -1,0 +1,321 @@
+//! The interactive loop, and the one place effects are performed.
+//!
+//! Terminal events (read on their own thread) and workers' results arrive
+//! on one channel; each becomes an [`Action`] for [`App::update`], whose
+//! [`Effect`]s are carried out here: the clipboard, the system opener,
+//! reading a library article on a worker, saving reading positions. Then
+//! the screen is drawn. The loop blocks on the channel: it never spins.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use crate::app::{Action, App, Article, Effect, EntryState, FactIndex, Options};
+use crate::extract::extract;
+use crate::progressive::{self, Opening, Progress, Whole};
+use crate::state::StateFile;
+use crate::summary::Summary;
+use crate::terminal::{self, Tui};
+
+/// What to open in the terminal.
+pub enum Start {
+    /// One article, possibly still loading.
+    Reader {
+        opening: Opening,
+        /// What to call it when it has no title.
+        name: Option<String>,
+        /// The key and input length its reading position is kept under.
+        key: Option<(String, usize)>,
+    },
+    /// A list of articles to choose from.
+    Library(Vec<PathBuf>),
+}
+
+/// For start-up benchmarks and tests of the terminal's restoration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AfterFirstFrame {
+    Continue,
+    Exit,
+    Panic,
+}
+
+enum Message {
+    Terminal(std::io::Result<ratatui::crossterm::event::Event>),
+    Action(Action),
+}
+
+/// Something a worker can send its results with.
+#[derive(Clone)]
+struct Outbox(Sender<Message>);
+
+impl Outbox {
+    /// False once the loop has ended.
+    fn send(&self, action: Action) -> bool {
+        self.0.send(Message::Action(action)).is_ok()
+    }
+}
+
+struct Runner {
+    tui: Tui,
+    app: App,
+    outbox: Outbox,
+    memory: Option<StateFile>,
+    /// Keys that came while the text was still loading: they act on the
+    /// whole text, so they wait for it (tens of milliseconds at most).
+    deferred: Vec<Action>,
+}
+
+/// Runs factlens in the terminal until the user quits; the terminal is
+/// restored however this returns.
+pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Result<()> {
+    let mut memory = crate::state::default_path().map(|p| StateFile::load(&p));
+    let warning = memory.as_mut().and_then(|m| m.warning.take());
+    let tui = Tui::enter()?;
+    let (width, height) = tui.size()?;
+    let (tx, rx) = mpsc::channel();
+    let outbox = Outbox(tx);
+    let (app, background) = build(start, options, width, height, memory.as_ref());
+    let mut runner = Runner {
+        tui,
+        app,
+        outbox,
+        memory,
+        deferred: Vec::new(),
+    };
+    if let Some(warning) = warning {
+        runner.handle(Action::Notice(warning));
+    }
+    runner.draw()?;
+    match after {
+        AfterFirstFrame::Continue => {}
+        AfterFirstFrame::Exit => return Ok(()),
+        AfterFirstFrame::Panic => panic!("debug panic requested"),
+    }
+    // Started after the first frame, so it does not compete with it.
+    if let Some(start) = background {
+        start(runner.outbox.clone());
+    }
+    read_terminal(runner.outbox.0.clone());
+    runner.run(rx)?;
+    let Runner { tui, app, memory, .. } = runner;
+    drop(tui);
+    if let (Some(memory), Some(position)) = (memory, app.reading_position()) {
+        // Not worth failing over: the article was read; say why it is not kept.
+        if let Err(e) = remember(memory, position) {
+            eprintln!("factlens: could not save the reading position: {e}");
+        }
+    }
+    Ok(())
+}
+
+/// Background work to start once the first screen is up.
+type Background = Box<dyn FnOnce(Outbox)>;
+
+fn build(
+    start: Start,
+    options: Options,
+    width: u16,
+    height: u16,
+    memory: Option<&StateFile>,
+) -> (App, Option<Background>) {
+    match start {
+        Start::Reader { opening, name, key } => {
+            let restore = key
+                .as_ref()
+                .zip(memory)
+                .and_then(|((k, len), m)| m.position(k, *len));
+            let (mut article, whole) = match opening {
+                Opening::Ready(doc, facts) => (Article::new(doc, &facts), None),
+                Opening::Progressive { prefix, whole } => {
+                    (Article::pending(Arc::new(prefix), true), Some(whole))
+                }
+            };
+            article.name = name;
+            article.key = key;
+            article.restore = restore;
+            let app = App::reader(article, options, width, height);
+            let background = whole.map(|whole| {
+                let cols = app.geometry().text_cols;
+                Box::new(move |outbox: Outbox| finish_loading(whole, cols, outbox)) as Background
+            });
+            (app, background)
+        }
+        Start::Library(paths) => {
+            let app = App::library(paths.clone(), options, width, height);
+            let background: Background = Box::new(move |outbox| summarize(paths, outbox));
+            (app, Some(background))
+        }
+    }
+}
+
+impl Runner {
+    fn run(&mut self, rx: Receiver<Message>) -> anyhow::Result<()> {
+        while !self.app.should_quit() {
+            let Ok(message) = rx.recv() else { break };
+            self.receive(message)?;
+            // Take whatever else is waiting before drawing once.
+            while !self.app.should_quit()
+                && let Ok(message) = rx.try_recv()
+            {
+                self.receive(message)?;
+            }
+            self.draw()?;
+        }
+        Ok(())
+    }
+
+    fn receive(&mut self, message: Message) -> anyhow::Result<()> {
+        let action = match message {
+            Message::Terminal(event) => match terminal::action(event?) {
+                Some(action) => action,
+                None => return Ok(()),
+            },
+            Message::Action(action) => action,
+        };
+        if self.app.reader_state().loading() && matches!(action, Action::Key(_)) {
+            self.deferred.push(action);
+            return Ok(());
+        }
+        self.handle(action);
+        if !self.app.reader_state().loading() {
+            for action in std::mem::take(&mut self.deferred) {
+                self.handle(action);
+            }
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, action: Action) {
+        for effect in self.app.update(action) {
+            self.perform(effect);
+        }
+    }
+
+    /// Carries out an effect; what goes wrong is said on the status line.
+    fn perform(&mut self, effect: Effect) {
+        let failed = match effect {
+            Effect::Copy(text) => self.tui.copy(&text).err().map(|e| format!("copy: {e}")),
+            Effect::Open(url) => terminal::open_url(&url).err(),
+            Effect::OpenArticle { entry, path, at } => {
+                let saved = self.memory.as_ref().map(|m| m.state.clone());
+                let outbox = self.outbox.clone();
+                std::thread::spawn(move || open_article(entry, &path, at, saved, outbox));
+                None
+            }
+            Effect::Remember { .. } => self.memory.as_mut().and_then(|memory| {
+                remember(memory, effect)
+                    .err()
+                    .map(|e| format!("could not save the reading position: {e}"))
+            }),
+        };
+        if let Some(message) = failed {
+            self.handle(Action::Notice(message));
+        }
+    }
+
+    /// Draws, then catches up with a resize that slipped by before the
+    /// event reader was set up.
+    fn draw(&mut self) -> std::io::Result<()> {
+        self.tui.draw(|f| crate::ui::draw(f, &self.app))?;
+        let (width, height) = self.tui.size()?;
+        let screen = self.app.screen();
+        if (width, height) != (screen.width, screen.height) {
+            self.app.update(Action::Resize { width, height });
+            self.tui.draw(|f| crate::ui::draw(f, &self.app))?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads terminal events on their own thread, so the loop waits on one channel.
+fn read_terminal(tx: Sender<Message>) {
+    std::thread::Builder::new()
+        .name("factlens-input".into())
+        .spawn(move || {
+            loop {
+                let event = ratatui::crossterm::event::read();
+                let failed = event.is_err();
+                if tx.send(Message::Terminal(event)).is_err() || failed {
+                    return;
+                }
+            }
+        })
+        .expect("spawn the input thread");
+}
+
+fn remember(mut memory: impl std::borrow::BorrowMut<StateFile>, effect: Effect) -> std::io::Result<()> {
+    let memory = memory.borrow_mut();
+    if let Effect::Remember { key, len, offset } = effect {
+        memory.remember(&key, offset, len);
+        memory.save()?;
+    }
+    Ok(())
+}
+
+/// The rest of a big text, then its facts.
+fn finish_loading(whole: Whole, cols: usize, outbox: Outbox) {
+    progressive::finish_in_background(whole, cols, move |progress| {
+        outbox.send(match progress {
+            Progress::Loaded(doc, layout) => Action::Loaded(doc, layout),
+            Progress::Analyzed(index) => Action::Analyzed(index),
+            Progress::Failed(why) => Action::LoadFailed(why),
+        })
+    });
+}
+
+/// Reads each library entry in turn and sends what it found.
+fn summarize(paths: Vec<PathBuf>, outbox: Outbox) {
+    std::thread::Builder::new()
+        .name("factlens-library".into())
+        .spawn(move || {
+            for (i, path) in paths.into_iter().enumerate() {
+                let state = match crate::input::load_file(&path) {
+                    Ok((doc, _)) => EntryState::Ready(Summary::new(&doc, &extract(&doc))),
+                    Err(why) => EntryState::Failed(why.to_string()),
+                };
+                if !outbox.send(Action::LibraryEntry(i, state)) {
+                    return;
+                }
+            }
+        })
+        .expect("spawn the library thread");
+}
+
+/// Reads a library article the user opened, with where it was left.
+fn open_article(
+    entry: usize,
+    path: &Path,
+    at: Option<Vec<String>>,
+    saved: Option<crate::state::State>,
+    outbox: Outbox,
+) {
+    let action = match crate::input::load_file(path) {
+        Ok((doc, len)) => {
+            let facts = extract(&doc);
+            let key = crate::state::key_for(&path.to_string_lossy()).map(|k| (k, len));
+            let restore = key
+                .as_ref()
+                .zip(saved.as_ref())
+                .and_then(|((k, len), s)| s.position(k, *len));
+            let index = FactIndex::new(&doc, &facts);
+            let article = Article {
+                doc: Arc::new(doc),
+                index: Some(index),
+                loading: false,
+                name: None,
+                key,
+                restore,
+            };
+            Action::Opened {
+                entry,
+                article: Box::new(article),
+                at,
+            }
+        }
+        Err(why) => Action::OpenFailed {
+            entry,
+            why: why.to_string(),
+        },
+    };
+    outbox.send(action);
+}
