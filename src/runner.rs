@@ -18,6 +18,8 @@ use crate::summary::Summary;
 use crate::terminal::{self, Tui};
 
 /// What to open in the terminal.
+// Made once per run: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Start {
     /// One article, possibly still loading.
     Reader {
@@ -97,7 +99,9 @@ pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Re
     }
     read_terminal(runner.outbox.0.clone());
     runner.run(rx)?;
-    let Runner { tui, app, memory, .. } = runner;
+    let Runner {
+        tui, app, memory, ..
+    } = runner;
     drop(tui);
     if let (Some(memory), Some(position)) = (memory, app.reading_position()) {
         // Not worth failing over: the article was read; say why it is not kept.
@@ -243,7 +247,10 @@ fn read_terminal(tx: Sender<Message>) {
         .expect("spawn the input thread");
 }
 
-fn remember(mut memory: impl std::borrow::BorrowMut<StateFile>, effect: Effect) -> std::io::Result<()> {
+fn remember(
+    mut memory: impl std::borrow::BorrowMut<StateFile>,
+    effect: Effect,
+) -> std::io::Result<()> {
     let memory = memory.borrow_mut();
     if let Effect::Remember { key, len, offset } = effect {
         memory.remember(&key, offset, len);

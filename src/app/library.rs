@@ -184,7 +184,11 @@ impl App {
     }
 
     /// Keys while "also in" is open: what stays open, and effects.
-    pub(super) fn also_command(&mut self, command: Command, mut also: AlsoIn) -> (Overlay, Vec<Effect>) {
+    pub(super) fn also_command(
+        &mut self,
+        command: Command,
+        mut also: AlsoIn,
+    ) -> (Overlay, Vec<Effect>) {
         let n = also.entries.len();
         match command {
             Command::LineDown => also.cursor = (also.cursor + 1).min(n - 1),

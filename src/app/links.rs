@@ -34,7 +34,11 @@ impl App {
     }
 
     /// Keys while the list of links is open: what stays open, and effects.
-    pub(super) fn links_command(&mut self, command: Command, cursor: usize) -> (Overlay, Vec<Effect>) {
+    pub(super) fn links_command(
+        &mut self,
+        command: Command,
+        cursor: usize,
+    ) -> (Overlay, Vec<Effect>) {
         let n = self.reader.doc.links.len();
         let page = (self.geometry().view_rows as isize - 1).max(1);
         let move_by = |d: isize| cursor.saturating_add_signed(d).min(n.saturating_sub(1));

@@ -1,29 +1,24 @@
-//! Moving through the article: mentions, facts, headings, search matches,
-//! the jump history, and the mouse.
+//! Moving through the article: mentions, facts, headings, the jump
+//! history; and copying a fact with its sentence.
 
 use std::ops::Range;
 
-use regex::RegexBuilder;
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
-
-use super::{App, Effect, Focus, Follow, Row, Search};
+use super::{App, Effect, Follow};
 use crate::document::BlockKind;
 
 /// Lines of context kept above a jump target.
 pub const JUMP_CONTEXT: usize = 2;
 /// Most positions remembered by the jump history.
 const HISTORY_MAX: usize = 100;
-/// Search matches beyond this many are not collected (the count says "+").
-pub const MAX_MATCHES: usize = 200_000;
 
 impl App {
     /// Puts display line `line` in view with context above it, unless it is
     /// already comfortably visible (no needless jumping while stepping).
-    fn reveal_line(&mut self, line: usize) {
+    pub(super) fn reveal_line(&mut self, line: usize) {
         let rows = self.geometry().view_rows;
         let ctx = JUMP_CONTEXT.min(rows.saturating_sub(1) / 2);
-        let visible = line >= self.reader.top + ctx.min(self.reader.top) && line + ctx < self.reader.top + rows;
+        let visible = line >= self.reader.top + ctx.min(self.reader.top)
+            && line + ctx < self.reader.top + rows;
         if !visible || line < self.reader.top {
             self.reader.top = line.saturating_sub(ctx).min(self.max_top());
         }
@@ -45,7 +40,7 @@ impl App {
         self.reader.top = top.min(self.max_top());
     }
 
-    fn remember(&mut self) {
+    pub(super) fn remember(&mut self) {
         let here = self.anchor();
         if self.reader.back.last() != Some(&here) {
             self.reader.back.push(here);
@@ -96,7 +91,9 @@ impl App {
     }
 
     fn current_visible(&self) -> bool {
-        let Some(r) = &self.reader.current else { return false };
+        let Some(r) = &self.reader.current else {
+            return false;
+        };
         let line = self.reader.layout.line_of(r.start);
         line >= self.reader.top && line < self.reader.top + self.geometry().view_rows
     }
@@ -193,131 +190,14 @@ impl App {
                     let b = self.reader.layout.lines[t]
                         .block
                         .expect("heading lines belong to a block");
-                    self.notice = Some(format!("§ {}", self.reader.doc.slice(&self.reader.doc.blocks[b].range)));
+                    self.notice = Some(format!(
+                        "§ {}",
+                        self.reader.doc.slice(&self.reader.doc.blocks[b].range)
+                    ));
                 }
             }
             None if forward => self.notice = Some("no more headings below".into()),
             None => self.notice = Some("no headings above".into()),
-        }
-    }
-
-    /// Re-runs the search as the query is typed and shows the first match
-    /// at or after where the search began.
-    pub(super) fn incremental_search(&mut self, query: &str, origin_top: usize) {
-        self.reader.follow = Follow::Search;
-        if query.is_empty() {
-            self.reader.search = None;
-            self.reader.current = None;
-            self.reader.top = origin_top.min(self.max_top());
-            return;
-        }
-        // Smart case: an upper-case letter makes the search case-sensitive.
-        let insensitive = !query.chars().any(char::is_uppercase);
-        let matches: Vec<Range<usize>> = match RegexBuilder::new(&regex::escape(query))
-            .case_insensitive(insensitive)
-            .build()
-        {
-            Ok(re) => re
-                .find_iter(&self.reader.doc.text)
-                .take(MAX_MATCHES)
-                .map(|m| m.range())
-                .filter(|r| !r.is_empty())
-                .collect(),
-            Err(_) => Vec::new(),
-        };
-        let from = self
-            .reader
-            .layout
-            .lines
-            .get(origin_top)
-            .map_or(0, |l| l.range.start);
-        let current = (!matches.is_empty()).then(|| step(&matches, from, true).0);
-        match current {
-            Some(i) => {
-                self.reader.current = Some(matches[i].clone());
-                let line = self.reader.layout.line_of(matches[i].start);
-                self.reader.top = origin_top.min(self.max_top());
-                self.reveal_line(line);
-            }
-            None => {
-                self.reader.current = None;
-                self.reader.top = origin_top.min(self.max_top());
-            }
-        }
-        self.reader.search = Some(Search {
-            query: query.to_string(),
-            matches,
-            current,
-        });
-    }
-
-    /// Enter in the search prompt: the jump counts for `Ctrl-o`.
-    pub(super) fn accept_search(&mut self, origin_top: usize) {
-        let landed = self.reader.top;
-        if landed != origin_top {
-            self.reader.top = origin_top;
-            self.remember();
-            self.reader.top = landed;
-        }
-        if self.reader.search.as_ref().is_some_and(|s| s.matches.is_empty()) {
-            self.notice = Some("pattern not found".into());
-        }
-    }
-
-    pub(super) fn wheel(&mut self, x: u16, y: u16, delta: i32) {
-        let lines = delta as isize * super::WHEEL_LINES;
-        if self.sidebar_visible()
-            && self
-                .screen
-                .sidebar(self.sidebar_docked())
-                .contains((x, y).into())
-        {
-            let max = self.sidebar.rows.len().saturating_sub(self.sidebar_list_rows());
-            self.sidebar.top = self.sidebar.top.saturating_add_signed(lines).min(max);
-        } else {
-            self.scroll_by(lines);
-        }
-    }
-
-    pub(super) fn click(&mut self, x: u16, y: u16) {
-        let docked = self.sidebar_docked();
-        if self.sidebar_visible() && self.screen.sidebar(docked).contains((x, y).into()) {
-            let area = self.screen.sidebar(docked);
-            let Some(row) = (y - area.y)
-                .checked_sub(1)
-                .map(|r| self.sidebar.top + usize::from(r))
-            else {
-                return;
-            };
-            if let Some(Row::Target(_)) = self.sidebar.rows.get(row) {
-                self.focus = Focus::Sidebar;
-                self.sidebar.cursor = row;
-                self.activate();
-            }
-            return;
-        }
-        let pane = self.screen.article(docked);
-        if !pane.contains((x, y).into()) {
-            return;
-        }
-        let g = self.geometry();
-        let line = self.reader.top + usize::from(y - pane.y);
-        let Some(l) = self.reader.layout.lines.get(line) else {
-            return;
-        };
-        let Some(kind) = l.block.map(|b| self.reader.doc.blocks[b].kind) else {
-            return;
-        };
-        let left = pane.x + g.text_x + crate::layout::indent(kind) as u16;
-        let col = usize::from(x.saturating_sub(left));
-        let verbatim = crate::layout::verbatim(kind);
-        let Some(offset) = offset_at_column(&self.reader.doc.text, l.range.clone(), col, verbatim) else {
-            return;
-        };
-        self.focus = Focus::Article;
-        if let Some(h) = self.reader.index.highlight_at(offset).cloned() {
-            self.select(h.target);
-            self.reader.current = Some(h.range);
         }
     }
 
@@ -348,7 +228,7 @@ impl App {
 
 /// The index of the next range starting at or after `from` (forward) or the
 /// last one starting before `from` (backward), and whether we wrapped.
-fn step(ranges: &[Range<usize>], from: usize, forward: bool) -> (usize, bool) {
+pub(super) fn step(ranges: &[Range<usize>], from: usize, forward: bool) -> (usize, bool) {
     let i = ranges.partition_point(|r| r.start < from);
     if forward {
         if i < ranges.len() {
@@ -361,35 +241,6 @@ fn step(ranges: &[Range<usize>], from: usize, forward: bool) -> (usize, bool) {
     } else {
         (ranges.len() - 1, true)
     }
-}
-
-/// The byte offset drawn at display column `col` of a laid-out line (whose
-/// whitespace runs are drawn as one column).
-pub fn offset_at_column(
-    text: &str,
-    range: Range<usize>,
-    col: usize,
-    verbatim: bool,
-) -> Option<usize> {
-    let mut x = 0;
-    let mut in_space = false;
-    for (i, g) in text[range.clone()].grapheme_indices(true) {
-        let w = if g.chars().all(char::is_whitespace) {
-            if in_space && !verbatim {
-                continue;
-            }
-            in_space = true;
-            1
-        } else {
-            in_space = false;
-            g.width()
-        };
-        if col < x + w {
-            return Some(range.start + i);
-        }
-        x += w;
-    }
-    None
 }
 
 /// The sentence around `at` inside its block, squashed to one line.
@@ -430,18 +281,6 @@ mod tests {
         assert_eq!(step(&r, 10, true), (0, true));
         assert_eq!(step(&r, 5, false), (0, false));
         assert_eq!(step(&r, 0, false), (2, true));
-    }
-
-    #[test]
-    fn columns_map_to_offsets() {
-        let t = "ab  漢字 c";
-        assert_eq!(offset_at_column(t, 0..t.len(), 0, false), Some(0));
-        assert_eq!(offset_at_column(t, 0..t.len(), 2, false), Some(2));
-        assert_eq!(offset_at_column(t, 0..t.len(), 3, false), Some(4));
-        assert_eq!(offset_at_column(t, 0..t.len(), 4, false), Some(4));
-        assert_eq!(offset_at_column(t, 0..t.len(), 5, false), Some(7));
-        assert_eq!(offset_at_column(t, 0..t.len(), 8, false), Some(11));
-        assert_eq!(offset_at_column(t, 0..t.len(), 9, false), None);
     }
 
     #[test]

@@ -95,9 +95,7 @@ impl App {
     }
 
     pub(super) fn open_prompt(&mut self, kind: PromptKind) {
-        if kind == PromptKind::Filter
-            && (self.focus != Focus::Sidebar || !self.sidebar_visible())
-        {
+        if kind == PromptKind::Filter && (self.focus != Focus::Sidebar || !self.sidebar_visible()) {
             self.focus = Focus::Article;
             self.toggle_focus();
         }
