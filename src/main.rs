@@ -64,9 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         return runner::run(Start::Library(paths), options, after);
     }
     let input = match source_for(first.map(PathBuf::as_path)) {
-        Some(source) => {
-            Some(Input::open(&source, cli.format).with_context(|| source.name())?)
-        }
+        Some(source) => Some(Input::open(&source, cli.format).with_context(|| source.name())?),
         None => None,
     };
     let load = |input: Option<Input>| -> anyhow::Result<Document> {
@@ -80,14 +78,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let stdout = || BufWriter::with_capacity(1 << 16, io::stdout().lock());
     if let Some(name) = &cli.explain {
-        return Ok(factlens::explain::write(&mut stdout(), &load(input)?, name)?);
+        return Ok(factlens::explain::write(
+            &mut stdout(),
+            &load(input)?,
+            name,
+        )?);
     }
     if cli.json {
         return factlens::output::json(&mut stdout(), &load(input)?, cli.with_text);
     }
     if !io::stdout().is_terminal() {
         let doc = load(input)?;
-        return Ok(factlens::output::plain(&mut stdout(), &doc, options.measure)?);
+        return Ok(factlens::output::plain(
+            &mut stdout(),
+            &doc,
+            options.measure,
+        )?);
     }
     // Everything that can fail on the input fails here, before the
     // terminal is touched.

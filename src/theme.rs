@@ -9,8 +9,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::index::Section;
 use crate::document::BlockKind;
+use crate::index::Section;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Palette {

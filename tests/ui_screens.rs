@@ -186,7 +186,10 @@ fn select(a: &mut App, name: &str) {
     a.update(Action::Key(Key::plain(KeyCode::Tab)));
     a.update(Action::Key(Key::ch('g')));
     for _ in 0..a.sidebar().rows().len() {
-        if a.reader_state().selected().is_some_and(|t| a.reader_state().index().targets[t].name == name) {
+        if a.reader_state()
+            .selected()
+            .is_some_and(|t| a.reader_state().index().targets[t].name == name)
+        {
             return;
         }
         a.update(Action::Key(Key::ch('j')));
@@ -282,7 +285,10 @@ fn style_at(buf: &Buffer, needle: &str, nth: usize) -> ratatui::buffer::Cell {
 #[test]
 fn highlights_have_kind_styles_and_selection_stands_out() {
     let mut a = seed_with_facts(120, 40);
-    assert_eq!(usize::from(a.screen().article(true).width), ARTICLE_COLS_120);
+    assert_eq!(
+        usize::from(a.screen().article(true).width),
+        ARTICLE_COLS_120
+    );
     let buf = render(&a, 120, 40);
     // "Putin" in the title line, first occurrence on screen: a person.
     let putin = style_at(&buf, "Vladimir Putin", 0);
@@ -322,7 +328,8 @@ fn highlights_have_kind_styles_and_selection_stands_out() {
     let cur = a.reader_state().current().clone().unwrap();
     let line = a.reader_state().layout().line_of(cur.start);
     let l = a.reader_state().layout().lines[line].range.clone();
-    let col = factlens::layout::display_width(&a.reader_state().doc().text[l.start..cur.start]) as u16;
+    let col =
+        factlens::layout::display_width(&a.reader_state().doc().text[l.start..cur.start]) as u16;
     let g = a.geometry();
     let (x, y) = (g.text_x + col, (line - a.reader_state().top()) as u16);
     let cell = &buf[(x, y)];
@@ -368,7 +375,9 @@ fn scrollbar_marks_the_selected_mentions() {
     let buf = render(&a, 120, 40);
     let x = a.screen().article(true).right() - 1;
     let marks = (0..39u16).filter(|&y| buf[(x, y)].symbol() == "◆").count();
-    let mentions = a.reader_state().index().targets[a.reader_state().selected().unwrap()].mentions.len();
+    let mentions = a.reader_state().index().targets[a.reader_state().selected().unwrap()]
+        .mentions
+        .len();
     assert!(
         marks >= 1 && marks <= mentions,
         "{marks} marks for {mentions} mentions"

@@ -108,7 +108,12 @@ impl Widget for SidebarView<'_> {
             width: area.width - 1,
             ..area
         };
-        title_bar(buf, inner, &self.title(), theme::sidebar_title(self.focused));
+        title_bar(
+            buf,
+            inner,
+            &self.title(),
+            theme::sidebar_title(self.focused),
+        );
         let body = Rect {
             y: inner.y + 1,
             height: inner.height - 1,

@@ -117,8 +117,8 @@ pub fn list(
     offset: usize,
     focused: bool,
 ) {
-    let list = ratatui::widgets::List::new(items)
-        .highlight_style(crate::theme::sidebar_cursor(focused));
+    let list =
+        ratatui::widgets::List::new(items).highlight_style(crate::theme::sidebar_cursor(focused));
     let mut state = ratatui::widgets::ListState::default()
         .with_offset(offset)
         .with_selected(cursor);
