@@ -100,9 +100,10 @@ impl<'de> Deserialize<'de> for ColorName {
 pub enum ConfigError {
     #[error("{path}: {message}")]
     Parse { path: String, message: String },
-    #[error("{path}: {source}")]
+    // The source is printed after these by whoever reports the chain.
+    #[error("{path}")]
     Keys { path: String, source: KeymapError },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Read {
         path: String,
         source: std::io::Error,
@@ -268,9 +269,16 @@ mod tests {
             "{err}"
         );
         let c = Config::parse("[keys]\nquit = [\"j\"]\n", "my.toml").unwrap();
-        let err = c.settings("my.toml").err().unwrap().to_string();
+        // Reported as a chain: the file, then what is wrong in it, once.
+        let err = format!(
+            "{:#}",
+            anyhow::Error::from(c.settings("my.toml").err().unwrap())
+        );
+        assert_eq!(err.matches("bound twice").count(), 1, "{err}");
         assert!(
-            err.contains("bound twice") && err.contains("line_down") && err.contains("quit"),
+            err.starts_with("my.toml: keymap: key j is bound twice")
+                && err.contains("line_down")
+                && err.contains("quit"),
             "{err}"
         );
         let err = Config::parse("width = 3\n", "m")

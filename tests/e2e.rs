@@ -302,13 +302,16 @@ fn config_is_checked_and_applied() {
         b"",
     );
     assert_eq!(code, 1);
-    assert!(stderr.contains("bound twice"), "{stderr}");
+    // Each cause once, with the names the config file uses.
+    assert_eq!(stderr.matches("bound twice").count(), 1, "{stderr}");
+    assert!(stderr.contains("to line_down and to quit"), "{stderr}");
     let (code, _, stderr) = run(
         &["--config", dir.join("missing.toml").to_str().unwrap()],
         b"",
     );
     assert_eq!(code, 1);
     assert!(stderr.contains("missing.toml"), "{stderr}");
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
     // The good config applies: narrow column, x quits, q no longer does.
     let mut t = Pty::spawn(&["--config", good.to_str().unwrap()], 120, 30);
     t.wait_for(TITLE);
