@@ -199,7 +199,9 @@ impl Runner {
     fn perform(&mut self, effect: Effect) {
         let failed = match effect {
             Effect::Copy(text) => self.tui.copy(&text).err().map(|e| format!("copy: {e}")),
-            Effect::Open(url) => terminal::open_url(&url).err(),
+            Effect::Open(url) => terminal::open_url(&url)
+                .err()
+                .map(|e| format!("{:#}", anyhow::Error::from(e))),
             Effect::OpenArticle { entry, path, at } => {
                 let saved = self.memory.as_ref().map(|m| m.state.clone());
                 let outbox = self.outbox.clone();

@@ -85,16 +85,28 @@ impl Drop for Tui {
     }
 }
 
+/// Why a link could not be handed to the system opener.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenUrlError {
+    #[error("no opener found (xdg-open); y in the link list copies the address")]
+    NoOpener,
+    #[error("{opener}")]
+    Spawn {
+        opener: &'static str,
+        source: io::Error,
+    },
+}
+
 /// Hands a URL to the system opener, detached, its output discarded so it
 /// cannot scribble on our screen. No shell is involved.
-pub fn open_url(url: &str) -> Result<(), String> {
+pub fn open_url(url: &str) -> Result<(), OpenUrlError> {
     let opener = ["xdg-open", "open", "wslview"]
         .into_iter()
         .find(|o| {
             std::env::var_os("PATH")
                 .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(o).is_file()))
         })
-        .ok_or("no opener found (xdg-open); y in the link list copies the address")?;
+        .ok_or(OpenUrlError::NoOpener)?;
     std::process::Command::new(opener)
         .arg(url)
         .stdin(std::process::Stdio::null())
@@ -102,7 +114,7 @@ pub fn open_url(url: &str) -> Result<(), String> {
         .stderr(std::process::Stdio::null())
         .spawn()
         .map(|_| ())
-        .map_err(|e| format!("{opener}: {e}"))
+        .map_err(|source| OpenUrlError::Spawn { opener, source })
 }
 
 /// The OSC 52 "set clipboard" sequence; works over SSH in most terminals.
