@@ -521,6 +521,52 @@ fn a_folder_opens_as_a_library() {
 }
 
 #[test]
+fn a_failed_save_in_a_library_is_a_notice_not_a_scribble() {
+    let dir = std::env::temp_dir().join(format!("factlens-libsave-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Trade Talks\n\nThe minister of Australia met officials.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Monsoon Season\n\nFarmers across India expect the monsoon.\n",
+    )
+    .unwrap();
+    // The state directory cannot be made: a file stands where it would go.
+    let blocker = dir.join("state");
+    std::fs::write(&blocker, "").unwrap();
+    let lib = dir.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_env(
+        &[&lib],
+        &[("XDG_STATE_HOME", blocker.to_str().unwrap())],
+        110,
+        24,
+    );
+    t.wait_for("Monsoon Season");
+    t.send("\r");
+    t.wait_for("The minister of Australia");
+    // Leaving it for another article saves where it was: that fails.
+    t.send("\x7fj\r");
+    t.wait_for("Farmers across India");
+    t.wait_for("could not save the reading position");
+    let screen = t.screen_text();
+    let rows: Vec<&str> = screen.lines().collect();
+    let last = rows.iter().rposition(|l| !l.trim().is_empty()).unwrap();
+    for (i, row) in rows.iter().enumerate() {
+        assert!(
+            i == last || !row.contains("could not save"),
+            "the message is on the status line only:\n{screen}"
+        );
+    }
+    t.send("q");
+    t.wait_exit();
+    t.assert_restored();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_page_without_an_article_says_so() {
     let page = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -135,8 +135,11 @@ impl App {
         self.sidebar.reset();
         self.rebuild_rows();
         self.relayout();
-        // What the loader had to say ("no article found: showing the whole page").
-        self.notice = self.reader.doc.notes.first().cloned();
+        // What the loader had to say ("no article found: showing the whole
+        // page"); a notice about leaving the last article stays otherwise.
+        if let Some(note) = self.reader.doc.notes.first() {
+            self.notice = Some(note.clone());
+        }
         if let Some(offset) = restore {
             self.restore_position(offset);
         }

@@ -18,7 +18,13 @@ pub struct Pty {
 
 impl Pty {
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_env(args, &[], cols, rows)
+    }
+
+    /// Like [`Pty::spawn`], with these environment variables set.
+    pub fn spawn_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
         let mut cmd = factlens();
+        cmd.envs(env.iter().copied());
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR");
