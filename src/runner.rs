@@ -137,7 +137,7 @@ fn build(
             article.name = name;
             article.key = key;
             article.restore = restore;
-            let app = App::reader(article, options, width, height);
+            let app = App::for_article(article, options, width, height);
             let background = whole.map(|whole| {
                 let cols = app.geometry().text_cols;
                 Box::new(move |outbox: Outbox| finish_loading(whole, cols, outbox)) as Background
@@ -145,7 +145,7 @@ fn build(
             (app, background)
         }
         Start::Library(paths) => {
-            let app = App::library(paths.clone(), options, width, height);
+            let app = App::for_library(paths.clone(), options, width, height);
             let background: Background = Box::new(move |outbox| summarize(paths, outbox));
             (app, Some(background))
         }
@@ -176,12 +176,12 @@ impl Runner {
             },
             Message::Action(action) => action,
         };
-        if self.app.reader_state().loading() && matches!(action, Action::Key(_)) {
+        if self.app.reader().loading() && matches!(action, Action::Key(_)) {
             self.deferred.push(action);
             return Ok(());
         }
         self.handle(action);
-        if !self.app.reader_state().loading() {
+        if !self.app.reader().loading() {
             for action in std::mem::take(&mut self.deferred) {
                 self.handle(action);
             }

@@ -302,7 +302,7 @@ fn hostile_file_name_is_drawn_safely() {
     let facts = extract(&doc);
     let mut article = Article::new(doc, &facts);
     article.name = Some("evil\x1b]0;NAMEMARK\x07\u{9b}2J\u{202e}.txt".to_string());
-    let app = App::reader(article, Options::default(), 100, 10);
+    let app = App::for_article(article, Options::default(), 100, 10);
     assert_safe_screen(&app, "file name in the status line");
 }
 

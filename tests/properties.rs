@@ -233,7 +233,7 @@ proptest! {
                 Step::Click(x, y) => Action::Click { x, y },
             };
             app.update(action);
-            prop_assert!(app.reader_state().top() <= app.reader_state().layout().lines.len());
+            prop_assert!(app.reader().top() <= app.reader().layout().lines.len());
             draw(&app);
         }
     }

@@ -186,9 +186,9 @@ fn select(a: &mut App, name: &str) {
     a.update(Action::Key(Key::plain(KeyCode::Tab)));
     a.update(Action::Key(Key::ch('g')));
     for _ in 0..a.sidebar().rows().len() {
-        if a.reader_state()
+        if a.reader()
             .selected()
-            .is_some_and(|t| a.reader_state().index().targets[t].name == name)
+            .is_some_and(|t| a.reader().index().targets[t].name == name)
         {
             return;
         }
@@ -215,7 +215,7 @@ fn sidebar_lists_the_facts_of_the_seed_at_120x40() {
     }
     // Counts are right-aligned after the name.
     let putin = a
-        .reader_state()
+        .reader()
         .index()
         .targets
         .iter()
@@ -256,7 +256,7 @@ fn narrow_screen_sidebar_is_an_overlay_at_60x20() {
     let Row::Target(t) = last else {
         panic!("last row is a target")
     };
-    let name = &a.reader_state().index().targets[*t].name;
+    let name = &a.reader().index().targets[*t].name;
     assert!(text.contains(name.as_str()), "{name}:\n{text}");
     a.update(Action::Key(Key::plain(KeyCode::Enter)));
     let text = screen(&render(&a, 60, 20));
@@ -325,13 +325,12 @@ fn highlights_have_kind_styles_and_selection_stands_out() {
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     t.draw(|f| factlens::ui::draw(f, &a)).unwrap();
     let buf = t.backend().buffer().clone();
-    let cur = a.reader_state().current().clone().unwrap();
-    let line = a.reader_state().layout().line_of(cur.start);
-    let l = a.reader_state().layout().lines[line].range.clone();
-    let col =
-        factlens::layout::display_width(&a.reader_state().doc().text[l.start..cur.start]) as u16;
+    let cur = a.reader().current().cloned().unwrap();
+    let line = a.reader().layout().line_of(cur.start);
+    let l = a.reader().layout().lines[line].range.clone();
+    let col = factlens::layout::display_width(&a.reader().doc().text[l.start..cur.start]) as u16;
     let g = a.geometry();
-    let (x, y) = (g.text_x + col, (line - a.reader_state().top()) as u16);
+    let (x, y) = (g.text_x + col, (line - a.reader().top()) as u16);
     let cell = &buf[(x, y)];
     assert_eq!(cell.bg, Color::LightYellow);
     assert!(
@@ -362,7 +361,7 @@ fn search_matches_are_highlighted_and_counted() {
     a.update(Action::Key(Key::ch('n')));
     let buf = render(&a, 120, 40);
     let status = screen(&buf).lines().last().unwrap().to_string();
-    let total = a.reader_state().doc().text.matches("Beijing").count();
+    let total = a.reader().doc().text.matches("Beijing").count();
     assert!(status.contains(&format!("match 2/{total}")), "{status}");
     let m = style_at(&buf, "Beijing", 0);
     assert!(m.modifier.contains(Modifier::REVERSED));
@@ -375,7 +374,7 @@ fn scrollbar_marks_the_selected_mentions() {
     let buf = render(&a, 120, 40);
     let x = a.screen().article(true).right() - 1;
     let marks = (0..39u16).filter(|&y| buf[(x, y)].symbol() == "◆").count();
-    let mentions = a.reader_state().index().targets[a.reader_state().selected().unwrap()]
+    let mentions = a.reader().index().targets[a.reader().selected().unwrap()]
         .mentions
         .len();
     assert!(
@@ -392,7 +391,7 @@ fn no_color_keeps_facts_distinguishable() {
         color: false,
         ..Options::default()
     };
-    let mut a = App::reader(Article::new(doc, &facts), options, 120, 40);
+    let mut a = App::for_article(Article::new(doc, &facts), options, 120, 40);
     select(&mut a, "Xi Jinping");
     let buf = render(&a, 120, 40);
     assert!(

@@ -84,11 +84,11 @@ impl App {
             measure,
             ..Options::default()
         };
-        App::reader(Article::new(doc, &facts), options, width, height)
+        App::for_article(Article::new(doc, &facts), options, width, height)
     }
 
     /// The reader on one article.
-    pub fn reader(article: Article, options: Options, width: u16, height: u16) -> App {
+    pub fn for_article(article: Article, options: Options, width: u16, height: u16) -> App {
         let mut app = App {
             screen: Screen {
                 width,
@@ -112,9 +112,10 @@ impl App {
 
     /// The library list of `paths`, summaries to come with
     /// [`Action::LibraryEntry`].
-    pub fn library(paths: Vec<PathBuf>, options: Options, width: u16, height: u16) -> App {
+    pub fn for_library(paths: Vec<PathBuf>, options: Options, width: u16, height: u16) -> App {
         let doc = crate::document::load_plain("Library\n\nChoose an article.\n");
-        let mut app = App::reader(Article::new(doc, &Facts::default()), options, width, height);
+        let mut app =
+            App::for_article(Article::new(doc, &Facts::default()), options, width, height);
         app.library = Some(Library::new(paths));
         app.view = View::Library;
         app
@@ -153,7 +154,7 @@ impl App {
         self.view
     }
 
-    pub fn reader_state(&self) -> &Reader {
+    pub fn reader(&self) -> &Reader {
         &self.reader
     }
 
@@ -161,7 +162,7 @@ impl App {
         &self.sidebar
     }
 
-    pub fn library_state(&self) -> Option<&Library> {
+    pub fn library(&self) -> Option<&Library> {
         self.library.as_ref()
     }
 

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let screen = app.screen();
     let buf = frame.buffer_mut();
     let mut cursor = None;
-    match (app.view(), app.library_state()) {
+    match (app.view(), app.library()) {
         (View::Library, Some(lib)) => LibraryView { library: lib }.render(
             Rect {
                 height: area.height - screen.status().height,
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         _ => {
             let docked = app.sidebar_docked();
             let view = ArticleView {
-                reader: app.reader_state(),
+                reader: app.reader(),
                 geometry: app.geometry(),
                 palette: &app.options().palette,
             };
@@ -83,12 +83,12 @@ fn draw_overlay(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &App, overla
             .render(area, buf);
         }
         Overlay::Links { cursor } => LinksView {
-            doc: app.reader_state().doc(),
+            doc: app.reader().doc(),
             cursor: *cursor,
         }
         .render(area, buf),
         Overlay::AlsoIn(also) => {
-            if let Some(library) = app.library_state() {
+            if let Some(library) = app.library() {
                 AlsoInView { also, library }.render(area, buf);
             }
         }

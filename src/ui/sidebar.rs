@@ -32,7 +32,7 @@ impl<'a> SidebarView<'a> {
     pub fn of(app: &'a App) -> SidebarView<'a> {
         SidebarView {
             sidebar: app.sidebar(),
-            reader: app.reader_state(),
+            reader: app.reader(),
             palette: &app.options().palette,
             focused: app.focus() == Focus::Sidebar,
             left: app.screen().sidebar_left && app.sidebar_docked(),

@@ -28,7 +28,7 @@ impl<'a> StatusLine<'a> {
                 _ => None,
             },
             notice: app.notice(),
-            reader: (app.view() == View::Reader).then(|| app.reader_state()),
+            reader: (app.view() == View::Reader).then(|| app.reader()),
         }
     }
 }

@@ -134,7 +134,7 @@ fn loading_the_whole_text_keeps_the_view() {
     let cut = text[..cut].rfind("\n\n").unwrap() + 2;
     let prefix = load_plain(&text[..cut]);
     let article = Article::pending(std::sync::Arc::new(prefix), true);
-    let mut app = App::reader(article, Options::default(), 100, 30);
+    let mut app = App::for_article(article, Options::default(), 100, 30);
     assert!(app.reader.loading && app.reader.analyzing);
     press(&mut app, "jjjjj");
     let before = app.anchor();

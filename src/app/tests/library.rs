@@ -66,7 +66,7 @@ fn library_lists_opens_returns_and_finds_facts_across_articles() {
     let paths = ["a.txt", "b.txt", "c.txt", "d.bin"]
         .map(Into::into)
         .to_vec();
-    let mut app = App::library(paths, Options::default(), 100, 30);
+    let mut app = App::for_library(paths, Options::default(), 100, 30);
     for (i, src) in [a, b, c].iter().enumerate() {
         let (_, _, s) = summary_for(src);
         app.update(Action::LibraryEntry(i, EntryState::Ready(s)));
