@@ -363,12 +363,12 @@ mod tests {
     fn wikinews_structure() {
         for (src, title, date) in [
             (
-                include_str!("../../../shared/eval/articles/c-hk-election.txt"),
+                include_str!("../../tests/eval/articles/c-hk-election.txt"),
                 "New faces emerge as veteran politicians step down in Hong Kong legislative election",
                 "Friday, September 9, 2016",
             ),
             (
-                include_str!("../../../shared/eval/articles/c-uranium-india.txt"),
+                include_str!("../../tests/eval/articles/c-uranium-india.txt"),
                 "Australia will not export uranium to India",
                 "Friday, March 3, 2006",
             ),
