@@ -62,6 +62,9 @@ pub struct Cli {
     /// Maximum width of the text column, in columns [default: 80, or the config's].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
     pub width: Option<u16>,
+    /// Refuse an input larger than this many megabytes [default: 256, or the config's].
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=65536))]
+    pub max_input: Option<u64>,
     /// When to use colours.
     #[arg(long, value_name = "WHEN", default_value = "auto")]
     pub color: ColorWhen,
@@ -103,6 +106,13 @@ pub fn settings(cli: &Cli) -> Result<Settings, ConfigError> {
         (None, None) => return Config::default().settings("(none)"),
     };
     Config::load(&path, explicit)?.settings(&path.display().to_string())
+}
+
+/// The most bytes an input may have: the command line over the config.
+pub fn max_input(cli: &Cli, settings: &Settings) -> u64 {
+    cli.max_input
+        .or(settings.max_input_mb)
+        .map_or(crate::input::DEFAULT_MAX_INPUT, |mb| mb << 20)
 }
 
 /// What `--check-config` says about a valid configuration.

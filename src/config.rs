@@ -13,8 +13,13 @@ use ratatui::style::Color;
 use serde::Deserialize;
 
 use crate::app::SortOrder;
+use crate::document::LoadError;
+use crate::input::InputError;
 use crate::keymap::{Command, Keymap, KeymapError};
 use crate::theme::Palette;
+
+/// A config file is a few lines; anything bigger is a mistake.
+pub const MAX_BYTES: u64 = 1 << 20;
 
 pub const EXAMPLE: &str = include_str!("../assets/config.example.toml");
 
@@ -23,6 +28,8 @@ pub const EXAMPLE: &str = include_str!("../assets/config.example.toml");
 pub struct Config {
     /// Reading measure in columns.
     pub width: Option<u16>,
+    /// Inputs larger than this many megabytes are refused.
+    pub max_input_mb: Option<u64>,
     /// "first" (first appearance) or "count" (number of mentions).
     pub sort: Option<SortName>,
     #[serde(default)]
@@ -104,10 +111,7 @@ pub enum ConfigError {
     #[error("{path}")]
     Keys { path: String, source: KeymapError },
     #[error("{path}: cannot read")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: InputError },
 }
 
 /// The default config file location, if the platform has one.
@@ -120,6 +124,7 @@ pub struct Settings {
     pub keymap: Keymap,
     pub palette: Palette,
     pub measure: Option<usize>,
+    pub max_input_mb: Option<u64>,
     pub sort: SortOrder,
     pub sidebar_left: bool,
     pub sidebar_cols: Option<u16>,
@@ -134,16 +139,20 @@ impl Config {
         })
     }
 
-    /// Reads `path`; a missing default file is simply no configuration.
+    /// Reads `path` (at most [`MAX_BYTES`] of it); a missing default file
+    /// is simply no configuration.
     pub fn load(path: &Path, explicit: bool) -> Result<Config, ConfigError> {
-        match std::fs::read_to_string(path) {
-            Ok(src) => Config::parse(&src, &path.display().to_string()),
-            Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
-                Ok(Config::default())
-            }
-            Err(source) => Err(ConfigError::Read {
-                path: path.display().to_string(),
-                source,
+        let name = path.display().to_string();
+        let bytes = match crate::input::read_file(path, MAX_BYTES) {
+            Ok(bytes) => bytes,
+            Err(InputError::NotFound) if !explicit => return Ok(Config::default()),
+            Err(source) => return Err(ConfigError::Read { path: name, source }),
+        };
+        match String::from_utf8(bytes) {
+            Ok(src) => Config::parse(&src, &name),
+            Err(e) => Err(ConfigError::Read {
+                path: name,
+                source: LoadError::InvalidUtf8(e.utf8_error().valid_up_to()).into(),
             }),
         }
     }
@@ -174,6 +183,12 @@ impl Config {
                 message: format!("width = {w}: expected at least 10"),
             });
         }
+        if let Some(mb) = self.max_input_mb.filter(|&mb| !(1..=65536).contains(&mb)) {
+            return Err(ConfigError::Parse {
+                path: path.into(),
+                message: format!("max_input_mb = {mb}: expected 1 to 65536"),
+            });
+        }
         if let Some(w) = self.sidebar.width.filter(|&w| !(16..=120).contains(&w)) {
             return Err(ConfigError::Parse {
                 path: path.into(),
@@ -184,6 +199,7 @@ impl Config {
             keymap,
             palette,
             measure: self.width.map(usize::from),
+            max_input_mb: self.max_input_mb,
             sort: match self.sort {
                 Some(SortName::Count) => SortOrder::Frequency,
                 _ => SortOrder::FirstAppearance,

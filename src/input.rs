@@ -8,8 +8,13 @@ use std::path::{Path, PathBuf};
 use crate::document::{Document, Format, LoadError, load_as, load_vec};
 use crate::fetch::{FetchError, FetchOptions, fetch};
 
-/// Files at least this big are mapped instead of read.
-pub const MAP_MIN_BYTES: usize = 256 * 1024;
+/// The most an input may hold unless the user allows more (`--max-input`,
+/// or `max_input_mb` in the config): far beyond any article, and a bound
+/// on memory whatever a device or a stream sends.
+pub const DEFAULT_MAX_INPUT: u64 = 256 << 20;
+/// The first block of an input is checked for NUL bytes before reading on,
+/// so binary data (or `/dev/zero`) is refused at once.
+const FIRST_BLOCK: u64 = 64 * 1024;
 
 /// Why an input could not be read or understood.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +27,10 @@ pub enum InputError {
     IsADirectory,
     #[error("no files in this directory")]
     EmptyDirectory,
+    #[error("not a regular file (a pipe or a device); open it on its own")]
+    NotRegular,
+    #[error("larger than the limit of {} MB (--max-input raises it)", limit >> 20)]
+    TooLarge { limit: u64 },
     #[error(transparent)]
     Io(io::Error),
     #[error(transparent)]
@@ -41,64 +50,41 @@ impl From<io::Error> for InputError {
     }
 }
 
-/// The bytes of an input: read into memory, or a read-only map of a big
-/// file. A map saves copying megabytes before the first screen; it is only
-/// read before the terminal is set up (a file truncated under a live map
-/// raises SIGBUS, which must not happen with the terminal in raw mode), and
-/// the background loader reads the file again instead of using it.
-pub enum Bytes {
-    Owned(Vec<u8>),
-    Mapped { map: memmap2::Mmap, path: PathBuf },
+/// Reads at most `limit` bytes; binary data is refused after the first block.
+pub fn read_limited(mut r: impl Read, limit: u64) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    (&mut r)
+        .take(FIRST_BLOCK.min(limit + 1))
+        .read_to_end(&mut bytes)?;
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(LoadError::Binary(at).into());
+    }
+    let rest = (limit + 1).saturating_sub(bytes.len() as u64);
+    r.take(rest).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge { limit });
+    }
+    Ok(bytes)
 }
 
-impl std::ops::Deref for Bytes {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Bytes::Owned(v) => v,
-            Bytes::Mapped { map, .. } => map,
-        }
+/// Reads a file (or a device, or a pipe) with the same limit.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(InputError::IsADirectory);
     }
-}
-
-impl Bytes {
-    /// Maps `path` when it is a big regular file, else reads it.
-    pub fn read(path: &Path) -> io::Result<Bytes> {
-        let file = std::fs::File::open(path)?;
-        let meta = file.metadata()?;
-        if meta.is_dir() {
-            return Err(io::ErrorKind::IsADirectory.into());
-        }
-        if meta.is_file() && meta.len() >= MAP_MIN_BYTES as u64 {
-            // SAFETY: the map is read-only and only read before the terminal
-            // is touched (see the type's doc); a concurrent truncation can
-            // at worst end the process there, with the terminal untouched.
-            if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
-                return Ok(Bytes::Mapped {
-                    map,
-                    path: path.to_path_buf(),
-                });
-            }
-        }
-        let mut bytes = Vec::new();
-        (&file).read_to_end(&mut bytes)?;
-        Ok(Bytes::Owned(bytes))
+    if meta.is_file() && meta.len() > limit {
+        return Err(InputError::TooLarge { limit });
     }
-
-    pub fn into_vec(self) -> Vec<u8> {
-        match self {
-            Bytes::Owned(v) => v,
-            Bytes::Mapped { map, .. } => map.to_vec(),
-        }
-    }
+    read_limited(file, limit)
 }
 
 /// An input read: its bytes, a name for messages, the loader to use and,
 /// for a web page, its address (to resolve relative links).
 pub struct Input {
     pub name: String,
-    pub bytes: Bytes,
+    pub bytes: Vec<u8>,
     pub format: Format,
     pub url: Option<String>,
 }
@@ -144,21 +130,23 @@ pub fn source_for(arg: Option<&Path>) -> Option<Source> {
 }
 
 impl Input {
-    /// Reads `source`. The loader is `format` if given, else what a URL's
-    /// Content-Type or a file's extension says, else a guess from the content.
-    pub fn open(source: &Source, format: Option<Format>) -> Result<Input, InputError> {
+    /// Reads `source`, at most `limit` bytes of it. The loader is `format`
+    /// if given, else what a URL's Content-Type or a file's extension says,
+    /// else a guess from the content.
+    pub fn open(source: &Source, format: Option<Format>, limit: u64) -> Result<Input, InputError> {
         let (bytes, known, url) = match source {
-            Source::Stdin => {
-                let mut bytes = Vec::new();
-                io::stdin().read_to_end(&mut bytes)?;
-                (Bytes::Owned(bytes), None, None)
-            }
+            Source::Stdin => (read_limited(io::stdin().lock(), limit)?, None, None),
             Source::Url(url) => {
-                let page = fetch(url, &FetchOptions::default())?;
+                let defaults = FetchOptions::default();
+                let options = FetchOptions {
+                    max_bytes: defaults.max_bytes.min(limit),
+                    ..defaults
+                };
+                let page = fetch(url, &options)?;
                 let known = page.format();
-                (Bytes::Owned(page.body), known, Some(page.final_url))
+                (page.body, known, Some(page.final_url))
             }
-            Source::File(p) => (Bytes::read(p)?, Format::from_path(p), None),
+            Source::File(p) => (read_file(p, limit)?, Format::from_path(p), None),
         };
         let format = format.or(known).unwrap_or_else(|| sniff(&bytes));
         Ok(Input {
@@ -172,7 +160,7 @@ impl Input {
     /// The whole document (see `progressive` for opening big texts in steps).
     pub fn load(self) -> Result<Document, LoadError> {
         match self.format {
-            Format::Plain => load_vec(self.bytes.into_vec()),
+            Format::Plain => load_vec(self.bytes),
             format => load_as(&self.bytes, format, self.url.as_deref()),
         }
     }
@@ -194,9 +182,13 @@ fn sniff(bytes: &[u8]) -> Format {
     )
 }
 
-/// Reads a file of a library as a whole document.
-pub fn load_file(path: &Path) -> Result<(Document, usize), InputError> {
-    let input = Input::open(&Source::File(path.to_path_buf()), None)?;
+/// Reads a file of a library as a whole document. Pipes and devices are
+/// refused: reading one could wait forever and hold up the list.
+pub fn load_file(path: &Path, limit: u64) -> Result<(Document, usize), InputError> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(InputError::NotRegular);
+    }
+    let input = Input::open(&Source::File(path.to_path_buf()), None, limit)?;
     let len = input.bytes.len();
     Ok((input.load()?, len))
 }
@@ -245,13 +237,38 @@ mod tests {
 
     #[test]
     fn file_errors_say_what_is_wrong_once() {
-        let missing = Input::open(&Source::File("/no/such/file.txt".into()), None);
+        let missing = Input::open(&Source::File("/no/such/file.txt".into()), None, 1 << 20);
         assert_eq!(missing.err().unwrap().to_string(), "no such file");
-        let dir = Input::open(&Source::File(std::env::temp_dir()), None);
+        let dir = Input::open(&Source::File(std::env::temp_dir()), None, 1 << 20);
         assert_eq!(
             dir.err().unwrap().to_string(),
             "is a directory, not an article file"
         );
+    }
+
+    #[test]
+    fn reads_are_bounded_and_binary_is_refused_after_one_block() {
+        let zeros = std::io::repeat(0).take(1 << 30);
+        assert!(matches!(
+            read_limited(zeros, 1 << 30),
+            Err(InputError::Load(LoadError::Binary(0)))
+        ));
+        let text = std::io::repeat(b'a').take(10 << 20);
+        let err = read_limited(text, 1 << 20).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "larger than the limit of 1 MB (--max-input raises it)"
+        );
+        assert_eq!(read_limited(&b"12345"[..], 5).unwrap(), b"12345");
+        assert!(read_limited(&b"123456"[..], 5).is_err());
+    }
+
+    #[test]
+    fn a_library_skips_pipes_and_devices() {
+        assert!(matches!(
+            load_file(Path::new("/dev/zero"), 1 << 20),
+            Err(InputError::NotRegular)
+        ));
     }
 
     #[test]
@@ -260,7 +277,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("a.md");
         std::fs::write(&path, "# Title\n\nText by Ann Lee.\n").unwrap();
-        let (doc, len) = load_file(&path).unwrap();
+        let (doc, len) = load_file(&path, 1 << 20).unwrap();
         assert_eq!((doc.title(), len), (Some("Title"), 26));
         assert!(matches!(
             library_paths(std::slice::from_ref(&dir)),

@@ -47,6 +47,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         println!("{}", factlens::cli::config_status(&cli));
         return Ok(());
     }
+    let max_input = factlens::cli::max_input(&cli, &settings);
     let options = factlens::cli::options(&cli, settings);
     let after = cli.after_first_frame();
     let first = cli.files.first();
@@ -61,10 +62,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             io::stdout().is_terminal(),
             "{what}: a library needs a terminal; give one file to print it"
         );
-        return runner::run(Start::Library(paths), options, after);
+        return runner::run(Start::Library { paths, max_input }, options, after);
     }
     let input = match source_for(first.map(PathBuf::as_path)) {
-        Some(source) => Some(Input::open(&source, cli.format).with_context(|| source.name())?),
+        Some(source) => {
+            Some(Input::open(&source, cli.format, max_input).with_context(|| source.name())?)
+        }
         None => None,
     };
     let load = |input: Option<Input>| -> anyhow::Result<Document> {

@@ -10,14 +10,15 @@
 
 use std::sync::Arc;
 
-use crate::document::{Document, Format, LoadError, check_text, load_as, load_plain, load_vec};
+use crate::document::{
+    Document, Format, LoadError, check_text, load_as, load_plain, load_plain_owned, load_vec,
+};
 use crate::extract::{Facts, extract};
 use crate::index::FactIndex;
-use crate::input::Bytes;
 use crate::layout::{Layout, layout};
 
 /// Texts at least this big are opened progressively.
-pub const PROGRESSIVE_MIN_BYTES: usize = crate::input::MAP_MIN_BYTES;
+pub const PROGRESSIVE_MIN_BYTES: usize = 256 * 1024;
 /// About how much of a big text the first screen is built from.
 pub const PREFIX_BYTES: usize = 16 * 1024;
 
@@ -28,33 +29,25 @@ pub enum Opening {
     Progressive { prefix: Document, whole: Whole },
 }
 
-/// Where the background loader gets the whole text.
-pub enum Whole {
-    Bytes(Vec<u8>),
-    File(std::path::PathBuf),
-}
+/// The whole text, checked, for the background loader.
+pub struct Whole(String);
 
 /// Checks the bytes and decides how to open them.
 /// Only plain text is opened progressively; Markdown and HTML are
 /// transformed whole.
-pub fn open(bytes: Bytes, format: Format, url: Option<&str>) -> Result<Opening, LoadError> {
+pub fn open(bytes: Vec<u8>, format: Format, url: Option<&str>) -> Result<Opening, LoadError> {
     if format != Format::Plain {
         let doc = load_as(&bytes, format, url)?;
         let facts = extract(&doc);
         return Ok(Opening::Ready(doc, facts));
     }
     if bytes.len() < PROGRESSIVE_MIN_BYTES {
-        let doc = load_vec(bytes.into_vec())?;
+        let doc = load_vec(bytes)?;
         let facts = extract(&doc);
         return Ok(Opening::Ready(doc, facts));
     }
-    let text = check_text(&bytes)?;
-    let prefix = load_plain(prefix_of(text));
-    let whole = match bytes {
-        Bytes::Owned(v) => Whole::Bytes(v),
-        // The map is dropped here, before the terminal is set up.
-        Bytes::Mapped { path, .. } => Whole::File(path),
-    };
+    let prefix = load_plain(prefix_of(check_text(&bytes)?));
+    let whole = Whole(String::from_utf8(bytes).expect("checked"));
     Ok(Opening::Progressive { prefix, whole })
 }
 
@@ -81,8 +74,6 @@ pub enum Progress {
     Loaded(Arc<Document>, Layout),
     /// Its facts.
     Analyzed(FactIndex),
-    /// The file changed since it was checked: the prefix is all there is.
-    Failed(String),
 }
 
 /// Builds the whole document (laid out at `width`) and then its facts on
@@ -96,22 +87,7 @@ pub fn finish_in_background(
     std::thread::Builder::new()
         .name("factlens-load".into())
         .spawn(move || {
-            let bytes = match whole {
-                Whole::Bytes(v) => Ok(v),
-                Whole::File(path) => std::fs::read(&path).map_err(|e| e.to_string()),
-            };
-            // Checked by `open`; only a file changed since can fail here.
-            let doc = bytes.and_then(|b| load_vec(b).map_err(|e| e.to_string()));
-            let doc = match doc {
-                Ok(doc) => doc,
-                Err(why) => {
-                    report(Progress::Failed(format!(
-                        "the file changed while loading: {why}"
-                    )));
-                    return;
-                }
-            };
-            let doc = Arc::new(doc);
+            let doc = Arc::new(load_plain_owned(whole.0));
             let lines = layout(&doc, width);
             if !report(Progress::Loaded(Arc::clone(&doc), lines)) {
                 return;
@@ -147,7 +123,7 @@ mod tests {
         let body = "Vladimir Putin met Xi Jinping in Beijing on 16 May 2024.\n\n".repeat(8000);
         let text = format!("A Long Title\n\n{body}");
         let Ok(Opening::Progressive { prefix, whole }) =
-            open(Bytes::Owned(text.clone().into_bytes()), Format::Plain, None)
+            open(text.clone().into_bytes(), Format::Plain, None)
         else {
             panic!("a big text opens progressively")
         };
@@ -172,48 +148,14 @@ mod tests {
     #[test]
     fn small_text_is_ready_at_once_and_errors_come_first() {
         assert!(matches!(
-            open(
-                Bytes::Owned(b"Title\n\nBody text here.\n".to_vec()),
-                Format::Plain,
-                None
-            ),
+            open(b"Title\n\nBody text here.\n".to_vec(), Format::Plain, None),
             Ok(Opening::Ready(..))
         ));
         let mut big = vec![b'a'; PROGRESSIVE_MIN_BYTES + 10];
         big[5] = 0;
         assert_eq!(
-            open(Bytes::Owned(big), Format::Plain, None).err(),
+            open(big, Format::Plain, None).err(),
             Some(LoadError::Binary(5))
         );
-    }
-
-    #[test]
-    fn big_files_are_mapped_then_read_again_in_the_background() {
-        let dir = std::env::temp_dir().join(format!("factlens-map-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("big.txt");
-        let text = format!(
-            "Mapped Title\n\n{}",
-            "A line of the long text, here and there.\n\n".repeat(8000)
-        );
-        std::fs::write(&path, &text).unwrap();
-        let bytes = Bytes::read(&path).unwrap();
-        assert!(matches!(bytes, Bytes::Mapped { .. }));
-        let Ok(Opening::Progressive {
-            prefix,
-            whole: Whole::File(p),
-        }) = open(bytes, Format::Plain, None)
-        else {
-            panic!("a mapped big file opens progressively and is read again later")
-        };
-        assert_eq!(prefix.title(), Some("Mapped Title"));
-        // The file changes before the background reads it: a clear failure, no panic.
-        std::fs::write(&p, b"\xff\xfe not text").unwrap();
-        let rx = channel(Whole::File(p));
-        let Ok(Progress::Failed(why)) = rx.recv() else {
-            panic!("load failed")
-        };
-        assert!(why.contains("changed"), "{why}");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

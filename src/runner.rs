@@ -29,8 +29,8 @@ pub enum Start {
         /// The key and input length its reading position is kept under.
         key: Option<(String, usize)>,
     },
-    /// A list of articles to choose from.
-    Library(Vec<PathBuf>),
+    /// A list of articles to choose from, each read up to `max_input` bytes.
+    Library { paths: Vec<PathBuf>, max_input: u64 },
 }
 
 /// For start-up benchmarks and tests of the terminal's restoration.
@@ -65,6 +65,8 @@ struct Runner {
     /// Keys that came while the text was still loading: they act on the
     /// whole text, so they wait for it (tens of milliseconds at most).
     deferred: Vec<Action>,
+    /// How much of a library article is read at most.
+    max_input: u64,
 }
 
 /// Runs factlens in the terminal until the user quits; the terminal is
@@ -76,6 +78,10 @@ pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Re
     let (width, height) = tui.size()?;
     let (tx, rx) = mpsc::channel();
     let outbox = Outbox(tx);
+    let max_input = match &start {
+        Start::Library { max_input, .. } => *max_input,
+        Start::Reader { .. } => crate::input::DEFAULT_MAX_INPUT,
+    };
     let (app, background) = build(start, options, width, height, memory.as_ref());
     let mut runner = Runner {
         tui,
@@ -83,6 +89,7 @@ pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Re
         outbox,
         memory,
         deferred: Vec::new(),
+        max_input,
     };
     if let Some(warning) = warning {
         runner.handle(Action::Notice(warning));
@@ -144,9 +151,10 @@ fn build(
             });
             (app, background)
         }
-        Start::Library(paths) => {
+        Start::Library { paths, max_input } => {
             let app = App::for_library(paths.clone(), options, width, height);
-            let background: Background = Box::new(move |outbox| summarize(paths, outbox));
+            let background: Background =
+                Box::new(move |outbox| summarize(paths, max_input, outbox));
             (app, Some(background))
         }
     }
@@ -204,8 +212,8 @@ impl Runner {
                 .map(|e| format!("{:#}", anyhow::Error::from(e))),
             Effect::OpenArticle { entry, path, at } => {
                 let saved = self.memory.as_ref().map(|m| m.state.clone());
-                let outbox = self.outbox.clone();
-                std::thread::spawn(move || open_article(entry, &path, at, saved, outbox));
+                let (outbox, limit) = (self.outbox.clone(), self.max_input);
+                std::thread::spawn(move || open_article(entry, &path, at, saved, limit, outbox));
                 None
             }
             Effect::Remember { .. } => self.memory.as_mut().and_then(|memory| {
@@ -267,18 +275,17 @@ fn finish_loading(whole: Whole, cols: usize, outbox: Outbox) {
         outbox.send(match progress {
             Progress::Loaded(doc, layout) => Action::Loaded(doc, layout),
             Progress::Analyzed(index) => Action::Analyzed(index),
-            Progress::Failed(why) => Action::LoadFailed(why),
         })
     });
 }
 
 /// Reads each library entry in turn and sends what it found.
-fn summarize(paths: Vec<PathBuf>, outbox: Outbox) {
+fn summarize(paths: Vec<PathBuf>, limit: u64, outbox: Outbox) {
     std::thread::Builder::new()
         .name("factlens-library".into())
         .spawn(move || {
             for (i, path) in paths.into_iter().enumerate() {
-                let state = match crate::input::load_file(&path) {
+                let state = match crate::input::load_file(&path, limit) {
                     Ok((doc, _)) => EntryState::Ready(Summary::new(&doc, &extract(&doc))),
                     Err(why) => EntryState::Failed(why.to_string()),
                 };
@@ -296,9 +303,10 @@ fn open_article(
     path: &Path,
     at: Option<Vec<String>>,
     saved: Option<crate::state::State>,
+    limit: u64,
     outbox: Outbox,
 ) {
-    let action = match crate::input::load_file(path) {
+    let action = match crate::input::load_file(path, limit) {
         Ok((doc, len)) => {
             let facts = extract(&doc);
             let key = crate::state::key_for(&path.to_string_lossy()).map(|k| (k, len));

@@ -311,7 +311,7 @@ fn config_is_checked_and_applied() {
     );
     assert_eq!(code, 1);
     assert!(stderr.contains("missing.toml"), "{stderr}");
-    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
+    assert_eq!(stderr.matches("no such file").count(), 1, "{stderr}");
     // The good config applies: narrow column, x quits, q no longer does.
     let mut t = Pty::spawn(&["--config", good.to_str().unwrap()], 120, 30);
     t.wait_for(TITLE);
@@ -576,4 +576,127 @@ fn a_page_without_an_article_says_so() {
     t.wait_for(factlens::document::NO_ARTICLE_NOTE);
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
+}
+
+/// factlens under an address-space cap, so that a regression in the input
+/// limits fails the test instead of taking the machine's memory.
+fn capped(args: &[&str], stdin: std::process::Stdio) -> (i32, String) {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = common::factlens();
+    cmd.args(args)
+        .stdin(stdin)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs in the child.
+    unsafe {
+        cmd.pre_exec(|| {
+            let cap = 1u64 << 30;
+            let limit = libc::rlimit {
+                rlim_cur: cap,
+                rlim_max: cap,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn endless_inputs_are_refused_within_their_limits() {
+    use std::process::Stdio;
+    // Binary data is refused after its first block, however long it goes on.
+    let (code, stderr) = capped(&["--json", "/dev/zero"], Stdio::null());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("binary data"), "{stderr}");
+    let (code, stderr) = capped(&["--check-config", "--config", "/dev/zero"], Stdio::null());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("binary data"), "{stderr}");
+    // Endless text on standard input stops at the limit, with a message naming it.
+    let mut yes = std::process::Command::new("yes")
+        .arg("an endless line of text")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = Stdio::from(yes.stdout.take().unwrap());
+    let (code, stderr) = capped(&["--json", "--max-input", "8", "-"], stdin);
+    let _ = yes.kill();
+    let _ = yes.wait();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("standard input: larger than the limit of 8 MB"),
+        "{stderr}"
+    );
+    // A big file is refused before it is read.
+    let dir = std::env::temp_dir().join(format!("factlens-limit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.txt");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(3 << 20).unwrap();
+    let (code, stderr) = capped(
+        &["--json", "--max-input", "2", big.to_str().unwrap()],
+        Stdio::null(),
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("limit of 2 MB"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn many_readers_at_once_keep_every_position() {
+    let dir = std::env::temp_dir().join(format!("factlens-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let state = dir.join("state");
+    let n = 10;
+    let files: Vec<String> = (0..n)
+        .map(|i| {
+            let path = dir.join(format!("c{i}.txt"));
+            let body = format!(
+                "Article {i}\n\n{}",
+                "A line of text to scroll.\n\n".repeat(80)
+            );
+            std::fs::write(&path, body).unwrap();
+            path.to_str().unwrap().to_string()
+        })
+        .collect();
+    let mut ttys: Vec<Pty> = files
+        .iter()
+        .map(|f| {
+            Pty::spawn_env(
+                &[f.as_str()],
+                &[("XDG_STATE_HOME", state.to_str().unwrap())],
+                80,
+                20,
+            )
+        })
+        .collect();
+    // All are up before any quits, as in overlapping terminals.
+    for (i, t) in ttys.iter_mut().enumerate() {
+        t.wait_for(&format!("Article {i}"));
+        t.send("jjjjj");
+    }
+    for t in ttys.iter_mut() {
+        t.send("q");
+    }
+    for t in ttys.iter_mut() {
+        assert_eq!(t.wait_exit(), 0);
+    }
+    let saved = std::fs::read_to_string(state.join("factlens/positions.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    let kept = json["positions"].as_object().unwrap();
+    for f in &files {
+        let key = std::fs::canonicalize(f).unwrap();
+        assert!(
+            kept.contains_key(key.to_str().unwrap()),
+            "{f} lost: {n} runs, {} positions kept",
+            kept.len()
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -38,8 +38,6 @@ pub enum Action {
     Loaded(Arc<Document>, Layout),
     /// Background work finished finding the facts.
     Analyzed(FactIndex),
-    /// Background loading failed (the file changed under us): stay on the prefix.
-    LoadFailed(String),
     /// The library's background reader summarized (or failed on) an entry.
     LibraryEntry(usize, EntryState),
     /// A library article the user opened was read.

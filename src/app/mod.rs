@@ -225,11 +225,6 @@ impl App {
             Action::Click { x, y } => self.click(x, y),
             Action::Notice(message) => self.notice = Some(message),
             Action::Loaded(doc, layout) => self.loaded(doc, layout),
-            Action::LoadFailed(why) => {
-                self.reader.loading = false;
-                self.reader.analyzing = false;
-                self.notice = Some(why);
-            }
             Action::Analyzed(index) => self.analyzed(index),
             Action::LibraryEntry(i, state) => self.library_entry(i, state),
             Action::Opened { entry, article, at } => self.opened(entry, *article, at),
