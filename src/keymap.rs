@@ -78,6 +78,7 @@ commands! {
     Library = "library", "Search and jumps", "back to the library list";
     Help = "help", "General", "show or hide this help";
     Back = "back", "General", "close what is open, or quit";
+    Suspend = "suspend", "General", "suspend to the shell (fg comes back)";
     Quit = "quit", "General", "quit";
 }
 

@@ -10,7 +10,7 @@ use clap::Parser;
 use factlens::cli::Cli;
 use factlens::document::{Document, load_plain};
 use factlens::input::{Input, library_paths, source_for};
-use factlens::runner::{self, Start};
+use factlens::runner::{self, Ended, Start};
 
 /// The article shown when no file is given.
 const SEED: &str = include_str!("../assets/seed.txt");
@@ -28,7 +28,9 @@ fn main() -> ExitCode {
         };
     }
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Ended::Quit) => ExitCode::SUCCESS,
+        // As a shell reports a death by signal; the terminal is restored.
+        Ok(Ended::Signal(sig)) => ExitCode::from((128 + sig) as u8),
         // A closed pipe (`factlens a.txt | head`) is not an error.
         Err(e) if factlens::cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -41,11 +43,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
+fn run(cli: Cli) -> anyhow::Result<Ended> {
     let settings = factlens::cli::settings(&cli)?;
     if cli.check_config {
         println!("{}", factlens::cli::config_status(&cli));
-        return Ok(());
+        return Ok(Ended::Quit);
     }
     let max_input = factlens::cli::max_input(&cli, &settings);
     let options = factlens::cli::options(&cli, settings);
@@ -81,22 +83,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let stdout = || BufWriter::with_capacity(1 << 16, io::stdout().lock());
     if let Some(name) = &cli.explain {
-        return Ok(factlens::explain::write(
-            &mut stdout(),
-            &load(input)?,
-            name,
-        )?);
+        factlens::explain::write(&mut stdout(), &load(input)?, name)?;
+        return Ok(Ended::Quit);
     }
     if cli.json {
-        return factlens::output::json(&mut stdout(), &load(input)?, cli.with_text);
+        factlens::output::json(&mut stdout(), &load(input)?, cli.with_text)?;
+        return Ok(Ended::Quit);
     }
     if !io::stdout().is_terminal() {
-        let doc = load(input)?;
-        return Ok(factlens::output::plain(
-            &mut stdout(),
-            &doc,
-            options.measure,
-        )?);
+        factlens::output::plain(&mut stdout(), &load(input)?, options.measure)?;
+        return Ok(Ended::Quit);
     }
     // Everything that can fail on the input fails here, before the
     // terminal is touched.

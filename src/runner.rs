@@ -44,6 +44,16 @@ pub enum AfterFirstFrame {
 enum Message {
     Terminal(std::io::Result<ratatui::crossterm::event::Event>),
     Action(Action),
+    Signal(terminal::Signal),
+}
+
+/// How the run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// This signal ended it (the position was saved first).
+    Signal(i32),
 }
 
 /// Something a worker can send its results with.
@@ -67,16 +77,19 @@ struct Runner {
     deferred: Vec<Action>,
     /// How much of a library article is read at most.
     max_input: u64,
+    /// Set by a signal that ends the run.
+    ended: Option<i32>,
 }
 
-/// Runs factlens in the terminal until the user quits; the terminal is
-/// restored however this returns.
-pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Result<()> {
+/// Runs factlens in the terminal until the user quits or a signal ends it;
+/// the terminal is restored however this returns.
+pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Result<Ended> {
     let mut memory = crate::state::default_path().map(|p| StateFile::load(&p));
     let warning = memory.as_mut().and_then(|m| m.warning.take());
-    let tui = Tui::enter()?;
-    let (width, height) = tui.size()?;
     let (tx, rx) = mpsc::channel();
+    let signals = tx.clone();
+    let tui = Tui::enter(move |sig| signals.send(Message::Signal(sig)).is_ok())?;
+    let (width, height) = tui.size()?;
     let outbox = Outbox(tx);
     let max_input = match &start {
         Start::Library { max_input, .. } => *max_input,
@@ -90,6 +103,7 @@ pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Re
         memory,
         deferred: Vec::new(),
         max_input,
+        ended: None,
     };
     if let Some(warning) = warning {
         runner.handle(Action::Notice(warning));
@@ -97,7 +111,7 @@ pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Re
     runner.draw()?;
     match after {
         AfterFirstFrame::Continue => {}
-        AfterFirstFrame::Exit => return Ok(()),
+        AfterFirstFrame::Exit => return Ok(Ended::Quit),
         AfterFirstFrame::Panic => panic!("debug panic requested"),
     }
     // Started after the first frame, so it does not compete with it.
@@ -107,7 +121,11 @@ pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Re
     read_terminal(runner.outbox.0.clone());
     runner.run(rx)?;
     let Runner {
-        tui, app, memory, ..
+        tui,
+        app,
+        memory,
+        ended,
+        ..
     } = runner;
     drop(tui);
     if let (Some(memory), Some(position)) = (memory, app.reading_position()) {
@@ -116,7 +134,7 @@ pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Re
             eprintln!("factlens: could not save the reading position: {e}");
         }
     }
-    Ok(())
+    Ok(ended.map_or(Ended::Quit, Ended::Signal))
 }
 
 /// Background work to start once the first screen is up.
@@ -162,16 +180,19 @@ fn build(
 
 impl Runner {
     fn run(&mut self, rx: Receiver<Message>) -> anyhow::Result<()> {
-        while !self.app.should_quit() {
+        let done = |r: &Runner| r.app.should_quit() || r.ended.is_some();
+        while !done(self) {
             let Ok(message) = rx.recv() else { break };
             self.receive(message)?;
             // Take whatever else is waiting before drawing once.
-            while !self.app.should_quit()
+            while !done(self)
                 && let Ok(message) = rx.try_recv()
             {
                 self.receive(message)?;
             }
-            self.draw()?;
+            if !done(self) {
+                self.draw()?;
+            }
         }
         Ok(())
     }
@@ -183,6 +204,14 @@ impl Runner {
                 None => return Ok(()),
             },
             Message::Action(action) => action,
+            Message::Signal(terminal::Signal::End(sig)) => {
+                self.ended = Some(sig);
+                return Ok(());
+            }
+            Message::Signal(terminal::Signal::Resumed) => {
+                self.tui.clear()?;
+                return Ok(());
+            }
         };
         if self.app.reader().loading() && matches!(action, Action::Key(_)) {
             self.deferred.push(action);
@@ -207,6 +236,7 @@ impl Runner {
     fn perform(&mut self, effect: Effect) {
         let failed = match effect {
             Effect::Copy(text) => self.tui.copy(&text).err().map(|e| format!("copy: {e}")),
+            Effect::Suspend => self.tui.suspend().err().map(|e| format!("suspend: {e}")),
             Effect::Open(url) => terminal::open_url(&url)
                 .err()
                 .map(|e| format!("{:#}", anyhow::Error::from(e))),

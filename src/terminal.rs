@@ -1,11 +1,19 @@
 //! Terminal set-up and the promise to leave it as we found it: raw mode off,
 //! alternate screen left, cursor shown, mouse capture off — on quit, on
-//! error, on panic (the message is printed after the restore) and on
-//! SIGTERM, SIGHUP and SIGINT.
+//! error, on panic (the message is printed after the restore) and on every
+//! signal that can be caught: SIGTERM, SIGHUP and SIGINT end factlens after
+//! the runner saved the reading position; SIGQUIT, SIGUSR1, SIGUSR2,
+//! SIGALRM and SIGABRT end it at once; SIGTSTP (and Ctrl-z) suspends it
+//! with the terminal restored, and it takes the screen back when resumed.
 
 use std::io::{self, Stdout, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use signal_hook::consts::{
+    SIGABRT, SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 
 use crate::app::Action;
 use crate::keymap::{Key, KeyCode};
@@ -17,7 +25,7 @@ use ratatui::crossterm::event::{
     PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 
@@ -34,29 +42,43 @@ pub struct Tui {
 }
 
 impl Tui {
-    /// Installs the restore hooks and enters raw mode and the alternate screen.
-    pub fn enter() -> anyhow::Result<Tui> {
-        install_hooks()?;
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        // From here on, dropping the Tui (on any return) restores.
+    /// Installs the restore hooks and enters raw mode and the alternate
+    /// screen. `notify` tells the runner of a signal: one that ends factlens
+    /// (it saves and exits; if it has not within a second, the terminal is
+    /// restored and factlens ends anyway) or a resume after a suspension
+    /// (it redraws). It returns false once the runner is gone.
+    pub fn enter(notify: impl Fn(Signal) -> bool + Send + 'static) -> anyhow::Result<Tui> {
+        install_hooks(notify)?;
         let enter = || -> io::Result<Tui> {
-            // Disambiguated keys let Ctrl-i differ from Tab on terminals that
-            // speak the kitty keyboard protocol; others ignore the request.
-            execute!(
-                io::stdout(),
-                EnterAlternateScreen,
-                EnableMouseCapture,
-                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES),
-                cursor::Hide
-            )?;
+            enter_modes()?;
             let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
             Ok(Tui { terminal })
         };
+        // From here on, dropping the Tui (on any return) restores.
         enter().map_err(|e| {
             restore();
             e.into()
         })
+    }
+
+    /// Ctrl-z: the terminal as it was, the process stopped until `fg`,
+    /// then the screen taken back and drawn anew.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        {
+            let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
+            stop_here()?;
+        }
+        self.clear()
+    }
+
+    /// Blanks the screen and forgets what was on it, so the next draw
+    /// paints all of it. (`Terminal::clear` would ask the terminal where
+    /// its cursor is, and the answer goes to the input thread.)
+    pub fn clear(&mut self) -> io::Result<()> {
+        let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
+        execute!(io::stdout(), Clear(ClearType::All))?;
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
     }
 
     pub fn draw(&mut self, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
@@ -127,6 +149,45 @@ pub fn osc52(text: &str) -> String {
     )
 }
 
+/// What a signal asks of the runner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signal {
+    /// End, after saving (SIGTERM, SIGHUP, SIGINT); the number is the signal's.
+    End(i32),
+    /// The process was resumed after a suspension: draw the whole screen.
+    Resumed,
+}
+
+/// Signals that end factlens at once, the terminal restored first.
+const FATAL: [i32; 5] = [SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGABRT];
+/// Signals that end factlens after the runner saved the reading position.
+const ENDING: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
+/// How long the runner has to save and leave after an ending signal.
+const GRACE: Duration = Duration::from_secs(1);
+
+fn enter_modes() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    // Disambiguated keys let Ctrl-i differ from Tab on terminals that
+    // speak the kitty keyboard protocol; others ignore the request.
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES),
+        cursor::Hide
+    )
+}
+
+/// Restores the terminal, stops the process (as the shell's job control
+/// expects) and, once continued, enters our modes again. Called with the
+/// drawing lock held.
+fn stop_here() -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(SIGSTOP)?;
+    enter_modes()
+}
+
 fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = execute!(
@@ -140,7 +201,7 @@ fn restore() {
     }
 }
 
-fn install_hooks() -> io::Result<()> {
+fn install_hooks(notify: impl Fn(Signal) -> bool + Send + 'static) -> io::Result<()> {
     let original = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _lock = DRAWING.try_lock();
@@ -151,15 +212,28 @@ fn install_hooks() -> io::Result<()> {
         // the user's screen.
         std::process::exit(101);
     }));
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
-            restore();
-            std::process::exit(128 + sig);
-        }
-    });
+    let all = ENDING.iter().chain(&FATAL).chain(&[SIGTSTP]).copied();
+    let mut signals = signal_hook::iterator::Signals::new(all)?;
+    std::thread::Builder::new()
+        .name("factlens-signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if sig == SIGTSTP {
+                    let lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
+                    let _ = stop_here();
+                    drop(lock);
+                    notify(Signal::Resumed);
+                    continue;
+                }
+                if ENDING.contains(&sig) && notify(Signal::End(sig)) {
+                    // The runner saves and exits; this is the backstop.
+                    std::thread::sleep(GRACE);
+                }
+                let _lock = DRAWING.lock().unwrap_or_else(|p| p.into_inner());
+                restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
     Ok(())
 }
 

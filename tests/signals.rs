@@ -192,3 +192,78 @@ fn closed_stdout_for_json_is_a_quiet_success() {
     assert!(err.is_empty(), "no error text: {err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn every_catchable_fatal_signal_restores_the_terminal() {
+    for sig in [
+        Signal::SIGQUIT,
+        Signal::SIGUSR1,
+        Signal::SIGUSR2,
+        Signal::SIGALRM,
+        Signal::SIGABRT,
+    ] {
+        let mut t = Pty::spawn(&[], 100, 30);
+        t.wait_for(TITLE);
+        t.wait_for("Facts ·");
+        expect_signal_exit(&mut t, sig, "fatal signal");
+    }
+}
+
+#[test]
+fn ending_signals_keep_the_reading_position() {
+    let dir = temp_dir("keep");
+    let article = dir.join("long.txt");
+    let body = "A line of the article to scroll past.\n\n".repeat(200);
+    std::fs::write(&article, format!("Long Article\n\n{body}")).unwrap();
+    let state = dir.join("state");
+    for sig in [Signal::SIGTERM, Signal::SIGHUP, Signal::SIGINT] {
+        let _ = std::fs::remove_dir_all(&state);
+        let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
+        let mut t = Pty::spawn_env(&[article.to_str().unwrap()], &env, 80, 20);
+        t.wait_for("Long Article");
+        t.send("  "); // two pages down
+        let top_line = |s: &str| s.lines().next().unwrap_or("").to_string();
+        t.wait_until("scrolled", |s| !top_line(s).contains("Long Article"));
+        expect_signal_exit(&mut t, sig, "ending signal");
+        let saved = std::fs::read_to_string(state.join("factlens/positions.json"))
+            .unwrap_or_else(|e| panic!("{sig:?}: no position saved ({e})"));
+        let json: serde_json::Value = serde_json::from_str(&saved).unwrap();
+        let key = std::fs::canonicalize(&article).unwrap();
+        let offset = json["positions"][key.to_str().unwrap()]["offset"]
+            .as_u64()
+            .unwrap();
+        assert!(offset > 0, "{sig:?}: position {offset}");
+        // And it comes back there.
+        let mut t = Pty::spawn_env(&[article.to_str().unwrap()], &env, 80, 20);
+        t.wait_for("A line of the article");
+        assert!(
+            !top_line(&t.screen_text()).contains("Long Article"),
+            "{sig:?}: restored"
+        );
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn suspending_gives_the_terminal_back_and_resuming_takes_it_again() {
+    for (how, stop) in [("SIGTSTP", None), ("Ctrl-z", Some("\x1a"))] {
+        let mut t = Pty::spawn(&[], 100, 30);
+        t.wait_for(TITLE);
+        t.wait_for("Facts ·");
+        match stop {
+            Some(key) => t.send(key),
+            None => t.signal(Signal::SIGTSTP),
+        }
+        t.wait_stopped();
+        t.assert_restored();
+        t.signal(Signal::SIGCONT);
+        t.wait_until("redrawn after resume", |s| {
+            s.contains("Facts ·") && s.contains(TITLE)
+        });
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0, "{how}");
+        t.assert_restored();
+    }
+}

@@ -61,6 +61,8 @@ pub enum Effect {
     Copy(String),
     /// Open this URL with the system's opener.
     Open(String),
+    /// Give the terminal back and stop until resumed (Ctrl-z).
+    Suspend,
     /// Read library entry `entry` and answer with `Action::Opened`.
     OpenArticle {
         entry: usize,

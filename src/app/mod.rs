@@ -249,6 +249,10 @@ impl App {
     }
 
     fn command(&mut self, command: Command) -> Vec<Effect> {
+        // Suspending leaves everything as it is, whatever is open.
+        if command == Command::Suspend {
+            return vec![Effect::Suspend];
+        }
         if let Some(effects) = self.overlay_command(command) {
             return effects;
         }
@@ -308,8 +312,8 @@ impl App {
             Command::JumpBack => self.history(true),
             Command::JumpForward => self.history(false),
             Command::Copy => return self.copy().into_iter().collect(),
-            // Opened before the view is asked (see `command`).
-            Command::Help => {}
+            // Done before the view is asked (see `command`).
+            Command::Help | Command::Suspend => {}
         }
         Vec::new()
     }

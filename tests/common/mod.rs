@@ -111,6 +111,26 @@ impl Pty {
         self.session.get_process_mut().signal(sig).unwrap();
     }
 
+    /// Waits until the process is stopped (job control), reading its output.
+    pub fn wait_stopped(&mut self) {
+        let pid = self.session.get_process().pid();
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            self.pump();
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            // The state follows the command name in parentheses.
+            let state = stat.rsplit(") ").next().and_then(|r| r.chars().next());
+            if state == Some('T') {
+                self.pump();
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("factlens did not stop; screen:\n{}", self.screen_text());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Waits for the process to exit and returns its exit code (or 128 + signal).
     pub fn wait_exit(&mut self) -> i32 {
         use expectrl::process::unix::WaitStatus;
