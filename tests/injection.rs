@@ -28,6 +28,7 @@ const HOSTILE_BODY: &str = concat!(
     "Bell\x07 backspace\x08\x08 vertical\x0b formfeed\x0c delete\x7f carriage\rRETURNMARK and \x1b[?1049lALTMARK.\n",
     "Bidi \u{202e}BIDIMARK\u{202c} and isolates \u{2066}ISOMARK\u{2069} \u{2067}x\u{2068}y\u{2069} \u{202a}a\u{202b}b\u{202d}c.\n",
     "Zero\u{200b}width\u{2060}joiner\u{feff}bom\u{200e}lrm\u{200f}rlm\u{061c}alm soft\u{ad}hyphen, family 👨\u{200d}👩\u{200d}👧.\n",
+    "Invisible In\u{2062}visible tags\u{e0041}\u{e007f} notes\u{fff9}x\u{fffb} fillers\u{3164}\u{115f}\u{ffa0} mongolian\u{180e}sep.\n",
     "\n",
     "Hostile Heading \x1b]2;TITLE2MARK\x1b\\\n",
     "\n",
@@ -68,6 +69,16 @@ const FORBIDDEN: &[&[u8]] = &[
     "\u{200e}".as_bytes(),
     "\u{ad}".as_bytes(),
     "\u{61c}".as_bytes(),
+    // Invisible operators, tags, annotation marks, Hangul fillers.
+    "\u{2062}".as_bytes(),
+    "\u{e0041}".as_bytes(),
+    "\u{e007f}".as_bytes(),
+    "\u{fff9}".as_bytes(),
+    "\u{fffb}".as_bytes(),
+    "\u{3164}".as_bytes(),
+    "\u{115f}".as_bytes(),
+    "\u{ffa0}".as_bytes(),
+    "\u{180e}".as_bytes(),
 ];
 
 /// Panics naming the first forbidden payload in `out`, or any C1 control

@@ -71,6 +71,13 @@ fn fix(c: char, next: Option<char>) -> Fix {
         // what the reader sees (the "Trojan Source" trick).
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => Fix::Drop,
         '\u{061c}' | '\u{feff}' | '\u{200b}' | '\u{2060}' | '\u{00ad}' => Fix::Drop,
+        // Invisible: operators (function application, invisible times…),
+        // interlinear annotation marks, Hangul fillers, the Mongolian vowel
+        // separator and tag characters. They can hide text between what the
+        // reader sees (a name that looks the same but is not).
+        '\u{2061}'..='\u{2064}' | '\u{fff9}'..='\u{fffb}' | '\u{180e}' => Fix::Drop,
+        '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}' => Fix::Drop,
+        '\u{e0000}'..='\u{e007f}' => Fix::Drop,
         // Line/paragraph separators would break lines behind layout's back.
         '\u{2028}' | '\u{2029}' => Fix::Replace('\n'),
         _ => Fix::Keep,
@@ -79,10 +86,11 @@ fn fix(c: char, next: Option<char>) -> Fix {
 
 /// Could the char starting with this byte need fixing? Only ASCII controls
 /// and the lead bytes of the few multi-byte characters `fix` touches
-/// (U+0080–U+00AD: C2, U+061C: D8, U+200B–U+2069: E2, U+FEFF: EF).
+/// (U+0080–U+00AD: C2, U+061C: D8, U+115F–U+180E: E1, U+200B–U+2069: E2,
+/// U+3164: E3, U+FEFF–U+FFFB: EF, tags U+E0000–U+E007F: F3).
 #[inline]
 fn suspicious(b: u8) -> bool {
-    (b < 0x20 && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
+    (b < 0x20 && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf3)
 }
 
 /// The first byte offset whose char needs a fix, if any.
@@ -164,6 +172,16 @@ mod tests {
     fn escapes_become_visible() {
         let (t, _) = sanitize("a\u{1b}[31mred\u{1b}]52;c;aGk=\u{7}b");
         assert_eq!(t, "a\u{241b}[31mred\u{241b}]52;c;aGk=\u{2407}b");
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped() {
+        let hidden = "Pu\u{2062}tin\u{e0041}\u{e007f} met\u{fffa} Xi\u{3164}\u{115f}\u{ffa0}\u{180e}.";
+        let (t, m) = sanitize(hidden);
+        assert_eq!(t, "Putin met Xi.");
+        assert!(hidden[m.to_source(6)..].starts_with("met"));
+        // Kana and Hangul syllables, whose lead bytes are looked at, stay.
+        assert_eq!(sanitize("かな 한글").0, "かな 한글");
     }
 
     #[test]
