@@ -33,9 +33,11 @@ fn figure_kind(k: FigureKind) -> &'static str {
 
 /// What `--json` prints besides the facts.
 #[derive(Clone, Debug, Default)]
-pub struct Options {
-    /// Include the document text (offsets of HTML input point into it).
+pub struct Options<'a> {
+    /// Include the text the offsets index: the input as given (`source`,
+    /// which the caller passes here), or the extracted text (`text`).
     pub with_text: bool,
+    pub source: Option<&'a str>,
     /// Notes about the input ("facts from the first 16 MB only").
     pub notes: Vec<String>,
 }
@@ -149,7 +151,7 @@ impl Serialize for Figures<'_> {
 
 /// Writes the facts of `doc` as one JSON object and a newline. Offsets are
 /// mapped back to the input as given through the source map (or into the
-/// extracted text for HTML, which `with_text` includes).
+/// extracted text for HTML); `with_text` includes the text they index.
 pub fn write(
     out: &mut impl Write,
     doc: &Document,
@@ -166,7 +168,10 @@ pub fn write(
         },
         entities: Entities(doc, &facts.entities),
         figures: Figures(doc, &facts.figures),
-        text: opts.with_text.then_some(doc.text.as_str()),
+        text: opts.with_text.then(|| match (doc.offsets, opts.source) {
+            (Offsets::Source, Some(source)) => source,
+            _ => doc.text.as_str(),
+        }),
         notes: &opts.notes,
     };
     serde_json::to_writer(&mut *out, &output)?;
@@ -194,6 +199,7 @@ mod tests {
         let facts = extract(&doc);
         let opts = Options {
             with_text: true,
+            source: Some(text),
             notes: vec!["a note".into()],
         };
         let v: serde_json::Value = serde_json::from_str(&to_string(&doc, &facts, &opts)).unwrap();

@@ -87,7 +87,16 @@ fn run(cli: Cli) -> anyhow::Result<Ended> {
         return Ok(Ended::Quit);
     }
     if cli.json {
-        factlens::output::json(&mut stdout(), &load(input)?, cli.with_text)?;
+        // Offsets index the input as given (but for HTML): keep it to print.
+        let source = (cli.with_text && input.is_some())
+            .then(|| {
+                input
+                    .as_ref()
+                    .map(|i| String::from_utf8_lossy(&i.bytes).into_owned())
+            })
+            .flatten();
+        let doc = load(input)?;
+        factlens::output::json(&mut stdout(), &doc, cli.with_text, source.as_deref())?;
         return Ok(Ended::Quit);
     }
     if !io::stdout().is_terminal() {

@@ -7,8 +7,14 @@ use crate::document::Document;
 use crate::extract::{MAX_ANALYZED_BYTES, extract, is_truncated};
 use crate::layout::{indent, layout, verbatim};
 
-/// The facts as JSON (see `json.rs` for the contract).
-pub fn json(out: &mut impl Write, doc: &Document, with_text: bool) -> anyhow::Result<()> {
+/// The facts as JSON (see `json.rs` for the contract); with `source` (the
+/// input as given), `--with-text` prints the text its offsets index.
+pub fn json(
+    out: &mut impl Write,
+    doc: &Document,
+    with_text: bool,
+    source: Option<&str>,
+) -> anyhow::Result<()> {
     let facts = extract(doc);
     let mut notes = doc.notes.clone();
     if is_truncated(doc) {
@@ -17,7 +23,11 @@ pub fn json(out: &mut impl Write, doc: &Document, with_text: bool) -> anyhow::Re
             MAX_ANALYZED_BYTES >> 20
         ));
     }
-    let opts = crate::json::Options { with_text, notes };
+    let opts = crate::json::Options {
+        with_text,
+        source,
+        notes,
+    };
     crate::json::write(out, doc, &facts, &opts)?;
     out.flush()?;
     Ok(())

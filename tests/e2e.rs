@@ -700,3 +700,50 @@ fn many_readers_at_once_keep_every_position() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn with_text_gives_the_text_the_offsets_index() {
+    // Escapes and bidi controls are changed or dropped on screen; the
+    // offsets index the input as given, and so does "text".
+    let input = "Escapes \x1b[31m Report\n\nVladimir Putin met\u{202e} Xi Jinping in \x1b[1mBeijing on 3 March 2024; Putin left.\n";
+    for (args, offsets) in [
+        (vec!["--json", "--with-text", "-"], "source"),
+        (
+            vec!["--json", "--with-text", "--format", "markdown", "-"],
+            "source",
+        ),
+    ] {
+        let j = json_of(&args, input.as_bytes());
+        assert_eq!(j["offsets"], offsets);
+        let text = j["text"].as_str().unwrap();
+        assert_eq!(text, input);
+        let mut checked = 0;
+        for e in j["entities"].as_array().unwrap() {
+            for m in e["mentions"].as_array().unwrap() {
+                let (s, t) = (
+                    m["start"].as_u64().unwrap() as usize,
+                    m["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    &text.as_bytes()[s..t],
+                    m["text"].as_str().unwrap().as_bytes(),
+                    "{m}"
+                );
+                checked += 1;
+            }
+        }
+        for f in j["figures"].as_array().unwrap() {
+            let (s, t) = (
+                f["start"].as_u64().unwrap() as usize,
+                f["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text.as_bytes()[s..t],
+                f["text"].as_str().unwrap().as_bytes(),
+                "{f}"
+            );
+            checked += 1;
+        }
+        assert!(checked >= 3, "{j}");
+    }
+}
