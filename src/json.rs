@@ -168,7 +168,7 @@ pub fn write(
         },
         entities: Entities(doc, &facts.entities),
         figures: Figures(doc, &facts.figures),
-        text: opts.with_text.then(|| match (doc.offsets, opts.source) {
+        text: opts.with_text.then_some(match (doc.offsets, opts.source) {
             (Offsets::Source, Some(source)) => source,
             _ => doc.text.as_str(),
         }),

@@ -2,6 +2,10 @@
 //! input itself (Markdown, HTML): each piece is sanitized as it is added,
 //! blocks are separated by a blank line, and, when the loader knows where a
 //! piece came from, the source map keeps the way back to input offsets.
+//!
+//! [`Blocks`] adds the block structure both tree walkers need on top of
+//! that (which block is open, quote and list nesting, list markers), so an
+//! HTML page and a Markdown file with the same structure read the same.
 
 use std::ops::Range;
 
@@ -121,6 +125,178 @@ impl Builder {
     }
 }
 
+/// A [`Builder`] plus the block nesting of a tree walk: the open block,
+/// the quotes, lists and items around it. Text outside any block element
+/// (a bare text node, a tight list item) still needs a block, and which one
+/// depends on what surrounds it.
+pub struct Blocks {
+    b: Builder,
+    /// Kind of the open block, if any: given when the block ends.
+    open: Option<BlockKind>,
+    /// Whether the open block holds more than a list marker.
+    has_content: bool,
+    quote_depth: usize,
+    item_depth: usize,
+    /// Next number of each open list (`None` for bullet lists).
+    lists: Vec<Option<u64>>,
+}
+
+impl Blocks {
+    pub fn new() -> Blocks {
+        Blocks {
+            b: Builder::new(),
+            open: None,
+            has_content: false,
+            quote_depth: 0,
+            item_depth: 0,
+            lists: Vec::new(),
+        }
+    }
+
+    /// Current end of the text: where the next piece will go.
+    pub fn len(&self) -> usize {
+        self.b.len()
+    }
+
+    /// Appends a piece to the open block; see [`Builder::push`]. A piece
+    /// pushed with no block open starts an untyped one, ended as a
+    /// Paragraph at the latest by [`Blocks::finish`].
+    pub fn push(&mut self, piece: &str, source: Option<usize>) -> Range<usize> {
+        self.b.push(piece, source)
+    }
+
+    /// A whole block on its own (metadata), after the open one.
+    pub fn push_block(&mut self, piece: &str, source: Option<usize>, kind: BlockKind) {
+        self.close();
+        self.b.push(piece, source);
+        self.b.end_block(kind);
+    }
+
+    pub fn link(&mut self, range: Range<usize>, url: &str) {
+        self.b.link(range, url);
+    }
+
+    pub fn note(&mut self, note: impl Into<String>) {
+        self.b.note(note);
+    }
+
+    pub fn open_kind(&self) -> Option<BlockKind> {
+        self.open
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    pub fn has_content(&self) -> bool {
+        self.open.is_some() && self.has_content
+    }
+
+    /// Notes that the open block holds text, not just a list marker: a
+    /// paragraph right after the marker continues the item rather than
+    /// starting a new block.
+    pub fn mark_content(&mut self) {
+        self.has_content = true;
+    }
+
+    /// Closes the open block, if any, and opens one of `kind`.
+    pub fn open(&mut self, kind: BlockKind) {
+        self.close();
+        self.b.start_block();
+        self.open = Some(kind);
+    }
+
+    /// Ends the open block, if any; returns whether it held content (HTML
+    /// counts those to know how far into the body it is).
+    pub fn close(&mut self) -> bool {
+        let had = match self.open.take() {
+            Some(kind) => {
+                self.b.end_block(kind);
+                self.has_content
+            }
+            None => false,
+        };
+        self.has_content = false;
+        had
+    }
+
+    /// Gives the open block another kind (a heading that turned out to be
+    /// furniture); does nothing when no block is open.
+    pub fn retag(&mut self, kind: BlockKind) {
+        if self.open.is_some() {
+            self.open = Some(kind);
+        }
+    }
+
+    /// The kind a paragraph opened here would have. Code wins over quote and
+    /// quote over list item whatever their nesting: text in a list inside a
+    /// quotation still reads as quoted.
+    pub fn context_kind(&self, in_code: bool) -> BlockKind {
+        if in_code {
+            BlockKind::Code
+        } else if self.quote_depth > 0 {
+            BlockKind::Quote
+        } else if self.item_depth > 0 {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    /// Opens a block of the context's kind unless one is open, so text
+    /// outside any block element is not lost.
+    pub fn ensure_open(&mut self, in_code: bool) {
+        if self.open.is_none() {
+            let kind = self.context_kind(in_code);
+            self.open(kind);
+        }
+    }
+
+    pub fn enter_quote(&mut self) {
+        self.quote_depth += 1;
+    }
+
+    pub fn leave_quote(&mut self) {
+        self.quote_depth = self.quote_depth.saturating_sub(1);
+    }
+
+    pub fn enter_item(&mut self) {
+        self.item_depth += 1;
+    }
+
+    pub fn leave_item(&mut self) {
+        self.item_depth = self.item_depth.saturating_sub(1);
+    }
+
+    /// Starts a list: numbered from `first`, or bulleted when `None`.
+    pub fn push_list(&mut self, first: Option<u64>) {
+        self.lists.push(first);
+    }
+
+    pub fn pop_list(&mut self) {
+        self.lists.pop();
+    }
+
+    /// The marker of the next item of the innermost list ("3. ", counting
+    /// up, or "• "). An item outside any list gets a bullet.
+    pub fn item_marker(&mut self) -> String {
+        match self.lists.last_mut() {
+            Some(Some(n)) => {
+                let m = format!("{n}. ");
+                *n += 1;
+                m
+            }
+            _ => "• ".to_owned(),
+        }
+    }
+
+    /// The finished document, the open block closed.
+    pub fn finish(mut self, offsets: Offsets) -> Document {
+        self.close();
+        self.b.finish(offsets)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +344,110 @@ mod tests {
         assert_eq!(doc.text, "a\u{241b}[2Jb");
         assert_eq!(doc.blocks.len(), 1);
         assert_eq!(doc.offsets, Offsets::Text);
+    }
+
+    #[test]
+    fn blocks_take_the_kind_of_their_context() {
+        let mut b = Blocks::new();
+        b.ensure_open(false);
+        b.push("plain", None);
+        b.enter_quote();
+        b.close();
+        b.ensure_open(false);
+        b.push("quoted", None);
+        b.close();
+        b.enter_item();
+        b.ensure_open(false);
+        // An item inside a quote still reads as quoted.
+        assert_eq!(b.open_kind(), Some(BlockKind::Quote));
+        b.close();
+        b.leave_quote();
+        b.ensure_open(false);
+        assert_eq!(b.open_kind(), Some(BlockKind::ListItem));
+        b.close();
+        b.leave_item();
+        // Leaving more than was entered does not underflow.
+        b.leave_item();
+        b.leave_quote();
+        b.ensure_open(true);
+        assert_eq!(b.open_kind(), Some(BlockKind::Code));
+        b.push("    code();", None);
+        let doc = b.finish(Offsets::Text);
+        let kinds: Vec<_> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Paragraph, BlockKind::Quote, BlockKind::Code]
+        );
+        assert_eq!(doc.text, "plain\n\nquoted\n\n    code();");
+    }
+
+    #[test]
+    fn ensure_open_keeps_the_open_block() {
+        let mut b = Blocks::new();
+        b.open(BlockKind::Heading);
+        b.ensure_open(false);
+        assert_eq!(b.open_kind(), Some(BlockKind::Heading));
+        b.push("Head", None);
+        b.retag(BlockKind::Chrome);
+        assert!(b.is_open());
+        b.close();
+        assert!(!b.is_open());
+        // Nothing open: nothing to retag.
+        b.retag(BlockKind::Heading);
+        assert_eq!(b.open_kind(), None);
+        let doc = b.finish(Offsets::Text);
+        assert_eq!(doc.blocks[0].kind, BlockKind::Chrome);
+    }
+
+    #[test]
+    fn close_tells_whether_the_block_had_content() {
+        let mut b = Blocks::new();
+        assert!(!b.close());
+        b.open(BlockKind::ListItem);
+        let marker = b.item_marker();
+        b.push(&marker, None);
+        assert!(!b.has_content());
+        assert!(!b.close());
+        b.open(BlockKind::Paragraph);
+        b.push("text", None);
+        b.mark_content();
+        assert!(b.has_content());
+        assert!(b.close());
+        assert!(!b.has_content());
+    }
+
+    #[test]
+    fn list_markers_count_per_list() {
+        let mut b = Blocks::new();
+        assert_eq!(b.item_marker(), "• ");
+        b.push_list(Some(3));
+        assert_eq!(b.item_marker(), "3. ");
+        b.push_list(None);
+        assert_eq!(b.item_marker(), "• ");
+        b.pop_list();
+        assert_eq!(b.item_marker(), "4. ");
+        b.pop_list();
+        assert_eq!(b.item_marker(), "• ");
+    }
+
+    #[test]
+    fn pushed_blocks_and_links_reach_the_document() {
+        let mut b = Blocks::new();
+        b.open(BlockKind::Paragraph);
+        b.push("open", Some(0));
+        b.push_block("Title", Some(10), BlockKind::Title);
+        assert!(!b.is_open());
+        b.open(BlockKind::Paragraph);
+        let at = b.len();
+        b.push("a link", Some(20));
+        b.link(at..b.len(), "https://example.org");
+        b.note("a note");
+        let doc = b.finish(Offsets::Source);
+        assert_eq!(doc.text, "open\n\nTitle\n\na link");
+        assert_eq!(doc.title(), Some("Title"));
+        assert_eq!(doc.slice(&doc.links[0].range), "a link");
+        assert_eq!(doc.notes, ["a note"]);
+        assert_eq!(doc.offsets, Offsets::Source);
+        assert_eq!(doc.source_map.to_source(doc.text.find("link").unwrap()), 22);
     }
 }

@@ -17,7 +17,8 @@
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability};
 
-use super::{BlockKind, Builder, Document, Offsets};
+use super::builder::Blocks;
+use super::{BlockKind, Document, Offsets};
 
 /// The note added when no article could be found.
 pub const NO_ARTICLE_NOTE: &str = "no article found: showing the whole page";
@@ -131,7 +132,7 @@ fn whole_page(src: &str) -> Document {
         Some(body) => w.walk(body),
         None => w.walk(&dom.root()),
     }
-    w.b.note(NO_ARTICLE_NOTE);
+    w.blocks.note(NO_ARTICLE_NOTE);
     w.finish()
 }
 
@@ -144,11 +145,10 @@ fn pre_clean(dom: &Dom) {
     let body_len = dom.select("body").text().len().max(1);
     let mut doomed = Vec::new();
     for node in dom.select("[class], [id]").nodes() {
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
-        if matches!(name.as_str(), "html" | "body" | "article" | "main" | "h1") {
+        if matches!(
+            element_name(node).as_str(),
+            "html" | "body" | "article" | "main" | "h1"
+        ) {
             continue;
         }
         let class = node
@@ -183,6 +183,13 @@ fn has_descendant(node: &NodeRef<'_>, names: &[&str]) -> bool {
     })
 }
 
+/// The lowercase tag name ("" for nodes without one).
+fn element_name(node: &NodeRef<'_>) -> String {
+    node.node_name()
+        .map(|n| n.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
 /// Whitespace runs as one space, trimmed.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -209,30 +216,24 @@ fn short_date(date: &str) -> String {
 }
 
 struct Walker {
-    b: Builder,
-    open: Option<BlockKind>,
-    has_content: bool,
+    blocks: Blocks,
+    /// Whitespace seen since the last word: HTML collapses it to one space,
+    /// and only between words of one block.
     pending_space: bool,
-    quote_depth: usize,
-    item_depth: usize,
-    lists: Vec<Option<u64>>,
     /// Starts of the open links (set at their first word).
     links: Vec<Option<usize>>,
     title: Option<String>,
     byline: Option<String>,
+    /// Blocks of the body closed with content so far: only near the top
+    /// does a line naming the author repeat the byline.
     body_blocks: usize,
 }
 
 impl Walker {
     fn new() -> Walker {
         Walker {
-            b: Builder::new(),
-            open: None,
-            has_content: false,
+            blocks: Blocks::new(),
             pending_space: false,
-            quote_depth: 0,
-            item_depth: 0,
-            lists: Vec::new(),
             links: Vec::new(),
             title: None,
             byline: None,
@@ -242,35 +243,19 @@ impl Walker {
 
     fn meta(&mut self, text: &str, kind: BlockKind) {
         self.close();
-        self.b.push(text, None);
-        self.b.end_block(kind);
-    }
-
-    fn context_kind(&self) -> BlockKind {
-        if self.quote_depth > 0 {
-            BlockKind::Quote
-        } else if self.item_depth > 0 {
-            BlockKind::ListItem
-        } else {
-            BlockKind::Paragraph
-        }
+        self.blocks.push_block(text, None, kind);
     }
 
     fn close(&mut self) {
-        if let Some(kind) = self.open.take() {
-            if self.has_content {
-                self.body_blocks += 1;
-            }
-            self.b.end_block(kind);
+        if self.blocks.close() {
+            self.body_blocks += 1;
         }
-        self.has_content = false;
         self.pending_space = false;
     }
 
     fn open(&mut self, kind: BlockKind) {
         self.close();
-        self.b.start_block();
-        self.open = Some(kind);
+        self.blocks.open(kind);
     }
 
     fn inline_text(&mut self, s: &str) {
@@ -284,18 +269,15 @@ impl Walker {
         if words.is_empty() {
             return;
         }
-        if self.open.is_none() {
-            let kind = self.context_kind();
-            self.open(kind);
+        self.blocks.ensure_open(false);
+        if self.pending_space && self.blocks.has_content() {
+            self.blocks.push(" ", None);
         }
-        if self.pending_space && self.has_content {
-            self.b.push(" ", None);
-        }
-        let range = self.b.push(&words, None);
+        let range = self.blocks.push(&words, None);
         for start in self.links.iter_mut() {
             start.get_or_insert(range.start);
         }
-        self.has_content = true;
+        self.blocks.mark_content();
         self.pending_space = s.ends_with(char::is_whitespace);
     }
 
@@ -320,15 +302,12 @@ impl Walker {
         if !(node.is_element() || node.is_document() || node.is_fragment()) {
             return;
         }
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
+        let name = element_name(node);
         match name.as_str() {
             n if INVISIBLE.contains(&n) => {}
             "br" => {
-                if self.open.is_some() && self.has_content {
-                    self.b.push("\n", None);
+                if self.blocks.has_content() {
+                    self.blocks.push("\n", None);
                     self.pending_space = false;
                 }
             }
@@ -337,7 +316,7 @@ impl Walker {
                 if self.is_redundant_byline(&text) {
                     return;
                 }
-                let kind = self.context_kind();
+                let kind = self.blocks.context_kind(false);
                 self.block(node, kind);
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -364,40 +343,33 @@ impl Walker {
                         .and_then(|s| s.trim().parse::<u64>().ok())
                         .unwrap_or(1)
                 });
-                self.lists.push(first);
+                self.blocks.push_list(first);
                 self.children(node);
-                self.lists.pop();
+                self.blocks.pop_list();
                 self.close();
             }
             "li" => {
                 self.open(BlockKind::ListItem);
-                let marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        let m = format!("{n}. ");
-                        *n += 1;
-                        m
-                    }
-                    _ => "• ".to_owned(),
-                };
-                self.b.push(&marker, None);
-                self.item_depth += 1;
+                let marker = self.blocks.item_marker();
+                self.blocks.push(&marker, None);
+                self.blocks.enter_item();
                 self.children(node);
-                self.item_depth -= 1;
+                self.blocks.leave_item();
                 self.close();
             }
             "blockquote" => {
                 self.close();
-                self.quote_depth += 1;
+                self.blocks.enter_quote();
                 self.children(node);
-                self.quote_depth -= 1;
+                self.blocks.leave_quote();
                 self.close();
             }
             "pre" => {
                 self.open(BlockKind::Code);
                 let text = node.text();
                 let text = text.strip_prefix('\n').unwrap_or(&text);
-                self.b.push(text.trim_end(), None);
-                self.has_content = true;
+                self.blocks.push(text.trim_end(), None);
+                self.blocks.mark_content();
                 self.close();
             }
             "tr" => {
@@ -406,8 +378,8 @@ impl Walker {
                     if !cell.is_element() {
                         continue;
                     }
-                    if self.has_content && !collapse(&cell.text()).is_empty() {
-                        self.b.push(" │ ", None);
+                    if self.blocks.has_content() && !collapse(&cell.text()).is_empty() {
+                        self.blocks.push(" │ ", None);
                         self.pending_space = false;
                     }
                     self.children(&cell);
@@ -418,7 +390,7 @@ impl Walker {
                 let href = node.attr("href").map(|h| h.trim().to_owned());
                 self.links.push(None);
                 self.children(node);
-                let end = self.b.len();
+                let end = self.blocks.len();
                 if let Some(Some(start)) = self.links.pop()
                     && let Some(href) = href
                     && !href.is_empty()
@@ -426,7 +398,7 @@ impl Walker {
                     && !href.starts_with("javascript:")
                     && end > start
                 {
-                    self.b.link(start..end, &href);
+                    self.blocks.link(start..end, &href);
                 }
             }
             "img" => {}
@@ -452,9 +424,8 @@ impl Walker {
                 .is_some_and(|b| !b.is_empty() && text.contains(b))
     }
 
-    fn finish(mut self) -> Document {
-        self.close();
-        self.b.finish(Offsets::Text)
+    fn finish(self) -> Document {
+        self.blocks.finish(Offsets::Text)
     }
 }
 

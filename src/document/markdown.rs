@@ -17,7 +17,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{BlockKind, Builder, Document, Offsets};
+use super::builder::Blocks;
+use super::{BlockKind, Document, Offsets};
 
 /// Parses `src` as Markdown into a sanitized document whose offsets refer
 /// to `src`.
@@ -37,16 +38,8 @@ pub fn load_markdown(src: &str) -> Document {
 
 struct Writer<'s> {
     src: &'s str,
-    b: Builder,
-    /// Kind of the open block, if any.
-    open: Option<BlockKind>,
-    /// Whether the open block holds more than a list marker.
-    has_content: bool,
+    blocks: Blocks,
     have_title: bool,
-    quote_depth: usize,
-    /// Next number of each open list (`None` for bullet lists).
-    lists: Vec<Option<u64>>,
-    item_depth: usize,
     in_code: bool,
     /// Link destinations and where their text starts.
     links: Vec<(usize, String)>,
@@ -62,13 +55,8 @@ impl<'s> Writer<'s> {
     fn new(src: &'s str) -> Writer<'s> {
         Writer {
             src,
-            b: Builder::new(),
-            open: None,
-            has_content: false,
+            blocks: Blocks::new(),
             have_title: false,
-            quote_depth: 0,
-            lists: Vec::new(),
-            item_depth: 0,
             in_code: false,
             links: Vec::new(),
             in_raw_script: false,
@@ -123,8 +111,7 @@ impl<'s> Writer<'s> {
                 .iter()
                 .find(|(k, r)| k.eq_ignore_ascii_case(want) && !r.is_empty())
             {
-                self.b.push(&src[r.clone()], Some(r.start));
-                self.b.end_block(kind);
+                self.blocks.push_block(&src[r.clone()], Some(r.start), kind);
                 if kind == BlockKind::Title {
                     self.have_title = true;
                     self.front_title = Some(src[r.clone()].trim().to_owned());
@@ -134,48 +121,19 @@ impl<'s> Writer<'s> {
         end
     }
 
-    /// The kind a paragraph opened here would have.
-    fn context_kind(&self) -> BlockKind {
-        if self.in_code {
-            BlockKind::Code
-        } else if self.quote_depth > 0 {
-            BlockKind::Quote
-        } else if self.item_depth > 0 {
-            BlockKind::ListItem
-        } else {
-            BlockKind::Paragraph
-        }
-    }
-
-    fn close(&mut self) {
-        if let Some(kind) = self.open.take() {
-            self.b.end_block(kind);
-        }
-        self.has_content = false;
-    }
-
-    fn open(&mut self, kind: BlockKind) {
-        self.close();
-        self.b.start_block();
-        self.open = Some(kind);
-    }
-
     /// Pushes a piece found at `at` in the source, opening a block if none is.
     fn text(&mut self, piece: &str, at: usize) {
         if self.in_raw_script {
             return;
         }
-        if self.open.is_none() {
-            let kind = self.context_kind();
-            self.open(kind);
-        }
+        self.blocks.ensure_open(self.in_code);
         if !piece.trim().is_empty() {
-            self.has_content = true;
+            self.blocks.mark_content();
         }
         if let Some(h1) = self.h1_text.as_mut() {
             h1.push_str(piece);
         }
-        self.b.push(piece, Some(at));
+        self.blocks.push(piece, Some(at));
     }
 
     /// Where `piece` sits inside `range` of the source (its start, when the
@@ -201,21 +159,13 @@ impl<'s> Writer<'s> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) => {
-                let at = self.locate(&t, &range);
-                self.text(&t, at);
-            }
-            Event::Code(t) => {
-                let at = self.locate(&t, &range);
-                self.text(&t, at);
-            }
-            Event::InlineMath(t) | Event::DisplayMath(t) => {
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 let at = self.locate(&t, &range);
                 self.text(&t, at);
             }
             Event::SoftBreak | Event::HardBreak => {
-                if self.open.is_some() {
-                    self.b.push("\n", Some(range.start));
+                if self.blocks.is_open() {
+                    self.blocks.push("\n", Some(range.start));
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(&html, range.start),
@@ -227,9 +177,9 @@ impl<'s> Writer<'s> {
         match tag {
             Tag::Paragraph => {
                 // A paragraph right after a list marker continues the item.
-                if self.open.is_none() || self.has_content {
-                    let kind = self.context_kind();
-                    self.open(kind);
+                if !self.blocks.is_open() || self.blocks.has_content() {
+                    let kind = self.blocks.context_kind(self.in_code);
+                    self.blocks.open(kind);
                 }
             }
             Tag::Heading { level, .. } => {
@@ -239,54 +189,46 @@ impl<'s> Writer<'s> {
                 } else {
                     BlockKind::Heading
                 };
-                self.open(kind);
+                self.blocks.open(kind);
                 if level == HeadingLevel::H1 {
                     self.h1_text = Some(String::new());
                 }
             }
             Tag::BlockQuote(_) => {
-                self.close();
-                self.quote_depth += 1;
+                self.blocks.close();
+                self.blocks.enter_quote();
             }
             Tag::CodeBlock(_) => {
                 self.in_code = true;
-                self.open(BlockKind::Code);
+                self.blocks.open(BlockKind::Code);
             }
             Tag::HtmlBlock => {
-                let kind = self.context_kind();
-                self.open(kind);
+                let kind = self.blocks.context_kind(self.in_code);
+                self.blocks.open(kind);
             }
             Tag::List(first) => {
-                self.close();
-                self.lists.push(first);
+                self.blocks.close();
+                self.blocks.push_list(first);
             }
             Tag::Item => {
-                self.item_depth += 1;
-                self.open(BlockKind::ListItem);
-                let marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        let m = format!("{n}. ");
-                        *n += 1;
-                        m
-                    }
-                    _ => "• ".to_owned(),
-                };
+                self.blocks.enter_item();
+                self.blocks.open(BlockKind::ListItem);
+                let marker = self.blocks.item_marker();
                 // Mapped to the item's own marker in the source.
-                self.b.push(&marker, Some(range.start));
+                self.blocks.push(&marker, Some(range.start));
             }
-            Tag::Table(_) => self.close(),
-            Tag::TableHead | Tag::TableRow => self.open(BlockKind::ListItem),
+            Tag::Table(_) => {
+                self.blocks.close();
+            }
+            Tag::TableHead | Tag::TableRow => self.blocks.open(BlockKind::ListItem),
             Tag::TableCell => {
-                if self.open.is_some() && self.has_content {
-                    self.b.push(" │ ", Some(range.start));
+                if self.blocks.has_content() {
+                    self.blocks.push(" │ ", Some(range.start));
                 }
             }
             Tag::Link { dest_url, .. } => {
-                if self.open.is_none() {
-                    let kind = self.context_kind();
-                    self.open(kind);
-                }
-                self.links.push((self.b.len(), dest_url.to_string()));
+                self.blocks.ensure_open(self.in_code);
+                self.links.push((self.blocks.len(), dest_url.to_string()));
             }
             Tag::Image { .. }
             | Tag::Emphasis
@@ -304,37 +246,41 @@ impl<'s> Writer<'s> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::HtmlBlock => self.close(),
+            TagEnd::Paragraph | TagEnd::HtmlBlock => {
+                self.blocks.close();
+            }
             TagEnd::Heading(_) => {
                 // An H1 that repeats the front matter's title is furniture.
                 if let Some(h1) = self.h1_text.take()
                     && self.front_title.as_deref() == Some(h1.trim())
-                    && self.open == Some(BlockKind::Heading)
+                    && self.blocks.open_kind() == Some(BlockKind::Heading)
                 {
-                    self.open = Some(BlockKind::Chrome);
+                    self.blocks.retag(BlockKind::Chrome);
                 }
-                self.close();
+                self.blocks.close();
             }
             TagEnd::CodeBlock => {
-                self.close();
+                self.blocks.close();
                 self.in_code = false;
             }
             TagEnd::BlockQuote(_) => {
-                self.close();
-                self.quote_depth = self.quote_depth.saturating_sub(1);
+                self.blocks.close();
+                self.blocks.leave_quote();
             }
             TagEnd::List(_) => {
-                self.close();
-                self.lists.pop();
+                self.blocks.close();
+                self.blocks.pop_list();
             }
             TagEnd::Item => {
-                self.close();
-                self.item_depth = self.item_depth.saturating_sub(1);
+                self.blocks.close();
+                self.blocks.leave_item();
             }
-            TagEnd::TableHead | TagEnd::TableRow | TagEnd::Table => self.close(),
+            TagEnd::TableHead | TagEnd::TableRow | TagEnd::Table => {
+                self.blocks.close();
+            }
             TagEnd::Link => {
                 if let Some((start, url)) = self.links.pop() {
-                    self.b.link(start..self.b.len(), &url);
+                    self.blocks.link(start..self.blocks.len(), &url);
                 }
             }
             _ => {}
@@ -361,7 +307,7 @@ impl<'s> Writer<'s> {
                 let end = html[i..].find('<').map_or(html.len(), |e| i + e);
                 let piece = &html[i..end];
                 let only_blank = piece.trim().is_empty();
-                if !(only_blank && self.open.is_none()) {
+                if !only_blank || self.blocks.is_open() {
                     self.text(piece, at + i);
                 }
                 i = end;
@@ -369,9 +315,8 @@ impl<'s> Writer<'s> {
         }
     }
 
-    fn finish(mut self) -> Document {
-        self.close();
-        self.b.finish(Offsets::Source)
+    fn finish(self) -> Document {
+        self.blocks.finish(Offsets::Source)
     }
 }
 

@@ -176,7 +176,8 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_dropped() {
-        let hidden = "Pu\u{2062}tin\u{e0041}\u{e007f} met\u{fffa} Xi\u{3164}\u{115f}\u{ffa0}\u{180e}.";
+        let hidden =
+            "Pu\u{2062}tin\u{e0041}\u{e007f} met\u{fffa} Xi\u{3164}\u{115f}\u{ffa0}\u{180e}.";
         let (t, m) = sanitize(hidden);
         assert_eq!(t, "Putin met Xi.");
         assert!(hidden[m.to_source(6)..].starts_with("met"));
