@@ -82,9 +82,11 @@ impl<'s> Writer<'s> {
                 closed = Some(at + line.len());
                 break;
             }
-            if let Some((key, value)) = body.split_once(':') {
-                let key = key.trim();
-                let vstart = at + key.len() + 1 + (value.len() - value.trim_start().len());
+            if let Some((raw_key, value)) = body.split_once(':') {
+                let key = raw_key.trim();
+                // From the raw key's length: trimming it (a key followed by
+                // spaces or carriage returns) must not shift the value.
+                let vstart = at + raw_key.len() + 1 + (value.len() - value.trim_start().len());
                 let v = value.trim();
                 // Strip one pair of YAML quotes.
                 let (vs, vl) = match v.as_bytes() {
@@ -350,6 +352,22 @@ mod tests {
             let s = doc.source_map.to_source(t);
             assert_eq!(&src[s..s + w.len()], w);
         }
+    }
+
+    #[test]
+    fn front_matter_keys_with_trailing_space_keep_values_whole() {
+        // Found by fuzzing: a key followed by carriage returns, a value with
+        // a multi-byte character, once cut inside it.
+        let src = include_str!("../../tests/fixtures/fuzz-front-matter-cr.md");
+        let doc = load_markdown(src);
+        let title = doc.title().expect("a title");
+        assert!(
+            title.starts_with("H<") && title.ends_with("e."),
+            "{title:?}"
+        );
+        let doc = load_markdown("---\ntitle   : Spaced Key\nauthor\t: Ann Lee\n---\n\nBody.\n");
+        assert_eq!(doc.title(), Some("Spaced Key"));
+        assert_eq!(doc.byline(), Some("Ann Lee"));
     }
 
     #[test]
