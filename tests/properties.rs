@@ -104,6 +104,32 @@ fn article() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Values with what computed offsets could land inside: multi-byte
+/// characters, quotes, carriage returns, controls.
+const VALUE: &[&str] = &[
+    " ", "\r", "\t", "\"", "'", "\u{9b}", "é", "漢字", "😀", "x", "e.", "\u{202e}", "\x1b[d", "C0",
+];
+
+/// A document opening with front matter: keys with spaces or carriage
+/// returns before the colon, odd values, closed (or not), then a body.
+fn front_matter() -> impl Strategy<Value = String> {
+    use prop::collection::vec;
+    use prop::sample::select;
+    let pieces = |set: &'static [&'static str], n| vec(select(set), 0..n).prop_map(|v| v.concat());
+    let line = (
+        select(&["title", "author", "date", "x", " title"][..]),
+        pieces(&[" ", "\r", "\t"], 4),
+        pieces(VALUE, 8),
+    )
+        .prop_map(|(key, pad, value)| format!("{key}{pad}:{value}\n"));
+    (
+        vec(line, 0..5),
+        select(&["---\n", "...\n", "---", ""][..]),
+        pieces(VALUE, 12),
+    )
+        .prop_map(|(lines, close, body)| format!("---\n{}{close}{body}", lines.concat()))
+}
+
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases,
@@ -135,6 +161,14 @@ proptest! {
     fn source_map_finds_the_letters(text in article()) {
         if let Ok(doc) = load_bytes(text.as_bytes()) {
             check_source_map(&doc, text.as_bytes());
+        }
+    }
+
+    #[test]
+    fn front_matter_and_line_ends_are_safe(text in front_matter()) {
+        for doc in [load_markdown(&text), load_plain(&text), load_html(&text, None)] {
+            check_doc(&doc);
+            check_facts(&doc, &extract(&doc));
         }
     }
 
