@@ -9,6 +9,7 @@ use super::FxMap as HashMap;
 use super::candidates::Mention;
 use super::classify::Evidence;
 use super::gazetteer::{self as gz};
+use super::union_find::UnionFind;
 use super::{Entity, EntityKind};
 
 struct Cluster {
@@ -16,14 +17,6 @@ struct Cluster {
     mentions: Vec<usize>,
     evidence: Evidence,
     canon: Option<&'static str>,
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -110,7 +103,7 @@ pub fn split_joined(text: &str, ms: &mut Vec<Mention>) {
     }
 }
 
-// Cluster ids index several parallel vectors (clusters, parent).
+// Cluster ids index `clusters` and `sets` alike.
 #[allow(clippy::needless_range_loop)]
 pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
     let g = gz::get();
@@ -157,18 +150,12 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         of_mention[i] = id;
     }
     let n = clusters.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = UnionFind::new(n);
 
     // Acronyms: bracket links first, then unique initials.
     for (i, m) in ms.iter().enumerate() {
         if let Some(x) = m.expands {
-            let (a, b) = (
-                find(&mut parent, of_mention[i]),
-                find(&mut parent, of_mention[x]),
-            );
-            if a != b {
-                parent[a] = b;
-            }
+            sets.union(of_mention[i], of_mention[x]);
         }
     }
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
@@ -184,10 +171,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
             continue;
         }
         if let Some(t) = by_initials.get(&undotted(s)).filter(|t| t.len() == 1) {
-            let (a, b) = (find(&mut parent, id), find(&mut parent, t[0]));
-            if a != b {
-                parent[a] = b;
-            }
+            sets.union(id, t[0]);
         }
     }
 
@@ -212,10 +196,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
                 && !th.has(gz::PLACE | gz::ORG)
                 && kind_of(&clusters[id].evidence) == Some(EntityKind::Place));
         if same {
-            let (a, b) = (find(&mut parent, t), find(&mut parent, id));
-            if a != b {
-                parent[a] = b;
-            }
+            sets.union(t, id);
         }
     }
 
@@ -249,10 +230,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
             && kind_of(&c.evidence).is_none_or(|k| k != EntityKind::Person)
             && a != bs[0]
         {
-            let (x, y) = (find(&mut parent, a), find(&mut parent, bs[0]));
-            if x != y {
-                parent[x] = y;
-            }
+            sets.union(a, bs[0]);
         }
     }
 
@@ -320,10 +298,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
             })
             .min();
         if let Some(ib) = found {
-            let (x, y) = (find(&mut parent, a), find(&mut parent, persons[ib]));
-            if x != y {
-                parent[x] = y;
-            }
+            sets.union(a, persons[ib]);
         }
     }
     // "Matthew William Goode" and "Matthew Goode": same first and last word.
@@ -340,10 +315,7 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         let key = (ws[0], ws[ws.len() - 1]);
         match by_ends.get(&key) {
             Some(&t) => {
-                let (a, b) = (find(&mut parent, id), find(&mut parent, t));
-                if a != b {
-                    parent[a] = b;
-                }
+                sets.union(id, t);
             }
             None => {
                 by_ends.insert(key, id);
@@ -368,27 +340,20 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
                 .filter(|&t| t != id)
                 .max_by_key(|&t| (clusters[t].mentions.len(), usize::MAX - t));
             if let Some(t) = best {
-                let (a, b) = (find(&mut parent, id), find(&mut parent, t));
-                if a != b {
-                    parent[a] = b;
-                }
+                sets.union(id, t);
             }
         }
     }
 
-    // Gather.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
-    for id in 0..n {
-        let r = find(&mut parent, id);
-        groups.entry(r).or_default().push(id);
-    }
+    // Gather, in order of each group's first cluster: entities whose first
+    // mentions tie keep an order that no hasher decides.
     let mut out = Vec::new();
-    for ids in groups.values() {
+    for ids in sets.groups() {
         let mut ev = Evidence::default();
         let mut mentions: Vec<std::ops::Range<usize>> = Vec::new();
         let mut surfaces: Vec<&str> = Vec::new();
         let mut canon = None;
-        for &id in ids {
+        for id in ids {
             let c = &clusters[id];
             ev += c.evidence;
             canon = canon.or(c.canon);

@@ -16,6 +16,7 @@ mod model_table;
 mod numbers;
 mod sentences;
 mod tokenize;
+mod union_find;
 
 use std::ops::Range;
 
@@ -72,49 +73,10 @@ pub struct Facts {
     pub figures: Vec<Figure>,
 }
 
-const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-/// FxHash (rustc's hasher): the keys are short words, SipHash is overkill.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.write_u64(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        // The tail (most words are shorter than 8 bytes) as one word.
-        if let Some(v) = pack(chunks.remainder()) {
-            self.write_u64(v);
-        }
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(FX_K);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // A product's low bits depend only on the input's low bits, and the
-        // table indexes by the low bits: bring the well-mixed high ones down
-        // (as rustc-hash 2 does).
-        self.0.rotate_left(26)
-    }
-}
-
-pub(crate) type FxMap<K, V> =
-    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-pub(crate) type FxSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+/// Maps and sets keyed by short words and small integers: FxHash (rustc's
+/// hasher), SipHash is overkill. Nothing persisted depends on its values.
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub(crate) type FxSet<K> = rustc_hash::FxHashSet<K>;
 
 /// A sentence: its tokens (indices into `Prepared::toks`) and byte range.
 pub(crate) struct Sent {
@@ -263,7 +225,7 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
     p
 }
 
-/// A word (or a hashed tail) of 1 to 7 bytes as one integer: its bytes and its length
+/// A word of 1 to 7 bytes as one integer: its bytes and its length
 /// (injective: the two loads overlap, and the length says by how much).
 fn pack(w: &[u8]) -> Option<u64> {
     let n = w.len();
