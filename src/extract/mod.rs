@@ -196,7 +196,7 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
         figure_word: Vec::new(),
         sents: Vec::new(),
     };
-    for b in doc.blocks.iter().take_while(|b| b.range.end <= max_bytes) {
+    for b in doc.blocks.iter().take_while(|b| b.range.start < max_bytes) {
         // Code is never scanned for facts; reading time is furniture. Page
         // chrome is scanned for names only ("content related to Saudi
         // Arabia and Mohammed bin Salman"), not for figures, and a repeat of
@@ -206,8 +206,17 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
         if matches!(b.kind, BlockKind::ReadingTime | BlockKind::Code) || repeated_title {
             continue;
         }
+        // A block that runs past the limit (one enormous paragraph) is
+        // analyzed up to the last space before it, not skipped.
+        let end = if b.range.end <= max_bytes {
+            b.range.end
+        } else {
+            text[b.range.start..text.floor_char_boundary(max_bytes)]
+                .rfind(char::is_whitespace)
+                .map_or(b.range.start, |i| b.range.start + i)
+        };
         let first = p.toks.len();
-        tokenize::tokenize_into(text, b.range.start, b.range.end, &mut p.toks);
+        tokenize::tokenize_into(text, b.range.start, end, &mut p.toks);
         for r in sentences::split(text, &p.toks, first..p.toks.len()) {
             if r.is_empty() {
                 continue;
@@ -313,7 +322,8 @@ pub fn extract(doc: &Document) -> Facts {
     extract_within(doc, MAX_ANALYZED_BYTES)
 }
 
-/// Like [`extract`], over the blocks that end within `max_bytes`.
+/// Like [`extract`], over the first `max_bytes` of the text (a block that
+/// runs past them up to its last space before them).
 pub fn extract_within(doc: &Document, max_bytes: usize) -> Facts {
     extract_with(doc, max_bytes, model::Model::embedded())
 }

@@ -504,3 +504,31 @@ fn an_acronym_the_text_defines_is_not_the_gazetteers() {
     assert_eq!(uk.name, "Ulster Kickboxers");
     assert!(!f.entities.iter().any(|e| e.name == "United Kingdom"));
 }
+
+#[test]
+fn a_block_longer_than_the_limit_is_analyzed_up_to_it() {
+    // One paragraph with no line break, far past the limit: its start has
+    // facts (it used to give none), cut at a space, never inside a
+    // character.
+    let sentence = "Vladimir Putin met Xi Jinping in Beijing, and 20% of trade grew. 漢字 ";
+    let text = format!("A Title\n\n{}", sentence.repeat(400));
+    let doc = crate::document::load_plain(&text);
+    let limit = 10_001; // lands inside a word (and maybe a character)
+    assert!(doc.blocks.last().unwrap().range.end > limit);
+    let facts = crate::extract::extract_within(&doc, limit);
+    let names: Vec<&str> = facts.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Vladimir Putin"), "{names:?}");
+    assert!(!facts.figures.is_empty());
+    let last = facts
+        .entities
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .chain(facts.figures.iter().map(|f| &f.range))
+        .map(|r| r.end)
+        .max()
+        .unwrap();
+    assert!(last <= limit, "{last}");
+    for cut in [9_990, 9_995, 10_000, 10_003] {
+        crate::extract::extract_within(&doc, cut);
+    }
+}
