@@ -51,8 +51,14 @@ impl From<io::Error> for InputError {
 }
 
 /// Reads at most `limit` bytes; binary data is refused after the first block.
-pub fn read_limited(mut r: impl Read, limit: u64) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+pub fn read_limited(r: impl Read, limit: u64) -> Result<Vec<u8>, InputError> {
+    read_sized(r, limit, 0)
+}
+
+/// [`read_limited`] into a buffer made for `expected` bytes (a file's
+/// size), so that it is not grown, and over-allocated, on the way.
+fn read_sized(mut r: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::with_capacity(expected.min(limit) as usize + 1);
     (&mut r)
         .take(FIRST_BLOCK.min(limit + 1))
         .read_to_end(&mut bytes)?;
@@ -77,7 +83,7 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     if meta.is_file() && meta.len() > limit {
         return Err(InputError::TooLarge { limit });
     }
-    read_limited(file, limit)
+    read_sized(file, limit, meta.len())
 }
 
 /// An input read: its bytes, a name for messages, the loader to use and,
