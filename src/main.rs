@@ -88,13 +88,10 @@ fn run(cli: Cli) -> anyhow::Result<Ended> {
     }
     if cli.json {
         // Offsets index the input as given (but for HTML): keep it to print.
-        let source = (cli.with_text && input.is_some())
-            .then(|| {
-                input
-                    .as_ref()
-                    .map(|i| String::from_utf8_lossy(&i.bytes).into_owned())
-            })
-            .flatten();
+        let source = input
+            .as_ref()
+            .filter(|_| cli.with_text)
+            .map(|i| String::from_utf8_lossy(&i.bytes).into_owned());
         let doc = load(input)?;
         factlens::output::json(&mut stdout(), &doc, cli.with_text, source.as_deref())?;
         return Ok(Ended::Quit);

@@ -128,9 +128,11 @@ pub fn run(start: Start, options: Options, after: AfterFirstFrame) -> anyhow::Re
         ..
     } = runner;
     drop(tui);
-    if let (Some(memory), Some(position)) = (memory, app.reading_position()) {
+    if let (Some(mut memory), Some(Effect::Remember { key, len, offset })) =
+        (memory, app.reading_position())
+    {
         // Not worth failing over: the article was read; say why it is not kept.
-        if let Err(e) = remember(memory, position) {
+        if let Err(e) = remember(&mut memory, &key, len, offset) {
             eprintln!("factlens: could not save the reading position: {e}");
         }
     }
@@ -246,8 +248,8 @@ impl Runner {
                 std::thread::spawn(move || open_article(entry, &path, at, saved, limit, outbox));
                 None
             }
-            Effect::Remember { .. } => self.memory.as_mut().and_then(|memory| {
-                remember(memory, effect)
+            Effect::Remember { key, len, offset } => self.memory.as_mut().and_then(|memory| {
+                remember(memory, &key, len, offset)
                     .err()
                     .map(|e| format!("could not save the reading position: {e}"))
             }),
@@ -287,16 +289,10 @@ fn read_terminal(tx: Sender<Message>) {
         .expect("spawn the input thread");
 }
 
-fn remember(
-    mut memory: impl std::borrow::BorrowMut<StateFile>,
-    effect: Effect,
-) -> std::io::Result<()> {
-    let memory = memory.borrow_mut();
-    if let Effect::Remember { key, len, offset } = effect {
-        memory.remember(&key, offset, len);
-        memory.save()?;
-    }
-    Ok(())
+/// Keeps where the article under `key` was left, in the state file.
+fn remember(memory: &mut StateFile, key: &str, len: usize, offset: usize) -> std::io::Result<()> {
+    memory.remember(key, offset, len);
+    memory.save()
 }
 
 /// The rest of a big text, then its facts.
