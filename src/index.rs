@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::extract::{EntityKind, Facts, FigureKind};
+use crate::extract::{EntityKind, Facts, Figure, FigureKind};
 
 /// A sidebar section, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,6 +64,9 @@ pub struct Target {
     pub mentions: Vec<Range<usize>>,
     /// For figures: a short piece of the sentence around the first occurrence.
     pub context: Option<String>,
+    /// For figures: what the figure counts or measures ("uranium" of "30% of
+    /// its uranium"), when its text does not say it.
+    pub about: Option<String>,
 }
 
 /// A highlight in the text: which target it belongs to.
@@ -123,6 +126,57 @@ fn context(text: &str, fig: &Range<usize>, sentence: &Range<usize>) -> String {
     }
 }
 
+/// Is the figure worth a row and a highlight? Spelled-out ordinals ("the
+/// first trip", "a second round") are mostly discourse, not facts a reader
+/// looks up; they stay in `--json`.
+fn shown(text: &str, f: &Figure) -> bool {
+    !(f.kind == FigureKind::Ordinal && text[f.range.clone()].starts_with(char::is_alphabetic))
+}
+
+/// "11 km", "10–12 m": a converted value with three significant digits and
+/// the unit scaled to suit it (11,000 m is 11 km).
+fn metric_text(value: f64, high: Option<f64>, unit: &str) -> String {
+    let (factor, unit) = match unit {
+        "m" if value.abs() >= 1000.0 => (1e-3, "km"),
+        "kg" if value.abs() >= 1000.0 => (1e-3, "t"),
+        "g" if value.abs() >= 1000.0 => (1e-3, "kg"),
+        "l" if value.abs() >= 1e6 => (1e-6, "ML"),
+        _ => (1.0, unit),
+    };
+    let round = |v: f64| {
+        let v = v * factor;
+        let digits = (3 - v.abs().max(1e-9).log10().floor() as i32 - 1).max(0) as usize;
+        let s = format!("{v:.digits$}");
+        let s = if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        };
+        group_thousands(&s)
+    };
+    match high {
+        Some(h) => format!("{}–{} {unit}", round(value), round(h)),
+        None => format!("{} {unit}", round(value)),
+    }
+}
+
+/// "12345.6" as "12,345.6".
+fn group_thousands(s: &str) -> String {
+    let (sign, s) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
 impl FactIndex {
     pub fn new(doc: &Document, facts: &Facts) -> FactIndex {
         let mut targets: Vec<Target> = facts
@@ -134,27 +188,37 @@ impl FactIndex {
                 aliases: e.aliases.clone(),
                 mentions: e.mentions.clone(),
                 context: None,
+                about: None,
             })
             .collect();
-        // Figures with the same text ("2022" three times) are one target.
-        let mut by_text: HashMap<(Section, String), usize> = HashMap::new();
-        for f in &facts.figures {
+        // Figures with the same text and meaning ("2022" three times) are
+        // one target; "20%" of oil and "20%" of trade are two.
+        let mut by_text: HashMap<(Section, String, Option<String>), usize> = HashMap::new();
+        for f in facts.figures.iter().filter(|f| shown(&doc.text, f)) {
             let section = if f.kind == FigureKind::Date {
                 Section::Dates
             } else {
                 Section::Figures
             };
-            let name = doc.text[f.range.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let i = *by_text.entry((section, name.clone())).or_insert_with(|| {
+            let text = &doc.text[f.range.clone()];
+            let mut name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some((value, high, unit)) = f.metric() {
+                name = format!("{name} ({})", metric_text(value, high, unit));
+            }
+            let about = f
+                .counted
+                .clone()
+                .filter(|r| !f.range.contains(&r.start))
+                .map(|r| doc.text[r].to_lowercase());
+            let key = (section, name.to_lowercase(), about.clone());
+            let i = *by_text.entry(key).or_insert_with(|| {
                 targets.push(Target {
                     section,
                     name,
                     aliases: Vec::new(),
                     mentions: Vec::new(),
                     context: Some(context(&doc.text, &f.range, &f.sentence)),
+                    about,
                 });
                 targets.len() - 1
             });
@@ -222,5 +286,57 @@ mod tests {
         let t = "Trade grew by 26%.";
         let f = t.find("26%").unwrap();
         assert_eq!(context(t, &(f..f + 3), &(0..t.len())), "Trade grew by…");
+    }
+
+    fn figure_rows(text: &str) -> Vec<(String, Option<String>, usize)> {
+        let doc = crate::document::load_plain(text);
+        let facts = crate::extract::extract(&doc);
+        FactIndex::new(&doc, &facts)
+            .targets
+            .into_iter()
+            .filter(|t| matches!(t.section, Section::Figures | Section::Dates))
+            .map(|t| (t.name, t.about, t.mentions.len()))
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_has_no_bare_two_and_no_first() {
+        let rows = figure_rows(include_str!("../assets/seed.txt"));
+        assert!(
+            !rows
+                .iter()
+                .any(|(name, _, _)| name == "two" || name == "first"),
+            "{rows:?}"
+        );
+        assert!(rows.iter().any(|(name, _, _)| name == "43rd"), "{rows:?}");
+    }
+
+    #[test]
+    fn a_figure_row_says_what_it_measures_and_converts_units() {
+        let rows = figure_rows(
+            "Oil rose 20% of its output. Trade rose 20% of its value. Oil rose 20% of its output. \
+             They flew at 36,000ft over 1,000km.\n",
+        );
+        let find = |name: &str| rows.iter().filter(|r| r.0 == name).collect::<Vec<_>>();
+        let pct = find("20%");
+        assert_eq!(pct.len(), 2, "{rows:?}");
+        assert!(
+            pct.contains(&&("20%".into(), Some("output".into()), 2)),
+            "{rows:?}"
+        );
+        assert!(
+            pct.contains(&&("20%".into(), Some("value".into()), 1)),
+            "{rows:?}"
+        );
+        assert_eq!(find("36,000ft (11 km)").len(), 1, "{rows:?}");
+        assert_eq!(find("1,000km").len(), 1, "{rows:?}");
+    }
+
+    #[test]
+    fn converted_values_are_rounded_and_scaled() {
+        assert_eq!(metric_text(10972.8, None, "m"), "11 km");
+        assert_eq!(metric_text(653.756, None, "km/h"), "654 km/h");
+        assert_eq!(metric_text(0.5, Some(1.25), "kg"), "0.5–1.25 kg");
+        assert_eq!(metric_text(123456.0, None, "km"), "123,456 km");
     }
 }

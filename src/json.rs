@@ -90,8 +90,23 @@ struct FigureOut<'a> {
     end: usize,
     sentence: Bounds,
     value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<f64>,
     unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metric: Option<Metric>,
     date: Option<&'a str>,
+}
+
+/// A figure in a unit that is not metric, converted ("36,000ft": 10972.8 m).
+#[derive(Serialize)]
+struct Metric {
+    value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<f64>,
+    unit: &'static str,
 }
 
 impl Serialize for Entities<'_> {
@@ -141,7 +156,12 @@ impl Serialize for Figures<'_> {
                     end: src(f.sentence.end),
                 },
                 value: f.value,
+                high: f.high,
                 unit: f.unit,
+                counted: f.counted.clone().map(|r| &doc.text[r]),
+                metric: f
+                    .metric()
+                    .map(|(value, high, unit)| Metric { value, high, unit }),
                 date: f.date.as_deref(),
             })?;
         }

@@ -183,6 +183,62 @@ proptest! {
     }
 }
 
+/// A figure's text and the value it states: "1,234.5%" and 12.345,
+/// computed on the decimal digits, not in floating point.
+fn figure_text() -> impl Strategy<Value = (String, f64)> {
+    let suffixes = prop_oneof![
+        Just(("", "%", -2)),
+        Just(("", " percent", -2)),
+        Just(("$", " million", 6)),
+        Just(("€", " billion", 9)),
+        Just(("", " km", 0)),
+        Just(("", "ft", 0)),
+        Just(("£", "", 0)),
+        Just(("", " tonnes", 0)),
+    ];
+    (
+        1u32..1_000_000,
+        proptest::option::of("[0-9]{1,3}"),
+        any::<bool>(),
+        suffixes,
+    )
+        .prop_map(|(int, frac, commas, (pre, post, exp))| {
+            let digits = int.to_string();
+            let grouped = if commas {
+                let mut g = String::new();
+                for (k, c) in digits.chars().enumerate() {
+                    if k > 0 && (digits.len() - k) % 3 == 0 {
+                        g.push(',');
+                    }
+                    g.push(c);
+                }
+                g
+            } else {
+                digits.clone()
+            };
+            let frac = frac.map(|f| format!(".{f}")).unwrap_or_default();
+            let value: f64 = format!("{digits}{frac}e{exp}").parse().unwrap();
+            (format!("{pre}{grouped}{frac}{post}"), value)
+        })
+}
+
+proptest! {
+    #![proptest_config(config(500))]
+
+    /// The parsed value of any figure is the number its text states, to
+    /// the last digit: printed, it reads back as the text's number.
+    #[test]
+    fn figure_values_round_trip((text, value) in figure_text()) {
+        let doc = load_plain(&format!("They said it was {text} in all.\n"));
+        let facts = extract(&doc);
+        let fig = facts.figures.iter().find(|f| doc.text[f.range.clone()] == text);
+        prop_assert!(fig.is_some(), "{text:?} not found: {:?}", facts.figures);
+        let v = fig.unwrap().value.unwrap();
+        prop_assert_eq!(v, value, "{}", text);
+        prop_assert_eq!(v.to_string().parse::<f64>().unwrap(), value);
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Step {
     Key(Key),

@@ -3,7 +3,7 @@
 
 use super::numbers as n;
 use super::tokenize::{Tok, TokKind};
-use super::{Figure, FigureKind, Prepared, Sent};
+use super::{Figure, FigureKind, FxSet, Prepared, Sent};
 
 /// Number and ordinal words begin with one of these letters.
 fn may_be_number_word(w: &str) -> bool {
@@ -23,6 +23,10 @@ pub(super) fn may_begin(w: &str) -> bool {
         || (may_be_number_word(w) && (n::small_number(w).is_some() || n::ordinal_word(w).is_some()))
 }
 
+fn is_among(w: &str, list: &[&str]) -> bool {
+    w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 struct Scan<'a> {
     text: &'a str,
     ts: &'a [Tok],
@@ -30,7 +34,8 @@ struct Scan<'a> {
     begins: &'a dyn Fn(usize) -> bool,
 }
 
-struct Num {
+#[derive(Clone, Copy)]
+struct Num<'a> {
     end: usize,
     value: f64,
     word: bool,
@@ -38,6 +43,12 @@ struct Num {
     /// Plain four-digit integer without separators.
     year_like: bool,
     decade: bool,
+    /// Integer digits without separators or a decimal point ("8501").
+    plain: bool,
+    /// The factor of a scale word or suffix ("million", "bn"), else 1.
+    scale: f64,
+    /// A unit glued to the digits: "ft" of "36,000ft".
+    glued_unit: Option<&'a str>,
 }
 
 impl<'a> Scan<'a> {
@@ -50,41 +61,61 @@ impl<'a> Scan<'a> {
     fn is_num(&self, i: usize) -> bool {
         self.ts.get(i).is_some_and(|t| t.kind() == TokKind::Num)
     }
+    fn is_word(&self, i: usize) -> bool {
+        self.ts.get(i).is_some_and(|t| t.kind() == TokKind::Word)
+    }
+    /// The word before token `i` ("" at the start of the sentence).
+    fn before(&self, i: usize, back: usize) -> &'a str {
+        i.checked_sub(back).map_or("", |k| self.w(k))
+    }
 
     /// A number starting at token `i` (digits, or number words, plus scale).
-    fn number(&self, i: usize) -> Option<Num> {
+    fn number(&self, i: usize) -> Option<Num<'a>> {
         let t = self.ts.get(i)?;
         let s = t.text(self.text);
         if t.kind() == TokKind::Word && !may_be_number_word(s) {
             return None;
         }
         let mut num = if t.kind() == TokKind::Num {
-            let (digits, ordinal, decade) = if let Some(d) =
-                ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH"]
-                    .iter()
-                    .find_map(|x| s.strip_suffix(x))
+            // Digits, then letters glued to them: an ordinal suffix, a
+            // decade's "s", a scale ("5bn", "3.2m") or a unit ("36,000ft").
+            let split = s.find(|c: char| c.is_alphabetic()).unwrap_or(s.len());
+            let (digits, suffix) = s.split_at(split);
+            let ordinal = ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(suffix));
+            let decade = suffix == "s" || suffix == "S";
+            let scale = n::digit_scale(suffix).or_else(|| n::scale(suffix));
+            let glued_unit =
+                (!suffix.is_empty() && !ordinal && !decade && scale.is_none()).then_some(suffix);
+            if glued_unit.is_some_and(|u| n::measure_unit(u).is_none() && n::time_unit(u).is_none())
             {
-                (d, true, false)
-            } else if let Some(d) = s.strip_suffix(['s', 'S']) {
-                (d, false, true)
-            } else {
-                (s, false, false)
-            };
-            let clean: std::borrow::Cow<str> = if digits.contains(',') {
+                return None;
+            }
+            // "55,7" (one comma, not before three digits): a decimal comma.
+            let decimal_comma = digits
+                .split_once(',')
+                .is_some_and(|(_, frac)| frac.len() != 3 && !frac.contains([',', '.']));
+            let clean: std::borrow::Cow<str> = if decimal_comma {
+                digits.replace(',', ".").into()
+            } else if digits.contains(',') {
                 digits.replace(',', "").into()
             } else {
                 digits.into()
             };
             let value: f64 = clean.parse().ok()?;
-            let year_like =
-                !ordinal && clean.len() == 4 && !clean.contains('.') && !digits.contains(',');
+            let plain = suffix.is_empty() && !digits.contains([',', '.']);
+            let year_like = (plain || decade) && clean.len() == 4 && !clean.contains('.');
             Num {
                 end: i + 1,
-                value,
+                value: value * scale.unwrap_or(1.0),
                 word: false,
                 ordinal,
-                year_like,
+                year_like: year_like && scale.is_none(),
                 decade: decade && year_like,
+                plain,
+                scale: scale.unwrap_or(1.0),
+                glued_unit,
             }
         } else if let Some(v) = n::small_number(s) {
             let mut value = v;
@@ -106,6 +137,9 @@ impl<'a> Scan<'a> {
                 ordinal: false,
                 year_like: false,
                 decade: false,
+                plain: false,
+                scale: 1.0,
+                glued_unit: None,
             }
         } else if let Some(v) = n::ordinal_word(s) {
             Num {
@@ -115,14 +149,17 @@ impl<'a> Scan<'a> {
                 ordinal: true,
                 year_like: false,
                 decade: false,
+                plain: false,
+                scale: 1.0,
+                glued_unit: None,
             }
         } else {
             return None;
         };
-        if num.ordinal {
+        if num.ordinal || num.glued_unit.is_some() || num.scale != 1.0 {
             return Some(num);
         }
-        // Scale words: "2 million", "five thousand", "2.1bn".
+        // Scale words: "2 million", "five thousand", "2.1 bn".
         loop {
             let w = self.w(num.end);
             let sc = n::scale(w).or_else(|| {
@@ -133,15 +170,12 @@ impl<'a> Scan<'a> {
                 }
             });
             match sc {
-                Some(f)
-                    if self
-                        .ts
-                        .get(num.end)
-                        .is_some_and(|t| t.kind() == TokKind::Word) =>
-                {
+                Some(f) if self.is_word(num.end) => {
                     num.value *= f;
+                    num.scale *= f;
                     num.end += 1;
                     num.year_like = false;
+                    num.plain = false;
                 }
                 _ => break,
             }
@@ -149,23 +183,60 @@ impl<'a> Scan<'a> {
         Some(num)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn fig(
-        &self,
-        kind: FigureKind,
-        a: usize,
-        b: usize,
-        value: Option<f64>,
-        unit: Option<&'static str>,
-        date: Option<String>,
-    ) -> Figure {
+    /// "8–10", "3-5 million": the high end of a range after `lo`.
+    fn range_end(&self, lo: &Num) -> Option<Num<'a>> {
+        let dash = self.w(lo.end);
+        if !matches!(dash, "-" | "–" | "—")
+            || lo.word
+            || lo.ordinal
+            || lo.glued_unit.is_some()
+            || !self.is_num(lo.end + 1)
+            // "2-1" glued on one side only is a score or a code.
+            || self.glued(lo.end) != self.glued(lo.end + 1)
+        {
+            return None;
+        }
+        let hi = self.number(lo.end + 1)?;
+        if self.code(lo, &hi) {
+            return None;
+        }
+        let years = lo.year_like && hi.year_like;
+        let rising = hi.value > lo.value * (hi.scale / lo.scale).max(1.0);
+        (rising && !(hi.ordinal || hi.word || years)).then_some(hi)
+    }
+
+    /// Is `lo`-`hi` (joined by a hyphen) a phone number or a code rather
+    /// than a range: "944-6800", "555-123-4567", "2023-03-05", "0800-123"?
+    fn code(&self, lo: &Num, hi: &Num) -> bool {
+        let (lo_w, hi_w) = (self.w(lo.end - 1), self.w(lo.end + 1));
+        self.glued(lo.end)
+            && ((self.w(hi.end) == "-" && self.is_num(hi.end + 1))
+                || (hi_w.len() > 1 && hi_w.starts_with('0'))
+                || (lo.plain && hi.plain && lo_w.len() == 3 && hi_w.len() == 4))
+    }
+
+    /// "2023-03-05" (tokens `j..k`): the date.
+    fn iso_date(&self, j: usize, year: &Num, month: &Num, k: usize) -> Option<String> {
+        let day = self.w(k - 1);
+        (year.year_like
+            && k == j + 5
+            && self.w(j + 2).len() == 2
+            && day.len() == 2
+            && (1.0..=12.0).contains(&month.value)
+            && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
+        .then(|| format!("{}-{}-{day}", self.w(j), self.w(j + 2)))
+    }
+
+    fn fig(&self, kind: FigureKind, a: usize, b: usize) -> Figure {
         Figure {
             kind,
             range: self.ts[a].start()..self.ts[b - 1].end(),
             sentence: self.ts[0].start()..self.ts[self.ts.len() - 1].end(),
-            value,
-            unit,
-            date,
+            value: None,
+            high: None,
+            unit: None,
+            counted: None,
+            date: None,
         }
     }
 
@@ -173,7 +244,7 @@ impl<'a> Scan<'a> {
     fn month_date(&self, i: usize) -> Option<(usize, String)> {
         let m = n::month(self.w(i))?;
         let day = self.number(i + 1).filter(|d| {
-            !d.word && !d.year_like && d.value >= 1.0 && d.value <= 31.0 && d.value.fract() == 0.0
+            d.plain && !d.year_like && d.value >= 1.0 && d.value <= 31.0 && d.value.fract() == 0.0
         });
         if let Some(d) = day {
             let mut end = d.end;
@@ -192,7 +263,139 @@ impl<'a> Scan<'a> {
         Some((y.end, format!("{:04}-{m:02}", y.value as u32)))
     }
 
-    fn scan(&self, out: &mut Vec<Figure>) {
+    /// Is token `i` a plural noun ("passengers", "people", "Americans")?
+    fn plural_noun(&self, i: usize) -> bool {
+        let Some(t) = self.ts.get(i).filter(|t| t.kind() == TokKind::Word) else {
+            return false;
+        };
+        let w = t.text(self.text);
+        if t.cap() {
+            // Demonyms: "Americans", "Israelis".
+            return !t.allcaps() && (w.ends_with("ans") || w.ends_with("is")) && w.len() > 5;
+        }
+        if is_among(w, n::IRREGULAR_PLURALS) {
+            return true;
+        }
+        w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !is_among(w, n::NOT_COUNTED)
+    }
+
+    /// A modifier between a number and its noun ("nuclear", "pan-democratic"):
+    /// the token after it.
+    fn modifier(&self, i: usize) -> Option<usize> {
+        let t = self.ts.get(i)?;
+        let w = t.text(self.text);
+        if t.kind() != TokKind::Word || t.cap() || is_among(w, n::NOT_COUNTED) {
+            return None;
+        }
+        let mut end = i + 1;
+        while self.w(end) == "-" && self.glued(end) && self.glued(end + 1) && self.is_word(end + 1)
+        {
+            end += 2;
+        }
+        Some(end)
+    }
+
+    /// The noun a number ending at token `at` counts: the token of the
+    /// noun ("162 passengers", "22 nuclear reactors", "one Malaysian").
+    fn counted(&self, at: usize, value: f64) -> Option<usize> {
+        if value == 1.0 {
+            let t = self.ts.get(at)?;
+            let w = t.text(self.text);
+            let demonym = t.cap()
+                && !t.allcaps()
+                && ["an", "ese", "ish", "i"].iter().any(|x| w.ends_with(x))
+                && w.len() > 4;
+            return (is_among(w, n::PERSON_NOUNS) || demonym).then_some(at);
+        }
+        if self.plural_noun(at) {
+            return Some(at);
+        }
+        let m = self.modifier(at)?;
+        self.plural_noun(m).then_some(m)
+    }
+
+    /// "of its uranium" after a figure ending at `at`: the noun it measures.
+    fn measured(&self, at: usize) -> Option<usize> {
+        if self.w(at) != "of" {
+            return None;
+        }
+        let mut k = at + 1;
+        if is_among(
+            self.w(k),
+            &["the", "its", "their", "his", "her", "all", "a", "an", "our"],
+        ) {
+            k += 1;
+        }
+        let t = self.ts.get(k)?;
+        let w = t.text(self.text);
+        (t.kind() == TokKind::Word && !t.cap() && w.len() > 2 && !is_among(w, n::NOT_COUNTED))
+            .then_some(k)
+    }
+
+    /// Is token `i` the number of a list item ("1." or "2)" at the start of
+    /// a line)?
+    fn list_marker(&self, i: usize) -> bool {
+        let start = self.ts[i].start();
+        let line_start = self.text[..start]
+            .bytes()
+            .rev()
+            .find(|&b| b != b' ' && b != b'\t')
+            .is_none_or(|b| b == b'\n');
+        line_start && matches!(self.w(i + 1), "." | ")") && self.glued(i + 1) && !self.glued(i + 2)
+    }
+
+    /// Does the number at `start` name a thing ("Flight 8501", "model 3",
+    /// "No. 5", "#1")?
+    fn identifier(&self, start: usize, num: &Num) -> bool {
+        if num.word || !num.plain {
+            return false;
+        }
+        // "4588304520": a phone number or an account, not a quantity (those
+        // are written with separators or a scale word).
+        if self.w(start).len() >= 7 {
+            return true;
+        }
+        if start == 0 {
+            return false;
+        }
+        let prev = self.w(start - 1);
+        if prev == "#" || is_among(prev, n::IDENTIFIER_NOUNS) {
+            return true;
+        }
+        if prev == "." && is_among(self.before(start, 2), &["no", "nos", "vol", "fig", "art"]) {
+            return true;
+        }
+        // A name just before the number: "Vostok 1", "Boeing 747" (a year
+        // stays a date: "Paris 2024"; "About 50" begins a sentence).
+        let t = &self.ts[start - 1];
+        t.kind() == TokKind::Word
+            && t.cap()
+            && (start >= 2
+                || !is_among(prev, n::NOT_COUNTED) && !is_among(prev, n::SENTENCE_STARTS))
+            && !num.year_like
+            && n::month(prev).is_none()
+            && !n::weekday(prev)
+    }
+
+    /// "the two countries", "the other three": a number that refers back to
+    /// things already named, not a figure.
+    fn anaphoric(&self, start: usize, num: &Num) -> bool {
+        if !num.word {
+            return false;
+        }
+        let prev = self.before(start, 1);
+        let det = |w: &str| is_among(w, &["the", "these", "those", "both"]);
+        (num.value == 2.0 && det(prev))
+            || (prev.eq_ignore_ascii_case("other") && det(self.before(start, 2)))
+    }
+
+    fn scan(&self, out: &mut Vec<Figure>, anaphors: &mut FxSet<(u64, String)>) {
         let mut i = 0;
         while i < self.ts.len() {
             let w = self.w(i);
@@ -211,23 +414,27 @@ impl<'a> Scan<'a> {
                 if self.w(j) == "," {
                     j += 1;
                 }
-                if let Some((end, iso)) = self.month_date(j) {
-                    out.push(self.fig(FigureKind::Date, i, end, None, None, Some(iso)));
-                    i = end;
-                } else {
-                    out.push(self.fig(FigureKind::Date, i, i + 1, None, None, None));
-                    i += 1;
-                }
+                let (end, iso) = match self.month_date(j) {
+                    Some((end, iso)) => (end, Some(iso)),
+                    None => (i + 1, None),
+                };
+                out.push(Figure {
+                    date: iso,
+                    ..self.fig(FigureKind::Date, i, end)
+                });
+                i = end;
                 continue;
             }
             if let Some((end, iso)) = self.month_date(i) {
-                out.push(self.fig(FigureKind::Date, i, end, None, None, Some(iso)));
+                out.push(Figure {
+                    date: Some(iso),
+                    ..self.fig(FigureKind::Date, i, end)
+                });
                 i = end;
                 continue;
             }
             // Currency before the number: "$5", "AU$2.1 billion".
             let mut cur = None;
-            let mut start = i;
             let mut j = i;
             if let Some(c) = n::dollar_prefix(w)
                 .filter(|_| self.w(i + 1) == "$" && self.glued(i + 1) && self.is_num(i + 2))
@@ -235,12 +442,12 @@ impl<'a> Scan<'a> {
                 cur = Some(c);
                 j = i + 2;
             } else if let Some(c) =
-                n::currency(w).filter(|_| self.ts[i].kind() == TokKind::Punct && self.is_num(i + 1))
+                n::currency(w).filter(|_| t.kind() == TokKind::Punct && self.is_num(i + 1))
             {
                 cur = Some(c);
                 j = i + 1;
             }
-            let Some(num) = self.number(j) else {
+            let Some(lo) = self.number(j) else {
                 i += 1;
                 continue;
             };
@@ -253,24 +460,99 @@ impl<'a> Scan<'a> {
                 && self.w(j - 2).ends_with(|c: char| c.is_ascii_digit())
                 && self.w(j - 2).contains(|c: char| c.is_alphabetic())
             {
-                i = num.end;
+                i = lo.end;
                 continue;
             }
-            if cur.is_none() {
-                start = j;
+            // A minus sign: "-5 °C" ("STS-133" is a code: no space before).
+            let negative = cur.is_none()
+                && !lo.word
+                && matches!(self.before(j, 1), "-" | "−")
+                && self.glued(j)
+                && self.ts[j - 1].gap();
+            // Codes and phone numbers ("944-6800", "555-123-4567") are not
+            // figures; an ISO date ("2023-03-05") is a date.
+            if cur.is_none()
+                && !lo.word
+                && self.w(lo.end) == "-"
+                && self.is_num(lo.end + 1)
+                && let Some(hi) = self.number(lo.end + 1).filter(|hi| self.code(&lo, hi))
+            {
+                let mut k = lo.end;
+                while self.w(k) == "-" && self.glued(k) && self.is_num(k + 1) {
+                    k += 2;
+                }
+                if let Some(iso) = self.iso_date(j, &lo, &hi, k) {
+                    out.push(Figure {
+                        date: Some(iso),
+                        ..self.fig(FigureKind::Date, j, k)
+                    });
+                }
+                i = k;
+                continue;
             }
-            let mut end = num.end;
+            let start = if cur.is_some() || negative {
+                i.min(j - usize::from(negative))
+            } else {
+                j
+            };
+            let sign = if negative { -1.0 } else { 1.0 };
+            // A range is one figure: "8–10 years", "3-5%", "$3-5 million".
+            let (value, high, num) = match self.range_end(&lo).filter(|_| !negative) {
+                Some(hi) => {
+                    let lo_value = lo.value * (hi.scale / lo.scale).max(1.0);
+                    (n::tidy(lo_value), Some(n::tidy(hi.value)), hi)
+                }
+                None => (n::tidy(sign * lo.value), None, lo),
+            };
+            let end = num.end;
             let next = self.w(end);
-            let value = num.value;
+            let with = |f: Figure| Figure {
+                value: Some(value),
+                high,
+                ..f
+            };
             if let Some(c) = cur {
-                out.push(self.fig(FigureKind::Money, start, end, Some(value), Some(c), None));
+                out.push(Figure {
+                    unit: Some(c),
+                    ..with(self.fig(FigureKind::Money, start, end))
+                });
                 i = end;
                 continue;
             }
             // Ordinals: "43rd", "first".
             if num.ordinal {
-                if !(num.word && (self.w(start.wrapping_sub(1)) == "-")) {
-                    out.push(self.fig(FigureKind::Ordinal, start, end, Some(value), None, None));
+                // "a third of the votes", "more than a third": a fraction
+                // ("a third term" is a rank).
+                let noun_next =
+                    self.is_word(end) && !is_among(next, n::NOT_COUNTED) && !next.ends_with("ed");
+                let about = is_among(
+                    self.before(start, 2),
+                    &[
+                        "than", "about", "nearly", "almost", "roughly", "over", "around", "just",
+                    ],
+                );
+                if let Some(d) = n::fraction(self.w(start)).filter(|_| {
+                    num.word
+                        && self.before(start, 1).eq_ignore_ascii_case("a")
+                        && (about || !noun_next)
+                }) {
+                    out.push(Figure {
+                        value: Some(n::tidy(1.0 / d)),
+                        counted: self.measured(end).map(|k| self.ts[k].range()),
+                        ..self.fig(FigureKind::Count, start - 1, end)
+                    });
+                    i = end;
+                    continue;
+                }
+                let prev = self.before(start, 1);
+                // "First, ...", "at first", "first-hand": discourse, not rank.
+                let discourse = num.word
+                    && ((start == 0 && next == ",")
+                        || prev.eq_ignore_ascii_case("at")
+                        || prev == "-"
+                        || (next == "-" && self.glued(end)));
+                if !discourse {
+                    out.push(with(self.fig(FigureKind::Ordinal, start, end)));
                 }
                 i = end;
                 continue;
@@ -284,144 +566,237 @@ impl<'a> Scan<'a> {
             {
                 let mins: f64 = self.w(end + 1).parse().unwrap_or(0.0);
                 let iso = format!("{:02}:{:02}", value as u32, mins as u32);
-                out.push(self.fig(FigureKind::Date, start, end + 2, None, None, Some(iso)));
+                out.push(Figure {
+                    date: Some(iso),
+                    ..self.fig(FigureKind::Date, start, end + 2)
+                });
                 i = end + 2;
                 continue;
             }
-            if next == "%" || next.eq_ignore_ascii_case("percent") {
-                out.push(self.fig(
-                    FigureKind::Percent,
-                    start,
-                    end + 1,
-                    Some(value / 100.0),
-                    None,
-                    None,
-                ));
-                i = end + 1;
+            let percent_end = if next == "%" || next.eq_ignore_ascii_case("percent") {
+                Some(end + 1)
+            } else if next == "per" && self.w(end + 1) == "cent" {
+                Some(end + 2)
+            } else {
+                None
+            };
+            if let Some(e) = percent_end {
+                out.push(Figure {
+                    value: Some(n::tidy(value / 100.0)),
+                    high: high.map(|h| n::tidy(h / 100.0)),
+                    counted: self.measured(e).map(|k| self.ts[k].range()),
+                    ..self.fig(FigureKind::Percent, start, e)
+                });
+                i = e;
                 continue;
             }
-            if next == "per" && self.w(end + 1) == "cent" {
-                out.push(self.fig(
-                    FigureKind::Percent,
-                    start,
-                    end + 2,
-                    Some(value / 100.0),
-                    None,
-                    None,
-                ));
-                i = end + 2;
-                continue;
-            }
-            // "3 March 2006"
-            if !num.word
+            // "3 March 2006", "5 May 2024", "3 Mar 2006".
+            if num.plain
+                && high.is_none()
                 && (1.0..=31.0).contains(&value)
-                && next.len() > 3
                 && let Some(m) = n::month(next)
+                && (next.len() > 3
+                    || next == "May"
+                    || self.number(end + 1).is_some_and(|y| y.year_like))
             {
                 let mut iso = format!("--{m:02}-{:02}", value as u32);
-                end += 1;
-                if let Some(y) = self.number(end).filter(|y| y.year_like) {
+                let mut e = end + 1;
+                if let Some(y) = self.number(e).filter(|y| y.year_like) {
                     iso = format!("{:04}-{m:02}-{:02}", y.value as u32, value as u32);
-                    end = y.end;
+                    e = y.end;
                 }
-                out.push(self.fig(FigureKind::Date, start, end, None, None, Some(iso)));
-                i = end;
+                out.push(Figure {
+                    date: Some(iso),
+                    ..self.fig(FigureKind::Date, start, e)
+                });
+                i = e;
                 continue;
             }
             // Hyphenated: "two-day", "one-tenth", "nine-month-old", "30-year".
             let hyph = next == "-" && self.glued(end) && self.glued(end + 1);
             let unit_at = if hyph { end + 1 } else { end };
-            let uw = self.w(unit_at);
+            let uw = num.glued_unit.unwrap_or_else(|| self.w(unit_at));
+            // Tokens the unit takes (none when glued to the digits).
+            let unit_end = if num.glued_unit.is_some() {
+                end
+            } else {
+                unit_at + 1
+            };
             if let Some(d) = n::fraction(uw).filter(|_| hyph || num.word) {
-                out.push(self.fig(
-                    FigureKind::Count,
-                    start,
-                    unit_at + 1,
-                    Some(value / d),
-                    None,
-                    None,
-                ));
-                i = unit_at + 1;
+                out.push(Figure {
+                    value: Some(n::tidy(value / d)),
+                    counted: self.measured(unit_end).map(|k| self.ts[k].range()),
+                    ..self.fig(FigureKind::Count, start, unit_end)
+                });
+                i = unit_end;
                 continue;
             }
-            if let Some(c) = n::currency(uw).filter(|_| {
-                self.ts
-                    .get(unit_at)
-                    .is_some_and(|t| t.kind() == TokKind::Word)
-            }) {
-                out.push(self.fig(
-                    FigureKind::Money,
-                    start,
-                    unit_at + 1,
-                    Some(value),
-                    Some(c),
-                    None,
-                ));
-                i = unit_at + 1;
+            if let Some(c) =
+                n::currency(uw).filter(|_| self.is_word(unit_at) && num.glued_unit.is_none())
+            {
+                out.push(Figure {
+                    unit: Some(c),
+                    ..with(self.fig(FigureKind::Money, start, unit_end))
+                });
+                i = unit_end;
                 continue;
             }
+            // Durations and ages are quantities of time: "two years",
+            // "a 73-year-old", "10yrs".
             if let Some(u) = n::time_unit(uw) {
-                let mut e = unit_at + 1;
-                let mut kind = FigureKind::Date;
+                let mut e = unit_end;
                 if hyph && self.w(e) == "-" && self.glued(e) && self.w(e + 1) == "old" {
                     e += 2;
-                    kind = FigureKind::Count;
                 }
-                out.push(self.fig(kind, start, e, Some(value), Some(u), None));
+                out.push(Figure {
+                    unit: Some(u),
+                    ..with(self.fig(FigureKind::Quantity, start, e))
+                });
                 i = e;
                 continue;
             }
-            let square =
-                matches!(uw, "square" | "sq") && n::measure_unit(self.w(unit_at + 1)).is_some();
-            let mu = if square {
-                n::measure_unit(self.w(unit_at + 1))
-            } else {
-                n::measure_unit(uw)
-            };
-            if let Some((u, f)) = mu.filter(|_| !num.word || uw.len() > 2) {
-                let e = unit_at + 1 + usize::from(square);
-                let unit = if square {
-                    if u == "km" { "km2" } else { "m2" }
-                } else {
-                    u
+            // Units of measure: "4,000 kilometers", "36,000ft", "-5 °C",
+            // "12 square miles".
+            let (unit, e) = if uw == "°" && self.glued(unit_at + 1) && num.glued_unit.is_none() {
+                let scale = match self.w(unit_at + 1) {
+                    "C" => n::measure_unit("°C"),
+                    "F" => n::measure_unit("°F"),
+                    _ => None,
                 };
-                out.push(self.fig(
-                    FigureKind::Quantity,
-                    start,
-                    e,
-                    Some(value * f),
-                    Some(unit),
-                    None,
-                ));
+                (scale, unit_at + 2)
+            } else if matches!(uw, "square" | "sq") && num.glued_unit.is_none() {
+                (
+                    n::measure_unit(self.w(unit_at + 1)).and_then(n::square),
+                    unit_at + 2,
+                )
+            } else {
+                (
+                    n::measure_unit(uw).filter(|_| {
+                        num.glued_unit.is_some()
+                            || (self.is_word(unit_at) && (!num.word || uw.len() > 2))
+                    }),
+                    unit_end,
+                )
+            };
+            if let Some(u) = unit {
+                out.push(Figure {
+                    unit: Some(u.symbol),
+                    counted: self.measured(e).map(|k| self.ts[k].range()),
+                    ..with(self.fig(FigureKind::Quantity, start, e))
+                });
                 i = e;
                 continue;
             }
-            if num.year_like && (1000.0..=2100.0).contains(&value) || num.decade {
-                let iso = format!("{:04}", value as u32);
-                out.push(self.fig(FigureKind::Date, start, end, None, None, Some(iso)));
+            if num.glued_unit.is_some() {
                 i = end;
                 continue;
             }
-            // Plain counts; a lone "one" is mostly a pronoun or determiner.
-            let lone_one = num.word && value == 1.0 && end == j + 1;
-            let part_of_code =
-                !num.word && start > 0 && self.w(start - 1) == "-" && !self.ts[start].gap();
-            if !lone_one && !part_of_code {
-                out.push(self.fig(FigureKind::Count, start, end, Some(value), None, None));
+            // "a two-country solution", "a 12-member panel": a count of the
+            // noun after the hyphen.
+            if hyph
+                && self.is_word(unit_at)
+                && !self.ts[unit_at].cap()
+                && !is_among(uw, n::NOT_COUNTED)
+                && !self.list_marker(start)
+            {
+                out.push(Figure {
+                    counted: Some(self.ts[unit_at].range()),
+                    ..with(self.fig(FigureKind::Count, start, unit_at + 1))
+                });
+                i = unit_at + 1;
+                continue;
             }
-            i = end;
+            let counted = self.counted(end, value);
+            let prev = self.before(start, 1);
+            if (num.year_like && (1000.0..=2100.0).contains(&value) || num.decade)
+                && high.is_none()
+                // "1709 children": a count, unless a year is asked for.
+                && (counted.is_none() || is_among(prev, n::YEAR_WORDS))
+                && !is_among(prev, n::IDENTIFIER_NOUNS)
+            {
+                let iso = format!("{:04}", value as u32);
+                out.push(Figure {
+                    date: Some(iso),
+                    ..self.fig(FigureKind::Date, start, end)
+                });
+                i = end;
+                continue;
+            }
+            // "aged 73": an age.
+            if prev.eq_ignore_ascii_case("aged") && counted.is_none() {
+                out.push(Figure {
+                    unit: Some("year"),
+                    ..with(self.fig(FigureKind::Quantity, start, end))
+                });
+                i = end;
+                continue;
+            }
+            // Plain counts. Not figures: a lone "one" (a pronoun or
+            // determiner), the number of a list item, an identifier, a
+            // number that refers back ("the two countries"), and the tail of
+            // a code ("STS-133").
+            let lone_one = num.word && value == 1.0 && counted.is_none();
+            let part_of_code =
+                !num.word && !negative && start > 0 && prev == "-" && !self.ts[start].gap();
+            if lone_one || part_of_code || self.list_marker(start) || self.identifier(start, &num) {
+                i = end;
+                continue;
+            }
+            if self.anaphoric(start, &num) {
+                if let Some(k) = counted {
+                    anaphors.insert((value.to_bits(), self.w(k).to_lowercase()));
+                }
+                i = end;
+                continue;
+            }
+            let e = counted.map_or(end, |k| k + 1);
+            out.push(Figure {
+                counted: counted.map(|k| self.ts[k].range()),
+                ..with(self.fig(FigureKind::Count, start, e))
+            });
+            i = e;
         }
     }
 }
 
-pub fn collect(p: &Prepared, sent: &Sent, out: &mut Vec<Figure>) {
-    let ts = &p.toks[sent.toks()];
-    let first = sent.toks().start;
-    let begins = |i: usize| p.figure_word(first + i);
-    Scan {
-        text: p.text,
-        ts,
-        begins: &begins,
+/// The figures of a document, collected sentence by sentence.
+#[derive(Default)]
+pub struct Collector {
+    figures: Vec<Figure>,
+    /// Value and counted noun (lower case) of the numbers that refer back
+    /// ("the two countries").
+    anaphors: FxSet<(u64, String)>,
+}
+
+impl Collector {
+    pub fn sentence(&mut self, p: &Prepared, sent: &Sent) {
+        let ts = &p.toks[sent.toks()];
+        let first = sent.toks().start;
+        let begins = |i: usize| p.figure_word(first + i);
+        Scan {
+            text: p.text,
+            ts,
+            begins: &begins,
+        }
+        .scan(&mut self.figures, &mut self.anaphors);
     }
-    .scan(out);
+
+    /// The figures in text order. A count that repeats a reference back
+    /// ("two countries" after "the two countries") is the same reference,
+    /// not a new figure.
+    pub fn finish(mut self, text: &str) -> Vec<Figure> {
+        if !self.anaphors.is_empty() {
+            self.figures.retain(|f| {
+                let (Some(v), Some(noun)) = (f.value, &f.counted) else {
+                    return true;
+                };
+                f.kind != FigureKind::Count
+                    || !self
+                        .anaphors
+                        .contains(&(v.to_bits(), text[noun.clone()].to_lowercase()))
+            });
+        }
+        self.figures.sort_by_key(|f| f.range.start);
+        self.figures
+    }
 }

@@ -13,7 +13,7 @@ mod figures;
 pub mod gazetteer;
 pub mod model;
 mod model_table;
-mod numbers;
+pub mod numbers;
 mod sentences;
 mod tokenize;
 mod union_find;
@@ -57,12 +57,34 @@ pub struct Figure {
     pub range: Range<usize>,
     /// The sentence the figure belongs to (byte range into the text).
     pub sentence: Range<usize>,
-    /// Parsed value: 0.20 for "20%", 4000 for "4,000 km", 3.5e9 for "$3.5 billion".
+    /// Parsed value: 0.20 for "20%", 4000 for "4,000 km", 3.5e9 for "$3.5
+    /// billion"; the low end of a range ("8" of "8–10 years").
     pub value: Option<f64>,
-    /// Normalized unit: "km", "USD", "day", ...
+    /// The high end of a range: 10 for "8–10 years".
+    pub high: Option<f64>,
+    /// Normalized unit as stated: "km", "ft", "USD", "day", ...
+    /// (`numbers::to_metric` converts the units that are not metric).
     pub unit: Option<&'static str>,
+    /// What the figure counts or measures: the noun "passengers" of "162
+    /// passengers", "uranium" of "30% of its uranium" (byte range).
+    pub counted: Option<Range<usize>>,
     /// Normalized date: "2023", "2023-03", "2006-03-03", "--04-29", "22:30".
     pub date: Option<String>,
+}
+
+impl Figure {
+    /// The value (and the high end of a range) converted to metric, for
+    /// figures in a unit that is not metric: "36,000 ft" is (10972.8, None,
+    /// "m").
+    pub fn metric(&self) -> Option<(f64, Option<f64>, &'static str)> {
+        let unit = self.unit?;
+        let (value, to) = numbers::to_metric(self.value?, unit)?;
+        let high = self
+            .high
+            .and_then(|h| numbers::to_metric(h, unit))
+            .map(|(h, _)| numbers::tidy(h));
+        Some((numbers::tidy(value), high, to))
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -341,16 +363,16 @@ fn candidates_of<'d>(
     let p = prepare(doc, max_bytes);
     let stats = candidates::word_stats(&p);
     let mut mentions = Vec::new();
-    let mut figures = Vec::new();
+    let mut figures = figures::Collector::default();
     for s in &p.sents {
         if s.block != BlockKind::Date {
             candidates::collect(&p, s, &stats, &mut mentions);
         }
         if s.block != BlockKind::Chrome {
-            figures::collect(&p, s, &mut figures);
+            figures.sentence(&p, s);
         }
     }
-    figures.sort_by_key(|f| f.range.start);
+    let figures = figures.finish(p.text);
     (p, stats, mentions, figures)
 }
 

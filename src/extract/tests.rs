@@ -124,7 +124,10 @@ fn figures_are_parsed() {
     assert_eq!((p.kind, p.value), (FigureKind::Percent, Some(0.2)));
     assert_eq!(figure(&d, &f, "43rd").kind, FigureKind::Ordinal);
     let t = figure(&d, &f, "two-day");
-    assert_eq!((t.value, t.unit), (Some(2.0), Some("day")));
+    assert_eq!(
+        (t.kind, t.value, t.unit),
+        (FigureKind::Quantity, Some(2.0), Some("day"))
+    );
     let k = figure(&d, &f, "4,000 kilometers");
     assert_eq!(
         (k.kind, k.value, k.unit),
@@ -145,9 +148,13 @@ fn figures_are_parsed() {
     let tenth = figure(&d, &f, "one-tenth");
     assert!((tenth.value.unwrap_or(0.0) - 0.1).abs() < 1e-9);
     assert_eq!(figure(&d, &f, "22:30").date.as_deref(), Some("22:30"));
-    assert_eq!(figure(&d, &f, "four hours").unit, Some("hour"));
-    assert_eq!(figure(&d, &f, "2 million").value, Some(2e6));
-    assert_eq!(figure(&d, &f, "five thousand").value, Some(5000.0));
+    let hours = figure(&d, &f, "four hours");
+    assert_eq!(
+        (hours.kind, hours.unit),
+        (FigureKind::Quantity, Some("hour"))
+    );
+    assert_eq!(figure(&d, &f, "2 million voters").value, Some(2e6));
+    assert_eq!(figure(&d, &f, "five thousand votes").value, Some(5000.0));
     let s = &figure(&d, &f, "20%").sentence;
     assert!(d.text[s.clone()].starts_with("Nearly 20%") && d.text[s.clone()].ends_with("trip."));
 }
@@ -531,4 +538,196 @@ fn a_block_longer_than_the_limit_is_analyzed_up_to_it() {
     for cut in [9_990, 9_995, 10_000, 10_003] {
         crate::extract::extract_within(&doc, cut);
     }
+}
+
+fn figure_texts(s: &str) -> Vec<(String, FigureKind)> {
+    let (d, f) = run(s);
+    f.figures
+        .iter()
+        .map(|x| (d.text[x.range.clone()].to_string(), x.kind))
+        .collect()
+}
+
+#[test]
+fn counts_take_the_noun_they_count() {
+    let (d, f) = run(
+        "The plane carried 162 passengers and seven crew, among them one Malaysian. India has \
+         22 nuclear reactors in 5 states; 2 million voters cast 84,121 votes.\n",
+    );
+    for (text, noun) in [
+        ("162 passengers", "passengers"),
+        ("seven crew", "crew"),
+        ("one Malaysian", "Malaysian"),
+        ("22 nuclear reactors", "reactors"),
+        ("5 states", "states"),
+        ("2 million voters", "voters"),
+        ("84,121 votes", "votes"),
+    ] {
+        let fig = figure(&d, &f, text);
+        assert_eq!(fig.kind, FigureKind::Count, "{text}");
+        assert_eq!(
+            fig.counted.clone().map(|r| &d.text[r]),
+            Some(noun),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn references_back_and_identifiers_are_not_figures() {
+    let texts = figure_texts(
+        "The two countries met. The other two left, and one of them stayed. Flight 8501 and Air \
+         France Flight 447 crashed; the No. 5 bus and model 3 were late. Vostok 1 flew. Call \
+         944-6800 or 4588304520.\n",
+    );
+    assert!(texts.is_empty(), "{texts:?}");
+    // Once "the two countries" refers back, "two countries" is that pair.
+    let texts = figure_texts("The two countries met. The bond between two countries held.\n");
+    assert!(texts.is_empty(), "{texts:?}");
+    let texts = figure_texts("Two countries signed. Five firms bid.\n");
+    let (d, f) = run("A two-country solution and a 12-member panel.\n");
+    let two = figure(&d, &f, "two-country");
+    assert_eq!(two.counted.clone().map(|r| &d.text[r]), Some("country"));
+    assert_eq!(figure(&d, &f, "12-member").kind, FigureKind::Count);
+    assert_eq!(
+        texts,
+        [
+            ("Two countries".to_string(), FigureKind::Count),
+            ("Five firms".to_string(), FigureKind::Count)
+        ]
+    );
+}
+
+#[test]
+fn list_numbers_and_discourse_ordinals_are_not_figures() {
+    let texts =
+        figure_texts("First, we go.\n\n1. Milk\n2. Bread\n3) Eggs\n\nSecond, we stay at first.\n");
+    assert!(texts.is_empty(), "{texts:?}");
+    // A rank is still an ordinal.
+    let texts = figure_texts("It was the first trip and the 43rd meeting.\n");
+    assert_eq!(
+        texts,
+        [
+            ("first".to_string(), FigureKind::Ordinal),
+            ("43rd".to_string(), FigureKind::Ordinal)
+        ]
+    );
+}
+
+#[test]
+fn ranges_are_one_figure() {
+    let (d, f) = run("It takes 8 – 10 years, or 3-5 years, and costs 3-5% or $3-5 million.\n");
+    for (text, lo, hi) in [
+        ("8 – 10 years", 8.0, 10.0),
+        ("3-5 years", 3.0, 5.0),
+        ("3-5%", 0.03, 0.05),
+        ("$3-5 million", 3e6, 5e6),
+    ] {
+        let fig = figure(&d, &f, text);
+        assert_eq!((fig.value, fig.high), (Some(lo), Some(hi)), "{text}");
+    }
+    assert_eq!(f.figures.len(), 4);
+    // A span of years stays two dates.
+    let texts = figure_texts("Between 2022 and 2023, and in 2010-2015.\n");
+    assert!(
+        texts.iter().all(|(_, k)| *k == FigureKind::Date),
+        "{texts:?}"
+    );
+    assert_eq!(texts.len(), 4, "{texts:?}");
+}
+
+#[test]
+fn day_month_year_is_one_date() {
+    let (d, f) = run("On 5 May 2024 and 3 Mar 2006 and 2023-03-05 it rained.\n");
+    assert_eq!(
+        figure(&d, &f, "5 May 2024").date.as_deref(),
+        Some("2024-05-05")
+    );
+    assert_eq!(
+        figure(&d, &f, "3 Mar 2006").date.as_deref(),
+        Some("2006-03-03")
+    );
+    assert_eq!(
+        figure(&d, &f, "2023-03-05").date.as_deref(),
+        Some("2023-03-05")
+    );
+    assert_eq!(f.figures.len(), 3);
+}
+
+#[test]
+fn glued_and_abbreviated_units_parse() {
+    let (d, f) = run(
+        "It flew at 36,000ft for 1,000km at 353knts (353 knots), cost 5bn and £3.2m, had a \
+         10-year plan, and it was -5 °C over 12 square miles.\n",
+    );
+    for (text, value, unit) in [
+        ("36,000ft", 36000.0, "ft"),
+        ("1,000km", 1000.0, "km"),
+        ("353knts", 353.0, "kn"),
+        ("353 knots", 353.0, "kn"),
+        ("£3.2m", 3.2e6, "GBP"),
+        ("10-year", 10.0, "year"),
+        ("-5 °C", -5.0, "°C"),
+        ("12 square miles", 12.0, "mi²"),
+    ] {
+        let fig = figure(&d, &f, text);
+        assert_eq!((fig.value, fig.unit), (Some(value), Some(unit)), "{text}");
+    }
+    assert_eq!(figure(&d, &f, "5bn").value, Some(5e9));
+    let (m, _, unit) = figure(&d, &f, "36,000ft").metric().unwrap();
+    assert_eq!((m, unit), (10972.8, "m"));
+    assert_eq!(figure(&d, &f, "1,000km").metric(), None);
+}
+
+#[test]
+fn durations_and_ages_are_quantities() {
+    let (d, f) = run(
+        "After two years and 40 minutes, a 73-year-old man, aged 73, and a nine-month-old \
+         child had lived 73 years; 1709 children came in 1709.\n",
+    );
+    for text in [
+        "two years",
+        "40 minutes",
+        "73-year-old",
+        "nine-month-old",
+        "73 years",
+    ] {
+        let fig = figure(&d, &f, text);
+        assert_eq!(fig.kind, FigureKind::Quantity, "{text}");
+    }
+    let aged = f
+        .figures
+        .iter()
+        .find(|x| d.text[..x.range.start].ends_with("aged "))
+        .unwrap();
+    assert_eq!((aged.kind, aged.unit), (FigureKind::Quantity, Some("year")));
+    assert_eq!(figure(&d, &f, "1709 children").kind, FigureKind::Count);
+    assert_eq!(figure(&d, &f, "1709").kind, FigureKind::Date);
+}
+
+#[test]
+fn fractions_and_shortest_values() {
+    let (d, f) =
+        run("More than a third voted for a third term; 0.9% of GDP and 30% of its uranium.\n");
+    let third = figure(&d, &f, "a third");
+    assert_eq!(third.kind, FigureKind::Count);
+    assert_eq!(figure(&d, &f, "third").kind, FigureKind::Ordinal);
+    assert_eq!(figure(&d, &f, "0.9%").value, Some(0.009));
+    let u = figure(&d, &f, "30%");
+    assert_eq!(u.counted.clone().map(|r| &d.text[r]), Some("uranium"));
+}
+
+#[test]
+fn markdown_lists_and_tables_give_only_real_figures() {
+    let md = "# Results\n\n1. First, collect the data.\n2. Second, count it.\n10. Then publish.\n\n\
+              | Year | Share | Units |\n|---|---|---|\n| 2023 | 5.2% | 1,200 tonnes |\n| 2024 | 6% | 900 |\n";
+    let d = crate::document::load_markdown(md);
+    let f = extract(&d);
+    let texts: Vec<&str> = f.figures.iter().map(|x| &d.text[x.range.clone()]).collect();
+    assert_eq!(
+        texts,
+        ["2023", "5.2%", "1,200 tonnes", "2024", "6%", "900"],
+        "{:?}",
+        d.text
+    );
 }

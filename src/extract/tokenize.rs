@@ -128,6 +128,9 @@ impl Tok {
         self.meta = (self.meta & !NO_ID) | (id as u32).min(NO_ID - 1);
     }
 
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
     pub fn start(&self) -> usize {
         self.s as usize
     }

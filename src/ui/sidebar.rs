@@ -74,9 +74,10 @@ impl<'a> SidebarView<'a> {
             " "
         };
         let count = target.mentions.len().to_string();
-        let left = match &target.context {
-            Some(ctx) => format!("{}  {ctx}", target.name),
-            None => target.name.clone(),
+        let left = match (&target.about, &target.context) {
+            (Some(about), _) => format!("{} · {about}", target.name),
+            (None, Some(ctx)) => format!("{}  {ctx}", target.name),
+            (None, None) => target.name.clone(),
         };
         let name_cols = width.saturating_sub(count.width() + 3);
         let name = clean(&truncate(&left, name_cols));
