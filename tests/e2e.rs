@@ -48,6 +48,28 @@ fn opens_seed_scrolls_helps_and_quits_cleanly() {
 }
 
 #[test]
+fn ctrl_c_cancels_the_prompt_esc_never_quits_q_does() {
+    let mut t = Pty::spawn(&[], 100, 30);
+    t.wait_for("? help");
+    t.send("/Put");
+    t.wait_for("Enter accept · Esc cancel");
+    t.send("\x03"); // Ctrl-c: cancels the prompt, as in less and vim
+    t.wait_until("the prompt closed", |s| {
+        !s.contains("/Put") && s.contains(&format!(" {TITLE} "))
+    });
+    // Time for a wrongly quitting factlens to be gone.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    t.assert_running();
+    t.send("\x1b"); // Esc: nothing to close, so it says how to quit
+    t.wait_for("nothing to close · q quits");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    t.assert_running();
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
 fn resize_rewraps_and_keeps_place() {
     let mut t = Pty::spawn(&[], 100, 30);
     t.wait_for(TITLE);

@@ -116,13 +116,13 @@ fn help_overlay_lists_the_keymap_and_scrolls() {
     a.update(Action::Key(Key::ch('?')));
     let text = screen(&render(&a, 80, 24));
     assert!(text.contains("scroll down") || text.contains("down one line"));
-    assert!(!text.contains("close what is open"));
+    assert!(!text.contains("close or cancel the innermost"));
     for _ in 0..30 {
         a.update(Action::Key(Key::ch('j')));
     }
     assert!(matches!(a.overlay(), Overlay::Help { .. }));
     let text = screen(&render(&a, 80, 24));
-    assert!(text.contains("close what is open"), "{text}");
+    assert!(text.contains("close or cancel the innermost"), "{text}");
 }
 
 #[test]
@@ -443,7 +443,20 @@ fn help_scrolled_to_the_end_shows_each_row_once() {
     let text = screen(&render(&a, 80, 24));
     assert_eq!(text.matches("show or hide this help").count(), 1, "{text}");
     assert!(
-        text.contains("q, Ctrl-c"),
+        text.contains("quit from anywhere"),
         "the last row is reachable:\n{text}"
     );
+}
+
+#[test]
+fn an_article_being_opened_shows_how_to_cancel_it() {
+    let mut a = App::for_library(vec!["a.txt".into()], Options::default(), 80, 10);
+    a.update(Action::Key(Key::plain(KeyCode::Enter)));
+    let text = screen(&render(&a, 80, 10));
+    let last = text.lines().last().unwrap();
+    assert!(last.contains("opening a.txt… · Ctrl-c cancels"), "{text}");
+    a.update(Action::Key(Key::ctrl('c')));
+    let text = screen(&render(&a, 80, 10));
+    assert!(text.contains("a.txt not opened (cancelled)"), "{text}");
+    assert!(!a.should_quit());
 }

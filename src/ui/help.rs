@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::centered;
-use crate::keymap::Keymap;
+use super::text::{centered, wrap_words};
+use crate::keymap::{Command, Keymap};
 use crate::theme::{self, Palette};
 
 pub struct HelpView<'a> {
@@ -30,11 +30,14 @@ fn draw(buf: &mut Buffer, area: Rect, help: &HelpView) {
     let rows: Vec<&(String, &str)> = groups.iter().flat_map(|(_, r)| r).collect();
     let key_w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let desc_w = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, (group, rows)) in groups.iter().enumerate() {
-        if i > 0 {
-            lines.push(Line::raw(""));
-        }
+    let width = ((key_w + desc_w + 4) as u16).min(area.width);
+    let inner_w = usize::from(width.saturating_sub(2));
+    let mut lines: Vec<Line> = wrap_words(&closing(help.keymap), inner_w)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, Style::new().italic())))
+        .collect();
+    for (group, rows) in &groups {
+        lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(*group, theme::sidebar_header())));
         for (keys, desc) in rows {
             lines.push(Line::from(vec![
@@ -44,7 +47,6 @@ fn draw(buf: &mut Buffer, area: Rect, help: &HelpView) {
             ]));
         }
     }
-    let width = ((key_w + desc_w + 4) as u16).min(area.width);
     let height = (lines.len() as u16 + 3).min(area.height);
     let inner_rows = height.saturating_sub(3) as usize;
     let max_scroll = lines.len().saturating_sub(inner_rows);
@@ -65,4 +67,20 @@ fn draw(buf: &mut Buffer, area: Rect, help: &HelpView) {
     Paragraph::new(shown)
         .block(Block::new().borders(Borders::ALL).title(" factlens keys "))
         .render(popup, buf);
+}
+
+/// The closing and quitting model in the user's keys: "Esc closes what is
+/// open and never quits · q quits (or closes a popup) · …".
+pub fn closing(keymap: &Keymap) -> String {
+    let key = |c| keymap.keys_for(c).first().map(ToString::to_string);
+    [
+        (Command::Back, "closes what is open and never quits"),
+        (Command::Quit, "quits (or closes a popup)"),
+        (Command::QuitNow, "quits from anywhere"),
+        (Command::Cancel, "cancels a prompt, else quits"),
+    ]
+    .into_iter()
+    .filter_map(|(c, does)| key(c).map(|k| format!("{k} {does}")))
+    .collect::<Vec<_>>()
+    .join(" · ")
 }

@@ -16,6 +16,8 @@ use crate::theme;
 pub struct StatusLine<'a> {
     pub prompt: Option<&'a Prompt>,
     pub notice: Option<&'a str>,
+    /// Work under way that the user may cancel ("opening b.txt…").
+    pub busy: Option<String>,
     /// `None` in the library list.
     pub reader: Option<&'a Reader>,
 }
@@ -28,6 +30,7 @@ impl<'a> StatusLine<'a> {
                 _ => None,
             },
             notice: app.notice(),
+            busy: app.busy(),
             reader: (app.view() == View::Reader).then(|| app.reader()),
         }
     }
@@ -77,8 +80,10 @@ fn draw(buf: &mut Buffer, area: Rect, status: &StatusLine) -> Option<Position> {
         }
         return Some(Position::new(x.min(area.right() - 1), area.y));
     }
+    // A notice says what just happened; work under way shows otherwise.
+    let notice = status.notice.or(status.busy.as_deref());
     let Some(reader) = status.reader else {
-        let left = status.notice.unwrap_or("Library");
+        let left = notice.unwrap_or("Library");
         put_collapsed(
             buf,
             area.x + 1,
@@ -117,7 +122,7 @@ fn draw(buf: &mut Buffer, area: Rect, status: &StatusLine) -> Option<Position> {
     };
     let right_w = (right.width() as u16).min(area.width);
     let selection = reader.selection_status();
-    let left = match (status.notice, &selection) {
+    let left = match (notice, &selection) {
         (Some(n), Some(s)) => format!("{s} · {n}"),
         (Some(n), None) => n.to_string(),
         (None, Some(s)) => s.clone(),

@@ -156,3 +156,69 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         height,
     }
 }
+
+/// Breaks `s` into lines of at most `cols` display columns at spaces; a
+/// word longer than a line is cut (the one place a word is broken).
+pub fn wrap_words(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let need = if line.is_empty() {
+                word.width()
+            } else {
+                line.width() + 1 + word.width()
+            };
+            if need <= cols {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // Alone and still too long: cut it at the column.
+            let mut head = String::new();
+            let mut rest = word.as_str();
+            for g in word.graphemes(true) {
+                if head.width() + g.width() > cols && !head.is_empty() {
+                    break;
+                }
+                head.push_str(g);
+                rest = &rest[g.len()..];
+            }
+            lines.push(head);
+            word = rest.to_string();
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_words_breaks_at_spaces_and_cuts_only_overlong_words() {
+        assert_eq!(
+            wrap_words("close what is open, never quits", 12),
+            ["close what", "is open,", "never quits"]
+        );
+        assert_eq!(wrap_words("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap_words("", 5), [""]);
+        for line in wrap_words("漢字の タイトル です", 4) {
+            assert!(line.width() <= 4, "{line}");
+        }
+    }
+}

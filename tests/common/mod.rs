@@ -152,6 +152,18 @@ impl Pty {
         }
     }
 
+    /// Asserts the process has not exited (after reading what it drew).
+    pub fn assert_running(&mut self) {
+        use expectrl::process::unix::WaitStatus;
+        self.pump();
+        let status = self.session.get_process().status();
+        assert!(
+            matches!(status, Ok(WaitStatus::StillAlive)),
+            "factlens ended ({status:?}); screen:\n{}",
+            self.screen_text()
+        );
+    }
+
     /// Whether the pty is in canonical (cooked) mode, as raw mode turns it off.
     /// (Echo cannot tell: the pty library turns echo off in the child.)
     pub fn canonical_mode(&self) -> bool {
