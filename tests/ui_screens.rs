@@ -460,3 +460,37 @@ fn an_article_being_opened_shows_how_to_cancel_it() {
     assert!(text.contains("a.txt not opened (cancelled)"), "{text}");
     assert!(!a.should_quit());
 }
+
+#[test]
+fn text_never_touches_the_scrollbar() {
+    // (width, height, sidebar shown): full panes, with and without the sidebar.
+    for (w, h, sidebar) in [
+        (80, 24, true),
+        (40, 12, false),
+        (120, 40, true),
+        (60, 20, false),
+    ] {
+        let mut a = app(SEED, w, h);
+        if !sidebar && a.sidebar_docked() {
+            a.update(Action::Key(Key::ch('s')));
+        }
+        let pane = a.screen().article(a.sidebar_docked());
+        let bar = pane.right() - 1;
+        for _ in 0..8 {
+            let buf = render(&a, w, h);
+            for y in pane.top()..pane.bottom() {
+                assert!(
+                    ["│", "█", "◆"].contains(&buf[(bar, y)].symbol()),
+                    "{w}x{h}: no scrollbar at row {y}"
+                );
+                assert_eq!(
+                    buf[(bar - 1, y)].symbol(),
+                    " ",
+                    "{w}x{h}: text touches the scrollbar at row {y}:\n{}",
+                    screen(&buf)
+                );
+            }
+            a.update(Action::Key(Key::ch(' ')));
+        }
+    }
+}

@@ -50,6 +50,10 @@ pub struct Reader {
     pub(super) name: Option<String>,
     /// Rows of the view, as of the last layout.
     pub(super) rows: usize,
+    /// The byte the last re-wrap kept in view. While the view has not
+    /// moved since, the next re-wrap keeps the same byte, not the start of
+    /// its line: otherwise each resize could slip back a little.
+    pub(super) kept: Option<usize>,
 }
 
 impl Reader {
@@ -149,7 +153,13 @@ impl Reader {
     /// text on screen.
     pub(super) fn relayout(&mut self, g: Geometry) {
         let was_top = self.top > 0;
-        let anchor = self.anchor();
+        let anchor = match self.kept {
+            Some(kept) if kept < self.doc.text.len() && self.layout.line_of(kept) == self.top => {
+                kept
+            }
+            _ => self.anchor(),
+        };
+        self.kept = Some(anchor);
         self.rows = g.view_rows;
         if g.text_cols != self.layout.width || self.layout.lines.is_empty() {
             self.layout = layout(&self.doc, g.text_cols);
