@@ -538,6 +538,8 @@ fn reopening_an_article_returns_to_where_you_left_off() {
     assert_eq!(t.wait_exit(), 0);
     let mut t = Pty::spawn(&[p], 100, 30);
     t.wait_until("back at Tit for tat.", |s| first_row(s) == "Tit for tat.");
+    t.wait_for("restored your place (line");
+    t.wait_for("g to go to top");
     t.send("gq");
     assert_eq!(t.wait_exit(), 0);
     // A corrupt state file is reported once, replaced, and never stops factlens.

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{App, FactIndex, Geometry, Target};
 use crate::document::Document;
+use crate::keymap::Command;
 use crate::layout::{Layout, layout};
 
 /// An accepted or in-progress search.
@@ -231,14 +232,43 @@ impl App {
         self.reader.anchor()
     }
 
-    /// Returns to a remembered reading position (a byte offset).
+    /// Returns to a remembered reading position (a byte offset), and says
+    /// so: a reader who finds themselves mid-article should know why and
+    /// how to get to the top. While a big text still loads, the notice
+    /// waits for the whole of it, whose line count it gives.
     pub fn restore_position(&mut self, offset: usize) {
         let r = &mut self.reader;
         if offset < r.doc.text.len() {
             r.top = r.layout.line_of(offset).min(r.max_top());
+            if r.loading {
+                r.pending_restore = Some(offset);
+            } else {
+                self.say_restored();
+            }
         } else if r.loading {
             r.pending_restore = Some(offset);
         }
+    }
+
+    /// "restored your place (line 40 of 192) · g to go to top", beside
+    /// what the loader had to say, if anything.
+    fn say_restored(&mut self) {
+        if self.reader.top == 0 {
+            return;
+        }
+        let top = match self.options.keymap.keys_for(Command::Top).first() {
+            Some(k) => format!(" · {k} to go to top"),
+            None => String::new(),
+        };
+        let said = format!(
+            "restored your place (line {} of {}){top}",
+            self.reader.top + 1,
+            self.reader.layout.lines.len()
+        );
+        self.notice = Some(match self.notice.take() {
+            Some(note) => format!("{note} · {said}"),
+            None => said,
+        });
     }
 
     /// Where the reader is, to remember: the byte offset of the first line in view.
