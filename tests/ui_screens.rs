@@ -494,3 +494,38 @@ fn text_never_touches_the_scrollbar() {
         }
     }
 }
+
+#[test]
+fn help_first_screen_at_100x30_says_how_to_quit_and_how_to_close_it() {
+    let mut a = app(SEED, 100, 30);
+    a.update(Action::Key(Key::ch('?')));
+    let text = screen(&render(&a, 100, 30));
+    assert!(text.contains("q quits"), "{text}");
+    assert!(
+        text.contains("Esc closes what is open and never quits"),
+        "{text}"
+    );
+    assert!(text.contains("?, Esc or q close this help"), "{text}");
+    // In the user's keys, the footer too.
+    let overrides = [
+        (factlens::keymap::Command::LineDown, vec!["J".to_string()]),
+        (factlens::keymap::Command::Quit, vec!["x".to_string()]),
+    ]
+    .into_iter()
+    .collect();
+    let options = Options {
+        keymap: Keymap::with_overrides(&overrides).unwrap(),
+        ..Options::default()
+    };
+    let doc = load_plain(SEED);
+    let facts = extract(&doc);
+    let mut a = App::for_article(Article::new(doc, &facts), options, 100, 30);
+    a.update(Action::Key(Key::ch('?')));
+    let text = screen(&render(&a, 100, 30));
+    assert!(text.contains("J/k scroll"), "{text}");
+    assert!(
+        text.contains("x quits") && text.contains("?, Esc or x close this help"),
+        "{text}"
+    );
+    assert!(!text.contains("j/k"), "{text}");
+}

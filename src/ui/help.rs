@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{centered, wrap_words};
+use super::text::{centered, truncate, wrap_words};
 use crate::keymap::{Command, Keymap};
 use crate::theme::{self, Palette};
 
@@ -51,15 +51,11 @@ fn draw(buf: &mut Buffer, area: Rect, help: &HelpView) {
     let inner_rows = height.saturating_sub(3) as usize;
     let max_scroll = lines.len().saturating_sub(inner_rows);
     let scroll = help.scroll.min(max_scroll);
-    let footer = if max_scroll > 0 {
-        format!(
-            "j/k scroll · {}/{} · other keys close",
-            scroll + inner_rows,
-            lines.len()
-        )
-    } else {
-        "any other key closes this help".to_string()
-    };
+    let footer = footer(
+        help.keymap,
+        (max_scroll > 0).then(|| (scroll + inner_rows, lines.len())),
+        inner_w,
+    );
     let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(inner_rows).collect();
     shown.push(Line::from(Span::styled(footer, Style::new().italic())).centered());
     let popup = centered(area, width, height);
@@ -83,4 +79,75 @@ pub fn closing(keymap: &Keymap) -> String {
     .filter_map(|(c, does)| key(c).map(|k| format!("{k} {does}")))
     .collect::<Vec<_>>()
     .join(" · ")
+}
+
+/// The help's last row in the user's keys: how to scroll when it does not
+/// fit (`shown` is the last row in view and the number of rows), and how
+/// to close it. Parts are dropped from the least needed when it is too
+/// wide for `cols`.
+fn footer(keymap: &Keymap, shown: Option<(usize, usize)>, cols: usize) -> String {
+    let key = |c| keymap.keys_for(c).first().map(ToString::to_string);
+    let closers: Vec<String> = [Command::Help, Command::Back, Command::Quit]
+        .into_iter()
+        .filter_map(key)
+        .collect();
+    let close = match closers.as_slice() {
+        [] => "any other key closes this help".to_string(),
+        [one] => format!("{one} closes this help"),
+        [init @ .., last] => format!("{} or {last} close this help", init.join(", ")),
+    };
+    let scroll = match (key(Command::LineDown), key(Command::LineUp)) {
+        (Some(d), Some(u)) => Some(format!("{d}/{u} scroll")),
+        (Some(k), None) | (None, Some(k)) => Some(format!("{k} scrolls")),
+        (None, None) => None,
+    };
+    let position = shown.map(|(at, of)| format!("{at}/{of}"));
+    let candidates = match shown {
+        None => vec![vec![Some(close.clone())]],
+        Some(_) => vec![
+            vec![scroll.clone(), position.clone(), Some(close.clone())],
+            vec![scroll, Some(close.clone())],
+            vec![Some(close.clone())],
+        ],
+    };
+    for parts in candidates {
+        let line = parts.into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        if line.width() <= cols {
+            return line;
+        }
+    }
+    truncate(&close, cols)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_footer_names_the_keys_in_use() {
+        let km = Keymap::default_keys();
+        assert_eq!(
+            footer(&km, Some((20, 55)), 80),
+            "j/k scroll · 20/55 · ?, Esc or q close this help"
+        );
+        assert_eq!(footer(&km, None, 80), "?, Esc or q close this help");
+        // Narrow: the position goes first, then the scrolling keys.
+        assert_eq!(
+            footer(&km, Some((20, 55)), 40),
+            "j/k scroll · ?, Esc or q close this help"
+        );
+        let overrides = [
+            (Command::LineDown, vec!["C-j".to_string()]),
+            (Command::LineUp, vec!["C-k".to_string()]),
+            (Command::Help, vec!["F1".to_string()]),
+            (Command::Quit, vec!["x".to_string()]),
+        ]
+        .into_iter()
+        .collect();
+        let km = Keymap::with_overrides(&overrides).unwrap();
+        assert_eq!(
+            footer(&km, Some((20, 55)), 80),
+            "Ctrl-j/Ctrl-k scroll · 20/55 · F1, Esc or x close this help"
+        );
+    }
 }
