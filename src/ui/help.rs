@@ -40,11 +40,7 @@ fn draw(buf: &mut Buffer, area: Rect, help: &HelpView) {
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(*group, theme::sidebar_header())));
         for (keys, desc) in rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{keys:>key_w$}"), help.palette.help_key()),
-                Span::raw("  "),
-                Span::raw(*desc),
-            ]));
+            lines.extend(row(keys, desc, key_w, inner_w, help.palette));
         }
     }
     let height = (lines.len() as u16 + 3).min(area.height);
@@ -63,6 +59,31 @@ fn draw(buf: &mut Buffer, area: Rect, help: &HelpView) {
     Paragraph::new(shown)
         .block(Block::new().borders(Borders::ALL).title(" factlens keys "))
         .render(popup, buf);
+}
+
+/// Narrowest room for a description beside its keys; below it the keys'
+/// column gives way.
+const MIN_DESC_COLS: usize = 20;
+
+/// One command's lines: its keys right-aligned in a column of `key_w`
+/// (narrowed when the popup is), two spaces, its description; on a narrow
+/// screen both wrap at spaces onto further lines instead of being cut.
+fn row<'a>(keys: &str, desc: &str, key_w: usize, cols: usize, palette: &Palette) -> Vec<Line<'a>> {
+    let key_col = key_w.min(cols.saturating_sub(MIN_DESC_COLS + 2)).max(1);
+    let desc_col = cols.saturating_sub(key_col + 2).max(1);
+    let keys = wrap_words(keys, key_col);
+    let desc = wrap_words(desc, desc_col);
+    (0..keys.len().max(desc.len()))
+        .map(|i| {
+            let k = keys.get(i).map_or("", String::as_str);
+            let d = desc.get(i).cloned().unwrap_or_default();
+            Line::from(vec![
+                Span::styled(format!("{k:>key_col$}"), palette.help_key()),
+                Span::raw("  "),
+                Span::raw(d),
+            ])
+        })
+        .collect()
 }
 
 /// The closing and quitting model in the user's keys: "Esc closes what is

@@ -205,6 +205,42 @@ pub fn wrap_words(s: &str, cols: usize) -> Vec<String> {
     lines
 }
 
+/// Shortens `s` to `cols` at a word boundary, ending in "…" when cut; a
+/// single word too long for the room is cut where it must be.
+pub fn fit_words(s: &str, cols: usize) -> String {
+    if s.width() <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for (i, _) in s.match_indices(' ') {
+        let head = s[..i].trim_end_matches([' ', '·', ',', ';', ':']);
+        if head.width() + 1 > cols {
+            break;
+        }
+        out = head.to_string();
+    }
+    if out.is_empty() {
+        return truncate(s, cols);
+    }
+    out.push('…');
+    out
+}
+
+/// Joins `parts` with `sep`, dropping parts from the end (the least
+/// needed last) until it fits `cols`; the first part alone is shortened
+/// at a word boundary.
+pub fn fit_parts(parts: &[&str], sep: &str, cols: usize) -> String {
+    for n in (1..=parts.len()).rev() {
+        let line = parts[..n].join(sep);
+        if line.width() <= cols {
+            return line;
+        }
+    }
+    parts
+        .first()
+        .map_or_else(String::new, |p| fit_words(p, cols))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,5 +256,26 @@ mod tests {
         for line in wrap_words("漢字の タイトル です", 4) {
             assert!(line.width() <= 4, "{line}");
         }
+    }
+
+    #[test]
+    fn fitting_cuts_at_words_and_drops_the_least_needed_parts() {
+        assert_eq!(
+            fit_words("no more headings below", 30),
+            "no more headings below"
+        );
+        assert_eq!(fit_words("no more headings below", 18), "no more headings…");
+        assert_eq!(fit_words("no more headings below", 16), "no more…");
+        assert_eq!(fit_words("unbreakable", 6), "unbre…");
+        let parts = ["restored your place (line 40 of 148)", "g to go to top"];
+        assert_eq!(
+            fit_parts(&parts, " · ", 60),
+            "restored your place (line 40 of 148) · g to go to top"
+        );
+        assert_eq!(
+            fit_parts(&parts, " · ", 40),
+            "restored your place (line 40 of 148)"
+        );
+        assert_eq!(fit_parts(&parts, " · ", 25), "restored your place…");
     }
 }
