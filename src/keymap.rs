@@ -77,9 +77,11 @@ commands! {
     JumpForward = "jump_forward", "Search and jumps", "forward again after jumping back";
     Library = "library", "Search and jumps", "back to the library list";
     Help = "help", "General", "show or hide this help";
-    Back = "back", "General", "close what is open, or quit";
+    Back = "back", "General", "close or cancel the innermost thing; never quits";
+    Cancel = "cancel", "General", "cancel a prompt or an article being opened, else quit";
     Suspend = "suspend", "General", "suspend to the shell (fg comes back)";
-    Quit = "quit", "General", "quit";
+    Quit = "quit", "General", "quit (closes a popup first)";
+    QuitNow = "quit_now", "General", "quit from anywhere";
 }
 
 impl Command {
@@ -335,6 +337,9 @@ mod tests {
         assert_eq!(km.command(Key::ctrl('d')), Some(Command::HalfPageDown));
         assert_eq!(km.command(Key::ch(' ')), Some(Command::PageDown));
         assert_eq!(km.command(Key::plain(KeyCode::Esc)), Some(Command::Back));
+        assert_eq!(km.command(Key::ctrl('c')), Some(Command::Cancel));
+        assert_eq!(km.command(Key::ch('q')), Some(Command::Quit));
+        assert_eq!(km.command(Key::ch('Q')), Some(Command::QuitNow));
     }
 
     #[test]
@@ -367,7 +372,10 @@ mod tests {
 
     #[test]
     fn help_is_generated_from_the_map() {
-        let km = Keymap::parse("[keys]\nquit = [\"x\", \"C-c\"]\n").unwrap();
-        assert_eq!(km.help_rows(), [("x, Ctrl-c".to_string(), "quit")]);
+        let km = Keymap::parse("[keys]\nquit = [\"x\", \"C-x\"]\n").unwrap();
+        assert_eq!(
+            km.help_rows(),
+            [("x, Ctrl-x".to_string(), "quit (closes a popup first)")]
+        );
     }
 }

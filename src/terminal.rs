@@ -20,9 +20,8 @@ use crate::keymap::{Key, KeyCode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, KeyEventKind, KeyModifiers,
-    KeyboardEnhancementFlags, MouseButton, MouseEventKind, PopKeyboardEnhancementFlags,
-    PushKeyboardEnhancementFlags,
+    Event, KeyEvent, KeyEventKind, KeyModifiers, KeyboardEnhancementFlags, MouseButton,
+    MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -165,6 +164,27 @@ const ENDING: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
 /// How long the runner has to save and leave after an ending signal.
 const GRACE: Duration = Duration::from_secs(1);
 
+/// Mouse reporting of buttons only: presses and releases, the wheel
+/// included (1000), motion while a button is held (1002), in SGR encoding
+/// (1006). crossterm's `EnableMouseCapture` also asks for every motion
+/// (1003) and the urxvt encoding (1015): a report for each cell the pointer
+/// crosses with no button held, each waking the loop for nothing. (While
+/// any mouse reporting is on, most terminals still select text only with
+/// Shift held.)
+pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+/// Turns off exactly what [`MOUSE_ON`] turned on, in reverse order.
+pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1002l\x1b[?1000l";
+
+/// Writes [`MOUSE_ON`] or [`MOUSE_OFF`] as a crossterm command, queued with
+/// the other mode changes.
+struct MouseButtons(bool);
+
+impl ratatui::crossterm::Command for MouseButtons {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str(if self.0 { MOUSE_ON } else { MOUSE_OFF })
+    }
+}
+
 fn enter_modes() -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
@@ -173,7 +193,7 @@ fn enter_modes() -> io::Result<()> {
     execute!(
         io::stdout(),
         EnterAlternateScreen,
-        EnableMouseCapture,
+        MouseButtons(true),
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES),
         cursor::Hide
     )
@@ -193,7 +213,7 @@ fn restore() {
         let _ = execute!(
             io::stdout(),
             PopKeyboardEnhancementFlags,
-            DisableMouseCapture,
+            MouseButtons(false),
             LeaveAlternateScreen,
             cursor::Show
         );
@@ -295,6 +315,21 @@ mod tests {
     fn osc52_encodes_the_text() {
         // "Hi\x1b" must not reach the terminal raw: base64 keeps it inert.
         assert_eq!(osc52("Hi\u{1b}"), "\u{1b}]52;c;SGkb\u{7}");
+    }
+
+    #[test]
+    fn mouse_reports_buttons_and_drags_not_every_motion() {
+        use ratatui::crossterm::Command as _;
+        let mut on = String::new();
+        MouseButtons(true).write_ansi(&mut on).unwrap();
+        assert_eq!(on, "\x1b[?1000h\x1b[?1002h\x1b[?1006h");
+        assert!(!on.contains("1003"), "all-motion tracking stays off");
+        let mut off = String::new();
+        MouseButtons(false).write_ansi(&mut off).unwrap();
+        // Every mode turned on is turned off again.
+        for mode in ["1000", "1002", "1006"] {
+            assert!(off.contains(&format!("\x1b[?{mode}l")), "{mode}");
+        }
     }
 
     #[test]

@@ -48,6 +48,66 @@ fn opens_seed_scrolls_helps_and_quits_cleanly() {
 }
 
 #[test]
+fn ctrl_c_cancels_the_prompt_esc_never_quits_q_does() {
+    let mut t = Pty::spawn(&[], 100, 30);
+    t.wait_for("? help");
+    t.send("/Put");
+    t.wait_for("Enter accept · Esc cancel");
+    t.send("\x03"); // Ctrl-c: cancels the prompt, as in less and vim
+    t.wait_until("the prompt closed", |s| {
+        !s.contains("/Put") && s.contains(&format!(" {TITLE} "))
+    });
+    // Time for a wrongly quitting factlens to be gone.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    t.assert_running();
+    t.send("\x1b"); // Esc: nothing to close, so it says how to quit
+    t.wait_for("nothing to close · q quits");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    t.assert_running();
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn mouse_reports_buttons_not_every_motion_and_still_scrolls() {
+    let mut t = Pty::spawn(&[], 100, 30);
+    t.wait_for("? help");
+    // Clicks and drags, SGR-encoded; never all-motion tracking (1003),
+    // under which terminals only select text with Shift held.
+    assert!(t.wrote("\x1b[?1000h") && t.wrote("\x1b[?1002h") && t.wrote("\x1b[?1006h"));
+    assert!(!t.wrote("\x1b[?1003h"), "all-motion tracking was asked for");
+    assert_eq!(
+        t.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::ButtonMotion
+    );
+    assert_eq!(
+        t.parser.screen().mouse_protocol_encoding(),
+        vt100::MouseProtocolEncoding::Sgr
+    );
+    // The wheel still scrolls: four notches down over the text.
+    let top = first_row(&t.screen_text()).to_string();
+    t.send(&"\x1b[<65;10;5M".repeat(4));
+    t.wait_until("scrolled by the wheel", |s| first_row(s) != top);
+    // A click on a sidebar row selects that fact (SGR: 1-based column;row).
+    let screen = t.screen_text();
+    let (y, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("•Xi Jinping") || l.contains(" Xi Jinping "))
+        .expect("Xi Jinping in the sidebar");
+    let x = line.chars().take_while(|&c| c != 'X').count() + 1;
+    t.send(&format!("\x1b[<0;{x};{}M\x1b[<0;{x};{}m", y + 1, y + 1));
+    t.wait_for("PERSON Xi Jinping");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    for mode in ["1000", "1002", "1006"] {
+        assert!(t.wrote(&format!("\x1b[?{mode}l")), "{mode} left on");
+    }
+    t.assert_restored();
+}
+
+#[test]
 fn resize_rewraps_and_keeps_place() {
     let mut t = Pty::spawn(&[], 100, 30);
     t.wait_for(TITLE);
@@ -478,6 +538,8 @@ fn reopening_an_article_returns_to_where_you_left_off() {
     assert_eq!(t.wait_exit(), 0);
     let mut t = Pty::spawn(&[p], 100, 30);
     t.wait_until("back at Tit for tat.", |s| first_row(s) == "Tit for tat.");
+    t.wait_for("restored your place (line");
+    t.wait_for("g to go to top");
     t.send("gq");
     assert_eq!(t.wait_exit(), 0);
     // A corrupt state file is reported once, replaced, and never stops factlens.

@@ -116,13 +116,13 @@ fn help_overlay_lists_the_keymap_and_scrolls() {
     a.update(Action::Key(Key::ch('?')));
     let text = screen(&render(&a, 80, 24));
     assert!(text.contains("scroll down") || text.contains("down one line"));
-    assert!(!text.contains("close what is open"));
+    assert!(!text.contains("close or cancel the innermost"));
     for _ in 0..30 {
         a.update(Action::Key(Key::ch('j')));
     }
     assert!(matches!(a.overlay(), Overlay::Help { .. }));
     let text = screen(&render(&a, 80, 24));
-    assert!(text.contains("close what is open"), "{text}");
+    assert!(text.contains("close or cancel the innermost"), "{text}");
 }
 
 #[test]
@@ -444,7 +444,300 @@ fn help_scrolled_to_the_end_shows_each_row_once() {
     let text = screen(&render(&a, 80, 24));
     assert_eq!(text.matches("show or hide this help").count(), 1, "{text}");
     assert!(
-        text.contains("q, Ctrl-c"),
+        text.contains("quit from anywhere"),
         "the last row is reachable:\n{text}"
     );
+}
+
+#[test]
+fn an_article_being_opened_shows_how_to_cancel_it() {
+    let mut a = App::for_library(vec!["a.txt".into()], Options::default(), 80, 10);
+    a.update(Action::Key(Key::plain(KeyCode::Enter)));
+    let text = screen(&render(&a, 80, 10));
+    let last = text.lines().last().unwrap();
+    assert!(last.contains("opening a.txt… · Ctrl-c cancels"), "{text}");
+    a.update(Action::Key(Key::ctrl('c')));
+    let text = screen(&render(&a, 80, 10));
+    assert!(text.contains("a.txt not opened (cancelled)"), "{text}");
+    assert!(!a.should_quit());
+}
+
+#[test]
+fn text_never_touches_the_scrollbar() {
+    // (width, height, sidebar shown): full panes, with and without the sidebar.
+    for (w, h, sidebar) in [
+        (80, 24, true),
+        (40, 12, false),
+        (120, 40, true),
+        (60, 20, false),
+    ] {
+        let mut a = app(SEED, w, h);
+        if !sidebar && a.sidebar_docked() {
+            a.update(Action::Key(Key::ch('s')));
+        }
+        let pane = a.screen().article(a.sidebar_docked());
+        let bar = pane.right() - 1;
+        for _ in 0..8 {
+            let buf = render(&a, w, h);
+            for y in pane.top()..pane.bottom() {
+                assert!(
+                    ["│", "█", "◆"].contains(&buf[(bar, y)].symbol()),
+                    "{w}x{h}: no scrollbar at row {y}"
+                );
+                assert_eq!(
+                    buf[(bar - 1, y)].symbol(),
+                    " ",
+                    "{w}x{h}: text touches the scrollbar at row {y}:\n{}",
+                    screen(&buf)
+                );
+            }
+            a.update(Action::Key(Key::ch(' ')));
+        }
+    }
+}
+
+#[test]
+fn help_first_screen_at_100x30_says_how_to_quit_and_how_to_close_it() {
+    let mut a = app(SEED, 100, 30);
+    a.update(Action::Key(Key::ch('?')));
+    let text = screen(&render(&a, 100, 30));
+    assert!(text.contains("q quits"), "{text}");
+    assert!(
+        text.contains("Esc closes what is open and never quits"),
+        "{text}"
+    );
+    assert!(text.contains("?, Esc or q close this help"), "{text}");
+    // In the user's keys, the footer too.
+    let overrides = [
+        (factlens::keymap::Command::LineDown, vec!["J".to_string()]),
+        (factlens::keymap::Command::Quit, vec!["x".to_string()]),
+    ]
+    .into_iter()
+    .collect();
+    let options = Options {
+        keymap: Keymap::with_overrides(&overrides).unwrap(),
+        ..Options::default()
+    };
+    let doc = load_plain(SEED);
+    let facts = extract(&doc);
+    let mut a = App::for_article(Article::new(doc, &facts), options, 100, 30);
+    a.update(Action::Key(Key::ch('?')));
+    let text = screen(&render(&a, 100, 30));
+    assert!(text.contains("J/k scroll"), "{text}");
+    assert!(
+        text.contains("x quits") && text.contains("?, Esc or x close this help"),
+        "{text}"
+    );
+    assert!(!text.contains("j/k"), "{text}");
+}
+
+fn status_row(buf: &Buffer) -> String {
+    screen(buf).lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn narrow_reader_at_60x20_says_how_to_open_the_facts() {
+    let a = app(SEED, 60, 20);
+    let buf = render(&a, 60, 20);
+    insta::assert_snapshot!("seed_reader_60x20", screen(&buf));
+    let last = status_row(&buf);
+    assert!(last.contains("s facts"), "{last}");
+    // Wide enough to dock the sidebar: no hint, the sidebar is there.
+    let a = app(SEED, 120, 40);
+    let buf = render(&a, 120, 40);
+    assert!(!status_row(&buf).contains("facts"));
+    // The hint is in the user's key.
+    let overrides = [(
+        factlens::keymap::Command::ToggleSidebar,
+        vec!["F2".to_string()],
+    )]
+    .into_iter()
+    .collect();
+    let options = Options {
+        keymap: Keymap::with_overrides(&overrides).unwrap(),
+        ..Options::default()
+    };
+    let doc = load_plain(SEED);
+    let facts = extract(&doc);
+    let a = App::for_article(Article::new(doc, &facts), options, 60, 20);
+    assert!(status_row(&render(&a, 60, 20)).contains("F2 facts"));
+}
+
+#[test]
+fn status_messages_are_shortened_by_priority_not_mid_word() {
+    let mut a = app(SEED, 60, 20);
+    // A notice takes the room of the line count and the help hint.
+    a.update(Action::Notice(
+        "restored your place (line 40 of 181) · g to go to top".into(),
+    ));
+    let last = status_row(&render(&a, 60, 20));
+    assert!(
+        last.contains("restored your place (line 40 of 181)") && last.contains("s facts"),
+        "{last}"
+    );
+    // Narrower: the hint part of the notice goes, whole.
+    let mut a = app(SEED, 50, 20);
+    a.update(Action::Notice(
+        "restored your place (line 40 of 181) · g to go to top".into(),
+    ));
+    let last = status_row(&render(&a, 50, 20));
+    assert!(
+        last.contains("restored your place (line 40 of 181)"),
+        "{last}"
+    );
+    assert!(!last.contains("g to"), "{last}");
+    // A title too long for the line ends at a word, with an ellipsis.
+    let a = app(SEED, 40, 12);
+    let last = status_row(&render(&a, 40, 12));
+    assert!(last.starts_with(" Red Carpet from China…"), "{last}");
+    for (w, h) in [(30, 10), (40, 12), (60, 20)] {
+        let mut a = app(SEED, w, h);
+        a.update(Action::Notice("no more headings below".into()));
+        let last = status_row(&render(&a, w, h));
+        let words: Vec<&str> = "no more headings below".split(' ').collect();
+        let left = last
+            .trim_start()
+            .split("  ")
+            .next()
+            .unwrap()
+            .trim_end_matches('…');
+        for word in left.split(' ') {
+            assert!(words.contains(&word), "{w}: {word:?} cut in {last:?}");
+        }
+    }
+}
+
+/// Every word of every help description, on some row of the help while
+/// it scrolls through.
+fn help_words_are_whole(w: u16, h: u16) -> String {
+    let mut a = app(SEED, w, h);
+    a.update(Action::Key(Key::ch('?')));
+    let first = screen(&render(&a, w, h));
+    let mut seen = first.clone();
+    for _ in 0..80 {
+        a.update(Action::Key(Key::ch('j')));
+        seen.push('\n');
+        seen.push_str(&screen(&render(&a, w, h)));
+    }
+    let rows: Vec<Vec<&str>> = seen
+        .lines()
+        .map(|l| l.split(['│', ' ']).filter(|w| !w.is_empty()).collect())
+        .collect();
+    for (_, desc) in a.options().keymap.help_rows() {
+        for word in desc.split(' ') {
+            assert!(
+                rows.iter().any(|r| r.contains(&word)),
+                "{w}x{h}: {word:?} of {desc:?} is cut:\n{seen}"
+            );
+        }
+    }
+    first
+}
+
+#[test]
+fn help_descriptions_wrap_on_narrow_screens() {
+    let first = help_words_are_whole(60, 20);
+    insta::assert_snapshot!("help_60x20", first);
+    let first = help_words_are_whole(120, 40);
+    insta::assert_snapshot!("help_120x40", first);
+    help_words_are_whole(40, 12);
+}
+
+fn library(w: u16, h: u16) -> App {
+    use factlens::app::EntryState;
+    use factlens::summary::Summary;
+    let articles = [
+        (
+            "trade.txt",
+            "Trade Talks Between Australia and India Resume After a Long Pause\n\nBy Jane Reporter\n\nThe minister of Australia met officials from India in Canberra on Monday to discuss uranium exports.\n",
+        ),
+        (
+            "monsoon.txt",
+            "Monsoon Season\n\nFarmers across India expect the monsoon to arrive early this year, officials in Delhi said.\n",
+        ),
+        (
+            "sports.txt",
+            "Local Sports\n\nThe football club of Leeds won again on Saturday, its fans said.\n",
+        ),
+    ];
+    let mut paths: Vec<std::path::PathBuf> = articles.iter().map(|(p, _)| p.into()).collect();
+    paths.push("broken.bin".into());
+    paths.push("later.txt".into());
+    let mut a = App::for_library(paths, Options::default(), w, h);
+    for (i, (_, src)) in articles.iter().enumerate() {
+        let doc = load_plain(src);
+        let s = Summary::new(&doc, &extract(&doc));
+        a.update(Action::LibraryEntry(i, EntryState::Ready(s)));
+    }
+    a.update(Action::LibraryEntry(
+        3,
+        EntryState::Failed("binary data at byte 4, not an article".into()),
+    ));
+    a
+}
+
+#[test]
+fn library_rows_put_the_title_first_and_drop_details_when_narrow() {
+    let buf = render(&library(60, 20), 60, 20);
+    insta::assert_snapshot!("library_60x20", screen(&buf));
+    let text = screen(&buf);
+    assert!(
+        text.contains("Trade Talks Between Australia and India"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Monsoon Season  monsoon.txt · 17 words"),
+        "{text}"
+    );
+    let buf = render(&library(120, 40), 120, 40);
+    insta::assert_snapshot!("library_120x40", screen(&buf));
+    let text = screen(&buf);
+    assert!(
+        text.contains("Jane Reporter") && text.contains("Australia"),
+        "{text}"
+    );
+    // Nothing is cut mid-word at any width: every row is whole words.
+    for w in [30u16, 45, 60, 80, 120] {
+        let text = screen(&render(&library(w, 12), w, 12));
+        for line in text.lines().skip(1).take(5) {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= w as usize,
+                "{line}"
+            );
+            for word in line.split([' ', ',']).filter(|s| !s.is_empty()) {
+                let word = word.trim_end_matches('…');
+                assert!(
+                    word.is_empty()
+                        || [
+                            "Trade Talks Between Australia and India Resume After a Long Pause",
+                            "By Jane Reporter",
+                            "Jane Reporter",
+                            "Monsoon Season",
+                            "Local Sports",
+                            "words",
+                            "min",
+                            "reading…",
+                            "reading",
+                            "✗",
+                            "binary data at byte 4 not an article",
+                            "trade.txt",
+                            "monsoon.txt",
+                            "sports.txt",
+                            "broken.bin",
+                            "later.txt",
+                            "India",
+                            "Australia",
+                            "Canberra",
+                            "Delhi",
+                            "Leeds",
+                            "·"
+                        ]
+                        .iter()
+                        .any(|w| w.split(' ').any(|x| x == word)
+                            || word.chars().all(|c| c.is_ascii_digit())),
+                    "{w}: {word:?} cut in {line:?}"
+                );
+            }
+        }
+    }
 }

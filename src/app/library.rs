@@ -40,6 +40,9 @@ pub struct Library {
     pub(super) cursor: usize,
     /// The article open in the reader, if any.
     pub(super) open: Option<usize>,
+    /// The article being read for the reader, until it arrives or the
+    /// user cancels (then it is dropped when it arrives).
+    pub(super) opening: Option<usize>,
 }
 
 /// The list of other articles that mention an entity.
@@ -78,6 +81,11 @@ impl Library {
     pub fn open(&self) -> Option<usize> {
         self.open
     }
+
+    /// The article being read for the reader, if any.
+    pub fn opening(&self) -> Option<usize> {
+        self.opening
+    }
 }
 
 impl App {
@@ -100,7 +108,8 @@ impl App {
                 let i = lib.cursor;
                 return self.open_entry(i, None);
             }
-            Command::Quit | Command::Back => self.should_quit = true,
+            Command::Quit => self.should_quit = true,
+            Command::Back => self.back_out(),
             _ => {}
         }
         Vec::new()
@@ -121,6 +130,9 @@ impl App {
             path: entry.path.clone(),
             at,
         };
+        if let Some(lib) = self.library.as_mut() {
+            lib.opening = Some(i);
+        }
         self.reading_position().into_iter().chain([open]).collect()
     }
 
@@ -213,6 +225,11 @@ impl App {
     /// when asked (from "also in"), else where it was left last time.
     pub(super) fn opened(&mut self, entry: usize, mut article: Article, at: Option<Vec<String>>) {
         if let Some(lib) = self.library.as_mut() {
+            if lib.opening != Some(entry) {
+                // Cancelled (or another article asked for since).
+                return;
+            }
+            lib.opening = None;
             lib.open = Some(entry);
             article.name = lib.entries.get(entry).map(Entry::name);
         }
@@ -237,6 +254,12 @@ impl App {
     }
 
     pub(super) fn open_failed(&mut self, entry: usize, why: String) {
+        if let Some(lib) = self.library.as_mut() {
+            if lib.opening != Some(entry) {
+                return;
+            }
+            lib.opening = None;
+        }
         let name = self
             .library
             .as_ref()

@@ -10,6 +10,7 @@
 //! [`Overlay`] that gets every key first while it is open.
 
 mod action;
+mod escape;
 mod library;
 mod links;
 mod mouse;
@@ -212,7 +213,6 @@ impl App {
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Key(key) if key == Key::ctrl('c') => self.should_quit = true,
             Action::Key(key) => {
                 if !matches!(self.overlay, Overlay::Prompt(_)) {
                     self.notice = None;
@@ -249,9 +249,15 @@ impl App {
     }
 
     fn command(&mut self, command: Command) -> Vec<Effect> {
-        // Suspending leaves everything as it is, whatever is open.
-        if command == Command::Suspend {
-            return vec![Effect::Suspend];
+        // These leave whatever is open alone (see `escape.rs`).
+        match command {
+            Command::Suspend => return vec![Effect::Suspend],
+            Command::QuitNow => self.should_quit = true,
+            Command::Cancel => self.cancel(),
+            _ => {}
+        }
+        if matches!(command, Command::QuitNow | Command::Cancel) {
+            return Vec::new();
         }
         if let Some(effects) = self.overlay_command(command) {
             return effects;
@@ -276,7 +282,7 @@ impl App {
             Command::Library => self.back_to_library(),
             Command::AlsoIn => self.also_in(),
             Command::Links => return self.open_link_or_list().into_iter().collect(),
-            Command::Quit => self.should_quit = true,
+            Command::Quit => self.quit(),
             Command::Back => self.back_out(),
             Command::LineDown if in_sidebar => self.move_cursor(1),
             Command::LineUp if in_sidebar => self.move_cursor(-1),
@@ -313,21 +319,9 @@ impl App {
             Command::JumpForward => self.history(false),
             Command::Copy => return self.copy().into_iter().collect(),
             // Done before the view is asked (see `command`).
-            Command::Help | Command::Suspend => {}
+            Command::Help | Command::Suspend | Command::Cancel | Command::QuitNow => {}
         }
         Vec::new()
-    }
-
-    /// Esc: close the innermost open thing; quit when nothing is open.
-    fn back_out(&mut self) {
-        if !self.screen.can_dock() && self.sidebar.narrow_open {
-            self.sidebar.narrow_open = false;
-            self.focus = Focus::Article;
-        } else if self.focus == Focus::Sidebar {
-            self.focus = Focus::Article;
-        } else {
-            self.should_quit = true;
-        }
     }
 
     /// Re-wraps for a new screen size, keeping the first visible line's text

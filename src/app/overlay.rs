@@ -81,7 +81,8 @@ impl App {
     }
 
     /// Movement keys scroll the help when it does not fit the screen;
-    /// `q`, Esc and `?` close it, and so does any other key.
+    /// `q`, Esc and `?` close it, and so does any other key. (`Q` and
+    /// Ctrl-c never get here: they quit from anywhere.)
     fn help_command(&mut self, command: Command, scroll: usize, under: Box<Overlay>) -> Overlay {
         let half = (self.geometry().view_rows / 2).max(1);
         let scroll = match command {
@@ -110,24 +111,44 @@ impl App {
         });
     }
 
+    /// Closes a prompt as Esc does: a search puts the view back where it
+    /// began, a filter is cleared. False when no prompt was open.
+    pub(super) fn cancel_prompt(&mut self) -> bool {
+        let Overlay::Prompt(prompt) = &self.overlay else {
+            return false;
+        };
+        let (kind, origin) = (prompt.kind, prompt.origin_top);
+        self.overlay = Overlay::None;
+        match kind {
+            PromptKind::Search => {
+                self.reader.top = origin.min(self.max_top());
+                self.reader.search = None;
+                if self.reader.follow == Follow::Search {
+                    self.reader.current = None;
+                }
+            }
+            PromptKind::Filter => self.set_filter(String::new()),
+        }
+        true
+    }
+
+    /// A key while typing. Letters are text (so `q` and `Q` are typed, not
+    /// obeyed); Esc and Ctrl-c cancel, as does any other key that is not
+    /// text and is bound to `back` or `cancel`; one bound to `quit_now`
+    /// quits.
     fn prompt_key(&mut self, key: Key) {
         let Overlay::Prompt(prompt) = &mut self.overlay else {
             return;
         };
+        let text = matches!(key.code, KeyCode::Char(_)) && !key.ctrl;
+        let bound = (!text).then(|| self.options.keymap.command(key)).flatten();
         match key.code {
             KeyCode::Esc => {
-                let (kind, origin) = (prompt.kind, prompt.origin_top);
-                self.overlay = Overlay::None;
-                match kind {
-                    PromptKind::Search => {
-                        self.reader.top = origin.min(self.max_top());
-                        self.reader.search = None;
-                        if self.reader.follow == Follow::Search {
-                            self.reader.current = None;
-                        }
-                    }
-                    PromptKind::Filter => self.set_filter(String::new()),
-                }
+                self.cancel_prompt();
+                return;
+            }
+            KeyCode::Char('c') if key.ctrl => {
+                self.cancel_prompt();
                 return;
             }
             KeyCode::Enter => {
@@ -141,12 +162,22 @@ impl App {
             KeyCode::Backspace => {
                 if prompt.input.pop().is_none() && prompt.kind == PromptKind::Search {
                     // Backspace on an empty prompt closes it, as in less and vim.
-                    return self.prompt_key(Key::plain(KeyCode::Esc));
+                    self.cancel_prompt();
+                    return;
                 }
             }
             KeyCode::Char('u') if key.ctrl => prompt.input.clear(),
             KeyCode::Char(c) if !key.ctrl && !c.is_control() => prompt.input.push(c),
-            _ => return,
+            _ => {
+                match bound {
+                    Some(Command::Back | Command::Cancel) => {
+                        self.cancel_prompt();
+                    }
+                    Some(Command::QuitNow) => self.should_quit = true,
+                    _ => {}
+                }
+                return;
+            }
         }
         let (kind, input, origin) = (prompt.kind, prompt.input.clone(), prompt.origin_top);
         match kind {

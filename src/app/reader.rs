@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{App, FactIndex, Geometry, Target};
 use crate::document::Document;
+use crate::keymap::Command;
 use crate::layout::{Layout, layout};
 
 /// An accepted or in-progress search.
@@ -50,6 +51,10 @@ pub struct Reader {
     pub(super) name: Option<String>,
     /// Rows of the view, as of the last layout.
     pub(super) rows: usize,
+    /// The byte the last re-wrap kept in view. While the view has not
+    /// moved since, the next re-wrap keeps the same byte, not the start of
+    /// its line: otherwise each resize could slip back a little.
+    pub(super) kept: Option<usize>,
 }
 
 impl Reader {
@@ -149,7 +154,13 @@ impl Reader {
     /// text on screen.
     pub(super) fn relayout(&mut self, g: Geometry) {
         let was_top = self.top > 0;
-        let anchor = self.anchor();
+        let anchor = match self.kept {
+            Some(kept) if kept < self.doc.text.len() && self.layout.line_of(kept) == self.top => {
+                kept
+            }
+            _ => self.anchor(),
+        };
+        self.kept = Some(anchor);
         self.rows = g.view_rows;
         if g.text_cols != self.layout.width || self.layout.lines.is_empty() {
             self.layout = layout(&self.doc, g.text_cols);
@@ -221,14 +232,43 @@ impl App {
         self.reader.anchor()
     }
 
-    /// Returns to a remembered reading position (a byte offset).
+    /// Returns to a remembered reading position (a byte offset), and says
+    /// so: a reader who finds themselves mid-article should know why and
+    /// how to get to the top. While a big text still loads, the notice
+    /// waits for the whole of it, whose line count it gives.
     pub fn restore_position(&mut self, offset: usize) {
         let r = &mut self.reader;
         if offset < r.doc.text.len() {
             r.top = r.layout.line_of(offset).min(r.max_top());
+            if r.loading {
+                r.pending_restore = Some(offset);
+            } else {
+                self.say_restored();
+            }
         } else if r.loading {
             r.pending_restore = Some(offset);
         }
+    }
+
+    /// "restored your place (line 40 of 192) · g to go to top", beside
+    /// what the loader had to say, if anything.
+    fn say_restored(&mut self) {
+        if self.reader.top == 0 {
+            return;
+        }
+        let top = match self.options.keymap.keys_for(Command::Top).first() {
+            Some(k) => format!(" · {k} to go to top"),
+            None => String::new(),
+        };
+        let said = format!(
+            "restored your place (line {} of {}){top}",
+            self.reader.top + 1,
+            self.reader.layout.lines.len()
+        );
+        self.notice = Some(match self.notice.take() {
+            Some(note) => format!("{note} · {said}"),
+            None => said,
+        });
     }
 
     /// Where the reader is, to remember: the byte offset of the first line in view.

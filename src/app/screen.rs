@@ -7,6 +7,9 @@ use ratatui::layout::Rect;
 pub const STATUS_ROWS: u16 = 1;
 /// Columns kept free left and right of the text (the right one holds the scrollbar).
 pub const MARGIN_COLS: u16 = 1;
+/// Columns kept blank between the text and the scrollbar, so that a word
+/// at the end of a full line does not touch the bar ("Let’s│").
+pub const SCROLLBAR_GAP_COLS: u16 = 1;
 /// Below this width the sidebar cannot sit beside the text: it becomes an overlay.
 pub const DOCK_MIN_WIDTH: u16 = 70;
 
@@ -101,9 +104,13 @@ impl Screen {
     pub fn geometry(&self, docked: bool, measure: usize) -> Geometry {
         let pane = self.article(docked);
         let view_rows = usize::from(pane.height).max(1);
-        let usable = pane.width.saturating_sub(2 * MARGIN_COLS).max(1);
+        // Between the margins; the text also leaves the gap before the bar.
+        let room = pane.width.saturating_sub(2 * MARGIN_COLS).max(1);
+        let usable = room.saturating_sub(SCROLLBAR_GAP_COLS).max(1);
         let text_cols = usize::from(usable).min(measure.max(1));
-        let spare = usable - text_cols as u16;
+        // Centred in the room between the margins: a full line keeps the
+        // gap on its right, a shorter measure is centred as before.
+        let spare = room - text_cols as u16;
         Geometry {
             view_rows,
             text_cols,
@@ -132,13 +139,16 @@ mod tests {
             }
         );
         assert_eq!(s.sidebar(true), Rect::new(80, 0, 40, 39));
-        assert_eq!(s.geometry(true, 80).text_cols, 78);
+        // A full pane: margin, 77 columns of text, the gap, the scrollbar.
+        let g = s.geometry(true, 80);
+        assert_eq!((g.text_cols, g.text_x), (77, 1));
+        assert_eq!(usize::from(g.text_x) + g.text_cols + 2, 80);
         let s = Screen {
             width: 40,
             height: 12,
             ..Screen::default()
         };
-        assert_eq!(s.geometry(false, 80).text_cols, 38);
+        assert_eq!(s.geometry(false, 80).text_cols, 37);
         assert!(!s.can_dock());
         let s = Screen {
             width: 1,

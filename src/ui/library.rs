@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, ListItem, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{centered, clean, list, title_bar, truncate};
+use super::text::{centered, clean, fit_parts, fit_words, list, title_bar, truncate};
 use crate::app::{AlsoIn, Entry, EntryState, Library};
 use crate::theme;
 
@@ -24,38 +24,62 @@ fn title(entry: &Entry) -> String {
     }
 }
 
-fn row(entry: &Entry, width: usize) -> ListItem<'static> {
-    let detail = match &entry.state {
-        EntryState::Pending => "reading…".to_string(),
-        EntryState::Failed(why) => format!("✗ {why}"),
+/// Below this width titles are not kept in a column: each row is its
+/// title first, then what details fit.
+pub const COLUMN_MIN_WIDTH: usize = 70;
+/// Details narrower than this are left out rather than shown as a stub.
+const MIN_DETAIL_COLS: usize = 8;
+
+/// An entry's details, most needed first: "byline · 1234 words · 5 min ·
+/// top entities".
+fn details(entry: &Entry) -> Vec<String> {
+    match &entry.state {
+        EntryState::Pending => vec!["reading…".to_string()],
+        EntryState::Failed(why) => vec![format!("✗ {}", clean(why))],
         EntryState::Ready(s) => {
-            let source = s.byline.clone().unwrap_or_else(|| entry.name());
-            let top = if s.top.is_empty() {
-                String::new()
-            } else {
-                format!(" · {}", s.top.join(", "))
-            };
-            format!(
-                "{source} · {} words · {} min{top}",
-                s.words,
-                s.reading_minutes()
-            )
+            let mut parts = vec![
+                clean(&s.byline.clone().unwrap_or_else(|| entry.name())),
+                format!("{} words", s.words),
+                format!("{} min", s.reading_minutes()),
+            ];
+            if !s.top.is_empty() {
+                parts.push(clean(&s.top.join(", ")));
+            }
+            parts
         }
-    };
+    }
+}
+
+fn row(entry: &Entry, width: usize) -> ListItem<'static> {
     let detail_style = match entry.state {
         EntryState::Failed(_) | EntryState::Pending => theme::dim(),
         EntryState::Ready(_) => Style::new(),
     };
-    // Titles in a column of two fifths of the width; details after it.
-    let title_w = (width * 2 / 5).max(12).min(width.saturating_sub(2));
-    let title = truncate(&clean(&title(entry)), title_w);
-    let gap = (title_w + 1).saturating_sub(title.width()).max(2);
+    let title = clean(&title(entry));
+    let (title, gap) = if width >= COLUMN_MIN_WIDTH {
+        // Titles in a column of two fifths of the width; details after it.
+        let title_w = (width * 2 / 5).max(12).min(width.saturating_sub(2));
+        let title = fit_words(&title, title_w);
+        let gap = (title_w + 1).saturating_sub(title.width()).max(2);
+        (title, gap)
+    } else {
+        // Narrow: the title first, as much of it as fits.
+        (fit_words(&title, width.saturating_sub(2)), 2)
+    };
     let room = width.saturating_sub(1 + title.width() + gap);
+    let parts = details(entry);
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let detail = if room >= MIN_DETAIL_COLS || width >= COLUMN_MIN_WIDTH {
+        // Failures keep their reason; otherwise the least needed go first.
+        fit_parts(&parts, " · ", room)
+    } else {
+        String::new()
+    };
     ListItem::new(Line::from(vec![
         Span::raw(" "),
         Span::styled(title, theme::sidebar_header()),
-        Span::raw(" ".repeat(gap)),
-        Span::styled(truncate(&clean(&detail), room), detail_style),
+        Span::raw(" ".repeat(if detail.is_empty() { 0 } else { gap })),
+        Span::styled(detail, detail_style),
     ]))
 }
 

@@ -156,3 +156,126 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         height,
     }
 }
+
+/// Breaks `s` into lines of at most `cols` display columns at spaces; a
+/// word longer than a line is cut (the one place a word is broken).
+pub fn wrap_words(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let need = if line.is_empty() {
+                word.width()
+            } else {
+                line.width() + 1 + word.width()
+            };
+            if need <= cols {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // Alone and still too long: cut it at the column.
+            let mut head = String::new();
+            let mut rest = word.as_str();
+            for g in word.graphemes(true) {
+                if head.width() + g.width() > cols && !head.is_empty() {
+                    break;
+                }
+                head.push_str(g);
+                rest = &rest[g.len()..];
+            }
+            lines.push(head);
+            word = rest.to_string();
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Shortens `s` to `cols` at a word boundary, ending in "…" when cut; a
+/// single word too long for the room is cut where it must be.
+pub fn fit_words(s: &str, cols: usize) -> String {
+    if s.width() <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for (i, _) in s.match_indices(' ') {
+        let head = s[..i].trim_end_matches([' ', '·', ',', ';', ':']);
+        if head.width() + 1 > cols {
+            break;
+        }
+        out = head.to_string();
+    }
+    if out.is_empty() {
+        return truncate(s, cols);
+    }
+    out.push('…');
+    out
+}
+
+/// Joins `parts` with `sep`, dropping parts from the end (the least
+/// needed last) until it fits `cols`; the first part alone is shortened
+/// at a word boundary.
+pub fn fit_parts(parts: &[&str], sep: &str, cols: usize) -> String {
+    for n in (1..=parts.len()).rev() {
+        let line = parts[..n].join(sep);
+        if line.width() <= cols {
+            return line;
+        }
+    }
+    parts
+        .first()
+        .map_or_else(String::new, |p| fit_words(p, cols))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_words_breaks_at_spaces_and_cuts_only_overlong_words() {
+        assert_eq!(
+            wrap_words("close what is open, never quits", 12),
+            ["close what", "is open,", "never quits"]
+        );
+        assert_eq!(wrap_words("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap_words("", 5), [""]);
+        for line in wrap_words("漢字の タイトル です", 4) {
+            assert!(line.width() <= 4, "{line}");
+        }
+    }
+
+    #[test]
+    fn fitting_cuts_at_words_and_drops_the_least_needed_parts() {
+        assert_eq!(
+            fit_words("no more headings below", 30),
+            "no more headings below"
+        );
+        assert_eq!(fit_words("no more headings below", 18), "no more headings…");
+        assert_eq!(fit_words("no more headings below", 16), "no more…");
+        assert_eq!(fit_words("unbreakable", 6), "unbre…");
+        let parts = ["restored your place (line 40 of 148)", "g to go to top"];
+        assert_eq!(
+            fit_parts(&parts, " · ", 60),
+            "restored your place (line 40 of 148) · g to go to top"
+        );
+        assert_eq!(
+            fit_parts(&parts, " · ", 40),
+            "restored your place (line 40 of 148)"
+        );
+        assert_eq!(fit_parts(&parts, " · ", 25), "restored your place…");
+    }
+}

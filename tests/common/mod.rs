@@ -14,6 +14,8 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Pty {
     session: expectrl::session::OsSession,
     pub parser: vt100::Parser,
+    /// Every byte factlens wrote, for tests of the sequences themselves.
+    pub raw: Vec<u8>,
 }
 
 impl Pty {
@@ -36,6 +38,7 @@ impl Pty {
         Pty {
             session,
             parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            raw: Vec::new(),
         }
     }
 
@@ -47,11 +50,17 @@ impl Pty {
                 Ok(0) => return got,
                 Ok(n) => {
                     self.parser.process(&buf[..n]);
+                    self.raw.extend_from_slice(&buf[..n]);
                     got = true;
                 }
                 Err(_) => return got,
             }
         }
+    }
+
+    /// Whether factlens has written `seq` (raw bytes, escapes included).
+    pub fn wrote(&self, seq: &str) -> bool {
+        self.raw.windows(seq.len()).any(|w| w == seq.as_bytes())
     }
 
     pub fn screen_text(&self) -> String {
@@ -152,6 +161,18 @@ impl Pty {
         }
     }
 
+    /// Asserts the process has not exited (after reading what it drew).
+    pub fn assert_running(&mut self) {
+        use expectrl::process::unix::WaitStatus;
+        self.pump();
+        let status = self.session.get_process().status();
+        assert!(
+            matches!(status, Ok(WaitStatus::StillAlive)),
+            "factlens ended ({status:?}); screen:\n{}",
+            self.screen_text()
+        );
+    }
+
     /// Whether the pty is in canonical (cooked) mode, as raw mode turns it off.
     /// (Echo cannot tell: the pty library turns echo off in the child.)
     pub fn canonical_mode(&self) -> bool {
@@ -180,6 +201,21 @@ impl Pty {
             "mouse reporting still on"
         );
         assert!(self.canonical_mode(), "tty still in raw mode (ICANON off)");
+        // vt100 keeps only the last mouse mode: check each one turned on
+        // was turned off after, in the bytes themselves.
+        for mode in ["1000", "1002", "1003", "1006", "1015"] {
+            let last = |seq: String| {
+                self.raw
+                    .windows(seq.len())
+                    .rposition(|w| w == seq.as_bytes())
+            };
+            if let Some(on) = last(format!("\x1b[?{mode}h")) {
+                assert!(
+                    last(format!("\x1b[?{mode}l")).is_some_and(|off| off > on),
+                    "mouse mode {mode} left on"
+                );
+            }
+        }
     }
 }
 

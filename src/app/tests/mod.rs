@@ -1,7 +1,8 @@
 //! Interactions as sequences of actions, with no terminal: reading and
-//! and navigation here, the sidebar and the mouse in `facts.rs`, links and
-//! the library in `library.rs`.
+//! navigation here, the sidebar and the mouse in `facts.rs`, links and
+//! the library in `library.rs`, closing and quitting in `escape.rs`.
 
+mod escape;
 mod facts;
 mod library;
 
@@ -145,8 +146,6 @@ fn help_and_quit() {
     assert!(matches!(app.overlay, Overlay::Help { .. }));
     key(&mut app, KeyCode::Esc);
     assert!(app.overlay == Overlay::None && !app.should_quit);
-    key(&mut app, KeyCode::Esc);
-    assert!(app.should_quit);
     let mut app = seed_app(80, 24);
     press(&mut app, "?q");
     assert!(app.overlay == Overlay::None && !app.should_quit);
@@ -326,4 +325,61 @@ fn n_follows_what_was_chosen_last() {
     assert!(current_text(&app).eq_ignore_ascii_case("trade"));
     press(&mut app, "]");
     assert_eq!(app.reader.follow, Follow::Selection);
+}
+
+#[test]
+fn a_restored_position_says_so_with_the_way_back_to_the_top() {
+    let doc = load_plain(include_str!("../../../assets/seed.txt"));
+    let facts = extract(&doc);
+    let offset = doc.text.find("Tit for tat.").unwrap();
+    let mut article = Article::new(doc, &facts);
+    article.restore = Some(offset);
+    let mut app = App::for_article(article, Options::default(), 100, 30);
+    assert_eq!(top_text(&app), "Tit for tat.");
+    let total = app.reader.layout.lines.len();
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            format!(
+                "restored your place (line {} of {total}) · g to go to top",
+                app.reader.top + 1
+            )
+            .as_str()
+        )
+    );
+    press(&mut app, "g");
+    assert_eq!(app.reader.top, 0);
+    // A place at the very top is no news.
+    let doc = load_plain(include_str!("../../../assets/seed.txt"));
+    let mut article = Article::new(doc, &Facts::default());
+    article.restore = Some(0);
+    let app = App::for_article(article, Options::default(), 100, 30);
+    assert_eq!(app.notice, None);
+}
+
+#[test]
+fn a_place_restored_while_loading_is_told_once_the_whole_text_is_in() {
+    let text = "Title\n\n".to_string()
+        + &"A paragraph of the long text goes here and on.\n\n".repeat(2000);
+    let cut = text[..text.len() / 4].rfind("\n\n").unwrap() + 2;
+    let offset = text.len() / 2;
+    let mut article = Article::pending(std::sync::Arc::new(load_plain(&text[..cut])), true);
+    article.restore = Some(offset);
+    let mut app = App::for_article(article, Options::default(), 100, 30);
+    assert_eq!(app.notice, None, "the line count is not known yet");
+    let whole = std::sync::Arc::new(load_plain(&text));
+    let lines = crate::layout::layout(&whole, app.geometry().text_cols);
+    app.update(Action::Loaded(whole, lines));
+    let (top, total) = (app.reader.top, app.reader.layout.lines.len());
+    assert!(top > 0 && total > 1000);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            format!(
+                "restored your place (line {} of {total}) · g to go to top",
+                top + 1
+            )
+            .as_str()
+        )
+    );
 }
