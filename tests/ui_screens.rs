@@ -235,7 +235,11 @@ fn sidebar_lists_the_facts_of_the_seed_at_120x40() {
     a.update(Action::Key(Key::plain(KeyCode::Tab)));
     a.update(Action::Key(Key::ch('G')));
     let text = screen(&render(&a, 120, 40));
-    for fig in ["20% · oil", "26% …between 2022 and 2023", "4,000 kilometers"] {
+    for fig in [
+        "20% · oil",
+        "26% …between 2022 and 2023",
+        "4,000 kilometers",
+    ] {
         assert!(text.contains(fig), "{fig} missing:\n{text}");
     }
 }

@@ -88,8 +88,12 @@ impl<'a> Scan<'a> {
             let scale = n::digit_scale(suffix).or_else(|| n::scale(suffix));
             let glued_unit =
                 (!suffix.is_empty() && !ordinal && !decade && scale.is_none()).then_some(suffix);
-            if glued_unit.is_some_and(|u| n::measure_unit(u).is_none() && n::time_unit(u).is_none())
-            {
+            let known = |u: &str| {
+                n::measure_unit(u).is_some()
+                    || n::time_unit(u).is_some()
+                    || matches!(u, "am" | "pm" | "AM" | "PM")
+            };
+            if glued_unit.is_some_and(|u| !known(u)) {
                 return None;
             }
             // "55,7" (one comma, not before three digits): a decimal comma.
@@ -215,6 +219,31 @@ impl<'a> Scan<'a> {
                 || (lo.plain && hi.plain && lo_w.len() == 3 && hi_w.len() == 4))
     }
 
+    /// The end of a numeric date at token `j`: "21.04.2022" (one token) or
+    /// "04/21/2022" (five).
+    fn numeric_date(&self, j: usize) -> Option<usize> {
+        let t = self.ts.get(j).filter(|t| t.kind() == TokKind::Num)?;
+        let w = t.text(self.text);
+        let part = |p: &str, max: u32| {
+            !p.is_empty() && p.len() <= 2 && p.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v))
+        };
+        let year =
+            |p: &str| (p.len() == 4 || p.len() == 2) && p.bytes().all(|b| b.is_ascii_digit());
+        let date = |a: &str, b: &str, c: &str| {
+            year(c) && ((part(a, 31) && part(b, 12)) || (part(a, 12) && part(b, 31)))
+        };
+        let dots: Vec<&str> = w.split('.').collect();
+        if let [a, b, c] = dots[..] {
+            return date(a, b, c).then_some(j + 1);
+        }
+        let (a, b, c) = (w, self.w(j + 2), self.w(j + 4));
+        (self.w(j + 1) == "/"
+            && self.w(j + 3) == "/"
+            && (j + 1..=j + 4).all(|k| self.glued(k))
+            && date(a, b, c))
+        .then_some(j + 5)
+    }
+
     /// "2023-03-05" (tokens `j..k`): the date.
     fn iso_date(&self, j: usize, year: &Num, month: &Num, k: usize) -> Option<String> {
         let day = self.w(k - 1);
@@ -243,6 +272,12 @@ impl<'a> Scan<'a> {
     /// "March 3, 2006", "March 2023", "3 March 2006" from a month at `i`.
     fn month_date(&self, i: usize) -> Option<(usize, String)> {
         let m = n::month(self.w(i))?;
+        // "Nov. 9"
+        let i = if self.w(i).len() <= 4 && self.w(i + 1) == "." && self.glued(i + 1) {
+            i + 1
+        } else {
+            i
+        };
         let day = self.number(i + 1).filter(|d| {
             d.plain && !d.year_like && d.value >= 1.0 && d.value <= 31.0 && d.value.fract() == 0.0
         });
@@ -261,6 +296,46 @@ impl<'a> Scan<'a> {
         }
         let y = self.number(i + 1).filter(|y| y.year_like)?;
         Some((y.end, format!("{:04}-{m:02}", y.value as u32)))
+    }
+
+    /// "3 March 2006", "5 May", "3 Mar 2006" from a day at `i`.
+    fn day_month(&self, i: usize) -> Option<(usize, String)> {
+        let day = self
+            .number(i)
+            .filter(|d| d.plain && (1.0..=31.0).contains(&d.value) && d.value.fract() == 0.0)?;
+        let next = self.w(day.end);
+        let m = n::month(next)?;
+        let mut e = day.end + 1;
+        if next.len() == 3 && next != "May" && self.w(e) == "." {
+            e += 1;
+        }
+        let year = self.number(e).filter(|y| y.year_like);
+        if next.len() == 3 && next != "May" && year.is_none() {
+            return None;
+        }
+        Some(match year {
+            Some(y) => (
+                y.end,
+                format!("{:04}-{m:02}-{:02}", y.value as u32, day.value as u32),
+            ),
+            None => (e, format!("--{m:02}-{:02}", day.value as u32)),
+        })
+    }
+
+    /// The end of "am", "p.m." at token `k`.
+    fn meridiem(&self, k: usize) -> Option<usize> {
+        let w = self.w(k);
+        let ampm = |w: &str| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "am" | "pm" | "a.m." | "p.m."
+            )
+        };
+        if ampm(w) {
+            return Some(k + 1);
+        }
+        // "a.m" then "." when the sentence ends there.
+        (matches!(w, "a.m" | "p.m" | "A.M" | "P.M") && self.w(k + 1) == ".").then_some(k + 2)
     }
 
     /// Is token `i` a plural noun ("passengers", "people", "Americans")?
@@ -414,7 +489,7 @@ impl<'a> Scan<'a> {
                 if self.w(j) == "," {
                     j += 1;
                 }
-                let (end, iso) = match self.month_date(j) {
+                let (end, iso) = match self.month_date(j).or_else(|| self.day_month(j)) {
                     Some((end, iso)) => (end, Some(iso)),
                     None => (i + 1, None),
                 };
@@ -447,10 +522,47 @@ impl<'a> Scan<'a> {
                 cur = Some(c);
                 j = i + 1;
             }
-            let Some(lo) = self.number(j) else {
+            // "21.04.2022", "04/21/2022": numeric dates; "1/2": a fraction.
+            if cur.is_none()
+                && let Some(e) = self.numeric_date(j)
+            {
+                out.push(self.fig(FigureKind::Date, j, e));
+                i = e;
+                continue;
+            }
+            let Some(mut lo) = self.number(j) else {
                 i += 1;
                 continue;
             };
+            // "1 1/4 cups": a whole number and a fraction.
+            let whole = lo.plain
+                && self.is_num(lo.end)
+                && self.w(lo.end + 1) == "/"
+                && self.glued(lo.end + 1)
+                && self.glued(lo.end + 2)
+                && self
+                    .number(lo.end + 2)
+                    .is_some_and(|d| d.plain && (2.0..=16.0).contains(&d.value));
+            let mut whole_part = 0.0;
+            if whole && let Some(frac) = self.number(lo.end) {
+                whole_part = lo.value;
+                lo = frac;
+            }
+            if self.w(lo.end) == "/" && lo.plain && self.glued(lo.end) && self.glued(lo.end + 1) {
+                match self.number(lo.end + 1).filter(|d| d.plain) {
+                    Some(d) if lo.value < d.value && (2.0..=16.0).contains(&d.value) => {
+                        lo.value = whole_part + lo.value / d.value;
+                        lo.end = d.end;
+                        lo.plain = false;
+                    }
+                    // "24/7", "9/11": codes, not figures.
+                    Some(d) => {
+                        i = d.end;
+                        continue;
+                    }
+                    None => {}
+                }
+            }
             // "Ge1:2", "Ps23:4": the verse of a reference, not a count.
             if cur.is_none()
                 && j >= 2
@@ -565,12 +677,35 @@ impl<'a> Scan<'a> {
                 && !num.word
             {
                 let mins: f64 = self.w(end + 1).parse().unwrap_or(0.0);
-                let iso = format!("{:02}:{:02}", value as u32, mins as u32);
+                let e = self.meridiem(end + 2).unwrap_or(end + 2);
+                let pm = e > end + 2 && self.w(end + 2).starts_with(['p', 'P']) && value < 12.0;
+                let hours = value as u32 + if pm { 12 } else { 0 };
+                let iso = format!("{hours:02}:{:02}", mins as u32);
                 out.push(Figure {
                     date: Some(iso),
-                    ..self.fig(FigureKind::Date, start, end + 2)
+                    ..self.fig(FigureKind::Date, start, e)
                 });
-                i = end + 2;
+                i = e;
+                continue;
+            }
+            // "3 a.m.", "6 pm", "4am".
+            let meridiem = match num.glued_unit {
+                Some(u) => matches!(u.to_ascii_lowercase().as_str(), "am" | "pm").then_some(end),
+                None => self.meridiem(end),
+            };
+            if let Some(e) = meridiem.filter(|_| num.plain || num.glued_unit.is_some())
+                && (1.0..=12.0).contains(&value)
+                && high.is_none()
+            {
+                let pm = self.text[self.ts[start].start()..self.ts[e - 1].end()]
+                    .to_ascii_lowercase()
+                    .contains('p');
+                let hours = value as u32 % 12 + if pm { 12 } else { 0 };
+                out.push(Figure {
+                    date: Some(format!("{hours:02}:00")),
+                    ..self.fig(FigureKind::Date, start, e)
+                });
+                i = e;
                 continue;
             }
             let percent_end = if next == "%" || next.eq_ignore_ascii_case("percent") {
@@ -591,20 +726,9 @@ impl<'a> Scan<'a> {
                 continue;
             }
             // "3 March 2006", "5 May 2024", "3 Mar 2006".
-            if num.plain
-                && high.is_none()
-                && (1.0..=31.0).contains(&value)
-                && let Some(m) = n::month(next)
-                && (next.len() > 3
-                    || next == "May"
-                    || self.number(end + 1).is_some_and(|y| y.year_like))
+            if high.is_none()
+                && let Some((e, iso)) = self.day_month(start)
             {
-                let mut iso = format!("--{m:02}-{:02}", value as u32);
-                let mut e = end + 1;
-                if let Some(y) = self.number(e).filter(|y| y.year_like) {
-                    iso = format!("{:04}-{m:02}-{:02}", y.value as u32, value as u32);
-                    e = y.end;
-                }
                 out.push(Figure {
                     date: Some(iso),
                     ..self.fig(FigureKind::Date, start, e)
@@ -693,10 +817,16 @@ impl<'a> Scan<'a> {
             }
             // "a two-country solution", "a 12-member panel": a count of the
             // noun after the hyphen.
-            if hyph
-                && self.is_word(unit_at)
+            // "one-size-fits-all", "01-socket-http": a compound or a name.
+            let compound = self.w(unit_at + 1) == "-" && self.glued(unit_at + 1);
+            let noun = self.is_word(unit_at)
                 && !self.ts[unit_at].cap()
                 && !is_among(uw, n::NOT_COUNTED)
+                && !uw.ends_with("ed");
+            if hyph
+                && noun
+                && !compound
+                && !self.w(start).starts_with('0')
                 && !self.list_marker(start)
             {
                 out.push(Figure {
@@ -711,7 +841,7 @@ impl<'a> Scan<'a> {
             if (num.year_like && (1000.0..=2100.0).contains(&value) || num.decade)
                 && high.is_none()
                 // "1709 children": a count, unless a year is asked for.
-                && (counted.is_none() || is_among(prev, n::YEAR_WORDS))
+                && (!self.plural_noun(end) || is_among(prev, n::YEAR_WORDS))
                 && !is_among(prev, n::IDENTIFIER_NOUNS)
             {
                 let iso = format!("{:04}", value as u32);
@@ -723,7 +853,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             // "aged 73": an age.
-            if prev.eq_ignore_ascii_case("aged") && counted.is_none() {
+            if is_among(prev, &["aged", "age"]) && counted.is_none() {
                 out.push(Figure {
                     unit: Some("year"),
                     ..with(self.fig(FigureKind::Quantity, start, end))
@@ -736,9 +866,38 @@ impl<'a> Scan<'a> {
             // number that refers back ("the two countries"), and the tail of
             // a code ("STS-133").
             let lone_one = num.word && value == 1.0 && counted.is_none();
-            let part_of_code =
-                !num.word && !negative && start > 0 && prev == "-" && !self.ts[start].gap();
-            if lone_one || part_of_code || self.list_marker(start) || self.identifier(start, &num) {
+            let part_of_code = !num.word
+                && !negative
+                && start > 0
+                && !self.ts[start].gap()
+                // "STS-133", "BA.2", "F/A-18".
+                && (prev == "-"
+                    || (matches!(prev, "." | "/" | "_") && !self.ts[start - 1].gap() && self.is_word(start - 2)));
+            // "201 E. Nine Mile", "10 Downing Street": an address.
+            let address = !num.word
+                && (self.w(end).len() == 1
+                    && self.ts.get(end).is_some_and(Tok::cap)
+                    && self.w(end + 1) == "."
+                    || self.ts.get(end).is_some_and(Tok::cap)
+                        && [end + 1, end + 2]
+                            .iter()
+                            .any(|&k| is_among(self.w(k), n::STREET_WORDS)));
+            // "Nine Mile", "Three Gorges": a number word in a name.
+            let in_name = num.word
+                && start > 0
+                && self.ts[start].cap()
+                && self
+                    .ts
+                    .get(end)
+                    .is_some_and(|t| t.kind() == TokKind::Word && t.cap())
+                && counted.is_none();
+            if lone_one
+                || part_of_code
+                || address
+                || in_name
+                || self.list_marker(start)
+                || self.identifier(start, &num)
+            {
                 i = end;
                 continue;
             }

@@ -174,13 +174,13 @@ pub fn weekday(w: &str) -> bool {
 pub fn time_unit(w: &str) -> Option<&'static str> {
     let mut buf = [0u8; 16];
     Some(match lower(w, &mut buf)? {
-        "second" | "seconds" => "second",
-        "minute" | "minutes" => "minute",
-        "hour" | "hours" => "hour",
+        "second" | "seconds" | "sec" | "secs" => "second",
+        "minute" | "minutes" | "min" | "mins" => "minute",
+        "hour" | "hours" | "hr" | "hrs" => "hour",
         "day" | "days" => "day",
-        "week" | "weeks" => "week",
+        "week" | "weeks" | "wk" | "wks" => "week",
         "month" | "months" => "month",
-        "year" | "years" => "year",
+        "year" | "years" | "yr" | "yrs" => "year",
         "decade" | "decades" => "decade",
         "century" | "centuries" => "century",
         _ => return None,
@@ -236,6 +236,9 @@ pub fn measure_unit(w: &str) -> Option<Unit> {
         "litres" | "liters" | "litre" | "liter" | "l" => metric("l"),
         "ml" | "millilitres" | "milliliters" => metric("ml"),
         "gallons" | "gallon" | "gal" => imperial("gal", 3.785_41, "l"),
+        "tsp" | "teaspoons" | "teaspoon" => imperial("tsp", 4.928_92, "ml"),
+        "tbsp" | "tablespoons" | "tablespoon" => imperial("tbsp", 14.786_8, "ml"),
+        "cups" | "cup" => imperial("cup", 236.588, "ml"),
         "barrels" | "barrel" | "bbl" => metric("bbl"),
         "acres" | "acre" => imperial("acre", 0.404_686, "ha"),
         "hectares" | "hectare" | "ha" => metric("ha"),
@@ -385,4 +388,11 @@ pub const YEAR_WORDS: &[&str] = &[
     "in", "since", "by", "from", "until", "till", "to", "of", "before", "after", "during",
     "around", "circa", "c", "early", "late", "mid", "year", "summer", "winter", "spring",
     "autumn", "fall", "and", "or", "between", "through", "the",
+];
+
+/// Street words after a number: an address, not a figure.
+#[rustfmt::skip]
+pub const STREET_WORDS: &[&str] = &[
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
+    "dr", "way", "place", "pl", "court", "ct", "square", "sq", "highway", "hwy", "terrace",
 ];

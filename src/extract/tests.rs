@@ -731,3 +731,61 @@ fn markdown_lists_and_tables_give_only_real_figures() {
         d.text
     );
 }
+
+#[test]
+fn numeric_dates_fractions_codes_and_addresses() {
+    let (d, f) = run(
+        "News date: 04/21/2022 and 21.04.2022. Add 1/2 tsp of salt and bake for 1 hr 35 mins. \
+         Omicron BA.2 spread 24/7. She lives at 201 E. Nine Mile and 10 Downing Street. \
+         Joe, age 10, saw the Mariachi Mexico 2020 quartet.\n",
+    );
+    let texts: Vec<&str> = f.figures.iter().map(|x| &d.text[x.range.clone()]).collect();
+    assert_eq!(
+        texts,
+        [
+            "04/21/2022",
+            "21.04.2022",
+            "1/2 tsp",
+            "1 hr",
+            "35 mins",
+            "10",
+            "2020"
+        ]
+    );
+    assert_eq!(figure(&d, &f, "04/21/2022").kind, FigureKind::Date);
+    let tsp = figure(&d, &f, "1/2 tsp");
+    assert_eq!(
+        (tsp.kind, tsp.value, tsp.unit),
+        (FigureKind::Quantity, Some(0.5), Some("tsp"))
+    );
+    assert_eq!(figure(&d, &f, "35 mins").kind, FigureKind::Quantity);
+    let age = figure(&d, &f, "10");
+    assert_eq!((age.kind, age.unit), (FigureKind::Quantity, Some("year")));
+    assert_eq!(figure(&d, &f, "2020").kind, FigureKind::Date);
+}
+
+#[test]
+fn times_of_day_abbreviated_months_and_mixed_numbers() {
+    let (d, f) = run(
+        "We meet on Nov. 9 at 6 pm, from 4am on Saturday 3 October, at 3 a.m. and at 10:08 pm. \
+         Add 1 1/4 cups of sugar; no one-size-fits-all rule.\n",
+    );
+    let texts: Vec<&str> = f.figures.iter().map(|x| &d.text[x.range.clone()]).collect();
+    assert_eq!(
+        texts,
+        [
+            "Nov. 9",
+            "6 pm",
+            "4am",
+            "Saturday 3 October",
+            "3 a.m.",
+            "10:08 pm",
+            "1 1/4 cups"
+        ]
+    );
+    assert_eq!(figure(&d, &f, "6 pm").date.as_deref(), Some("18:00"));
+    assert_eq!(figure(&d, &f, "4am").date.as_deref(), Some("04:00"));
+    assert_eq!(figure(&d, &f, "10:08 pm").date.as_deref(), Some("22:08"));
+    assert_eq!(figure(&d, &f, "Nov. 9").date.as_deref(), Some("--11-09"));
+    assert_eq!(figure(&d, &f, "1 1/4 cups").value, Some(1.25));
+}
