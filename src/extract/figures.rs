@@ -188,8 +188,24 @@ impl<'a> Scan<'a> {
     }
 
     /// "8–10", "3-5 million": the high end of a range after `lo`.
-    fn range_end(&self, lo: &Num) -> Option<Num<'a>> {
+    fn range_end(&self, lo: &Num, start: usize) -> Option<Num<'a>> {
         let dash = self.w(lo.end);
+        // "20.8 to 23.5 percent", "1.5 to 2 degrees": a range when the unit
+        // follows the second number only ("from 9 to 10" is a change).
+        if dash == "to"
+            && !lo.word
+            && !lo.ordinal
+            && lo.glued_unit.is_none()
+            && !is_among(
+                self.before(start, 1),
+                &["from", "rose", "fell", "increased", "decreased"],
+            )
+            && let Some(hi) = self.number(lo.end + 1).filter(|hi| !hi.word && !hi.ordinal)
+            && self.unit_follows(hi.end)
+            && hi.value > lo.value
+        {
+            return Some(hi);
+        }
         if !matches!(dash, "-" | "–" | "—")
             || lo.word
             || lo.ordinal
@@ -207,6 +223,19 @@ impl<'a> Scan<'a> {
         let years = lo.year_like && hi.year_like;
         let rising = hi.value > lo.value * (hi.scale / lo.scale).max(1.0);
         (rising && !(hi.ordinal || hi.word || years)).then_some(hi)
+    }
+
+    /// Does a percent sign or a unit begin at token `k`?
+    fn unit_follows(&self, k: usize) -> bool {
+        let w = self.w(k);
+        w == "%"
+            || w.eq_ignore_ascii_case("percent")
+            || (w == "per" && self.w(k + 1) == "cent")
+            || (self.is_word(k)
+                && (n::time_unit(w).is_some()
+                    || n::measure_unit(w).is_some()
+                    || n::currency(w).is_some()
+                    || n::scale(w).is_some()))
     }
 
     /// Is `lo`-`hi` (joined by a hyphen) a phone number or a code rather
@@ -428,6 +457,17 @@ impl<'a> Scan<'a> {
     /// Does the number at `start` name a thing ("Flight 8501", "model 3",
     /// "No. 5", "#1")?
     fn identifier(&self, start: usize, num: &Num) -> bool {
+        let digits = self.w(start);
+        // "Python 3.11", "CC BY-NC-ND 2.0": a version after a name.
+        let version = !num.word
+            && digits.contains('.')
+            && !digits.contains(',')
+            && start >= 2
+            && self.ts[start - 1].cap()
+            && self.is_word(start - 1);
+        if version {
+            return true;
+        }
         if num.word || !num.plain {
             return false;
         }
@@ -609,7 +649,7 @@ impl<'a> Scan<'a> {
             };
             let sign = if negative { -1.0 } else { 1.0 };
             // A range is one figure: "8–10 years", "3-5%", "$3-5 million".
-            let (value, high, num) = match self.range_end(&lo).filter(|_| !negative) {
+            let (value, high, num) = match self.range_end(&lo, start).filter(|_| !negative) {
                 Some(hi) => {
                     let lo_value = lo.value * (hi.scale / lo.scale).max(1.0);
                     (n::tidy(lo_value), Some(n::tidy(hi.value)), hi)
@@ -658,8 +698,17 @@ impl<'a> Scan<'a> {
                 }
                 let prev = self.before(start, 1);
                 // "First, ...", "at first", "first-hand": discourse, not rank.
+                // "The First Task": an ordinal in a name.
+                let in_name = num.word
+                    && start > 0
+                    && self.ts[start].cap()
+                    && self
+                        .ts
+                        .get(end)
+                        .is_some_and(|t| t.kind() == TokKind::Word && t.cap());
                 let discourse = num.word
-                    && ((start == 0 && next == ",")
+                    && (in_name
+                        || (start == 0 && next == ",")
                         || prev.eq_ignore_ascii_case("at")
                         || prev == "-"
                         || (next == "-" && self.glued(end)));
@@ -802,7 +851,20 @@ impl<'a> Scan<'a> {
                     unit_end,
                 )
             };
-            if let Some(u) = unit {
+            if let Some(mut u) = unit {
+                let mut e = e;
+                // "2 degrees Celsius"
+                if u.symbol == "°" {
+                    let scale = match self.w(e) {
+                        "Celsius" | "centigrade" => n::measure_unit("°C"),
+                        "Fahrenheit" => n::measure_unit("°F"),
+                        _ => None,
+                    };
+                    if let Some(scale) = scale {
+                        u = scale;
+                        e += 1;
+                    }
+                }
                 out.push(Figure {
                     unit: Some(u.symbol),
                     counted: self.measured(e).map(|k| self.ts[k].range()),
@@ -891,7 +953,22 @@ impl<'a> Scan<'a> {
                     .get(end)
                     .is_some_and(|t| t.kind() == TokKind::Word && t.cap())
                 && counted.is_none();
+            // "[1]": a citation; "• 2 Effects": a numbered contents entry;
+            // "1.0 1.1 1.2", "7 8 9": a run of labels.
+            let citation = prev == "[" && next == "]" && self.glued(start) && self.glued(end);
+            let contents = !num.word
+                && matches!(prev, "•" | "·" | "▪" | "◦" | "‣" | "*")
+                && self
+                    .ts
+                    .get(end)
+                    .is_some_and(|t| t.kind() == TokKind::Word && t.cap());
+            let run = !num.word
+                && ((start > 0 && self.is_num(start - 1) && self.ts[start].gap())
+                    || (self.is_num(end) && self.ts[end].gap()));
             if lone_one
+                || citation
+                || contents
+                || run
                 || part_of_code
                 || address
                 || in_name

@@ -789,3 +789,27 @@ fn times_of_day_abbreviated_months_and_mixed_numbers() {
     assert_eq!(figure(&d, &f, "Nov. 9").date.as_deref(), Some("--11-09"));
     assert_eq!(figure(&d, &f, "1 1/4 cups").value, Some(1.25));
 }
+
+#[test]
+fn citations_contents_versions_and_ranges_with_to() {
+    let (d, f) = run(
+        "It was taught in the First Task.[3] Contents\n• 1 History\n• 2 Effects\n\nSee 1.0 1.1 1.2 and \
+         CC BY 2.0 and Python 3.11. Rates were 20.8 to 23.5 percent, warming 1.5 to 2 degrees Celsius; \
+         seats rose from 9 to 10.\n",
+    );
+    let texts: Vec<&str> = f.figures.iter().map(|x| &d.text[x.range.clone()]).collect();
+    assert_eq!(
+        texts,
+        [
+            "20.8 to 23.5 percent",
+            "1.5 to 2 degrees Celsius",
+            "9",
+            "10"
+        ]
+    );
+    let c = figure(&d, &f, "1.5 to 2 degrees Celsius");
+    assert_eq!(
+        (c.value, c.high, c.unit),
+        (Some(1.5), Some(2.0), Some("°C"))
+    );
+}
