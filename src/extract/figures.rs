@@ -23,6 +23,10 @@ pub(super) fn may_begin(w: &str) -> bool {
         || (may_be_number_word(w) && (n::small_number(w).is_some() || n::ordinal_word(w).is_some()))
 }
 
+/// Denominators of written fractions ("1/2", "3/8"); "9/11" and "24/7"
+/// are names.
+const DENOMINATORS: [f64; 8] = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0];
+
 fn is_among(w: &str, list: &[&str]) -> bool {
     w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
@@ -89,7 +93,8 @@ impl<'a> Scan<'a> {
             let glued_unit =
                 (!suffix.is_empty() && !ordinal && !decade && scale.is_none()).then_some(suffix);
             let known = |u: &str| {
-                n::measure_unit(u).is_some()
+                matches!(u, "C" | "F")
+                    || n::measure_unit(u).is_some()
                     || n::time_unit(u).is_some()
                     || matches!(u, "am" | "pm" | "AM" | "PM")
             };
@@ -582,7 +587,7 @@ impl<'a> Scan<'a> {
                 && self.glued(lo.end + 2)
                 && self
                     .number(lo.end + 2)
-                    .is_some_and(|d| d.plain && (2.0..=16.0).contains(&d.value));
+                    .is_some_and(|d| d.plain && DENOMINATORS.contains(&d.value));
             let mut whole_part = 0.0;
             if whole && let Some(frac) = self.number(lo.end) {
                 whole_part = lo.value;
@@ -590,7 +595,7 @@ impl<'a> Scan<'a> {
             }
             if self.w(lo.end) == "/" && lo.plain && self.glued(lo.end) && self.glued(lo.end + 1) {
                 match self.number(lo.end + 1).filter(|d| d.plain) {
-                    Some(d) if lo.value < d.value && (2.0..=16.0).contains(&d.value) => {
+                    Some(d) if lo.value < d.value && DENOMINATORS.contains(&d.value) => {
                         lo.value = whole_part + lo.value / d.value;
                         lo.end = d.end;
                         lo.plain = false;
@@ -830,7 +835,10 @@ impl<'a> Scan<'a> {
             }
             // Units of measure: "4,000 kilometers", "36,000ft", "-5 °C",
             // "12 square miles".
-            let (unit, e) = if uw == "°" && self.glued(unit_at + 1) && num.glued_unit.is_none() {
+            let (unit, e) = if let Some(t @ ("C" | "F")) = num.glued_unit {
+                // "40C"
+                (n::measure_unit(if t == "C" { "°C" } else { "°F" }), end)
+            } else if uw == "°" && self.glued(unit_at + 1) && num.glued_unit.is_none() {
                 let scale = match self.w(unit_at + 1) {
                     "C" => n::measure_unit("°C"),
                     "F" => n::measure_unit("°F"),
@@ -891,8 +899,10 @@ impl<'a> Scan<'a> {
                 && !self.w(start).starts_with('0')
                 && !self.list_marker(start)
             {
+                // "5,000-strong", "10-fold": a count with no noun.
+                let adjective = is_among(uw, &["strong", "fold", "odd", "plus", "something"]);
                 out.push(Figure {
-                    counted: Some(self.ts[unit_at].range()),
+                    counted: (!adjective).then(|| self.ts[unit_at].range()),
                     ..with(self.fig(FigureKind::Count, start, unit_at + 1))
                 });
                 i = unit_at + 1;
@@ -928,6 +938,17 @@ impl<'a> Scan<'a> {
             // number that refers back ("the two countries"), and the tail of
             // a code ("STS-133").
             let lone_one = num.word && value == 1.0 && counted.is_none();
+            // "a 1-0 win", "passed 52-48": a score, not two counts.
+            let score = !num.word
+                && high.is_none()
+                && next == "-"
+                && self.glued(end)
+                && self.is_num(end + 1)
+                && self.glued(end + 1);
+            if score {
+                i = end + 2;
+                continue;
+            }
             let part_of_code = !num.word
                 && !negative
                 && start > 0

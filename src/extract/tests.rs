@@ -813,3 +813,13 @@ fn citations_contents_versions_and_ranges_with_to() {
         (Some(1.5), Some(2.0), Some("°C"))
     );
 }
+
+#[test]
+fn scores_and_named_fractions_are_not_figures() {
+    let (d, f) =
+        run("After 9/11 the bill passed 52-48 in a 1-0 game; a 5,000-strong force saw 40C heat.\n");
+    let texts: Vec<&str> = f.figures.iter().map(|x| &d.text[x.range.clone()]).collect();
+    assert_eq!(texts, ["5,000-strong", "40C"]);
+    assert_eq!(figure(&d, &f, "5,000-strong").counted, None);
+    assert_eq!(figure(&d, &f, "40C").unit, Some("°C"));
+}
