@@ -255,4 +255,23 @@ mod tests {
             serde_json::from_str(&to_string(&doc, &facts, &Options::default())).unwrap();
         assert!(v.get("text").is_none() && v.get("notes").is_none());
     }
+
+    #[test]
+    fn figure_values_print_in_shortest_form_with_their_extras() {
+        let text = "Growth was 0.9% as 162 passengers flew 8–10 hours at 36,000ft.\n";
+        let doc = load_plain(text);
+        let json = to_string(&doc, &extract(&doc), &Options::default());
+        assert!(json.contains(r#""text":"0.9%","kind":"percent""#), "{json}");
+        assert!(json.contains(r#""value":0.009,"#), "{json}");
+        assert!(!json.contains("0.009000000000000001"), "{json}");
+        assert!(json.contains(r#""counted":"passengers""#), "{json}");
+        assert!(
+            json.contains(r#""value":8.0,"high":10.0,"unit":"hour""#),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#""unit":"ft","metric":{"value":10972.8,"unit":"m"}"#),
+            "{json}"
+        );
+    }
 }
