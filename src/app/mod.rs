@@ -10,6 +10,7 @@
 //! [`Overlay`] that gets every key first while it is open.
 
 mod action;
+mod card;
 mod escape;
 mod library;
 mod links;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 
 pub use crate::index::{FactIndex, Highlight, Section, Target};
 pub use action::{Action, Article, Effect, Options};
+pub use card::{Card, LEGEND_ROWS, SidebarRows};
 pub use library::{AlsoIn, Entry, EntryState, Library};
 pub use mouse::offset_at_column;
 pub use navigate::sentence_around;

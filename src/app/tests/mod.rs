@@ -2,6 +2,7 @@
 //! navigation here, the sidebar and the mouse in `facts.rs`, links and
 //! the library in `library.rs`, closing and quitting in `escape.rs`.
 
+mod card;
 mod escape;
 mod facts;
 mod library;
