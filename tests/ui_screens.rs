@@ -527,6 +527,38 @@ fn the_card_shows_what_a_figure_was_read_as_at_60x20() {
 }
 
 #[test]
+fn the_outline_lists_the_headings_over_the_text() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = markdown_app(OUTLINE_MD, w, h);
+        // Read into the second section, then open the outline.
+        a.update(Action::Key(Key::ch('}')));
+        a.update(Action::Key(Key::ch('}')));
+        a.update(Action::Key(Key::ch('t')));
+        a.update(Action::Key(Key::ch('j')));
+        let buf = render(&a, w, h);
+        let text = screen(&buf);
+        insta::assert_snapshot!(format!("outline_{w}x{h}"), text);
+        assert!(
+            text.contains("Outline 6 · Enter jumps · Esc closes"),
+            "{text}"
+        );
+        assert!(
+            text.contains("▸ The route"),
+            "the section read is marked:\n{text}"
+        );
+        // The cursor is on the heading Enter would jump to.
+        let (x, y) = find(&buf, "│  Money");
+        assert!(
+            buf[(x + 3, y)].modifier.contains(Modifier::REVERSED),
+            "{text}"
+        );
+        for heading in ["Where the idea came from", "What comes next"] {
+            assert!(text.contains(heading), "{heading}:\n{text}");
+        }
+    }
+}
+
+#[test]
 fn an_article_being_opened_shows_how_to_cancel_it() {
     let mut a = App::for_library(vec!["a.txt".into()], Options::default(), 80, 10);
     a.update(Action::Key(Key::plain(KeyCode::Enter)));

@@ -1,7 +1,7 @@
 //! Closing, cancelling and quitting: one model for Esc, Ctrl-c, `q` and `Q`.
 //!
 //! - Esc (`back`) closes or cancels the innermost thing and never quits:
-//!   a prompt, a popup (help, links, "also in"), an article being opened,
+//!   a prompt, a popup (help, links, outline, "also in"), an article being opened,
 //!   the sidebar drawn over a narrow screen, the sidebar's focus, a search
 //!   highlight, the selection, the sidebar filter and, last, an article
 //!   opened from a library, which goes back to the list. With nothing left

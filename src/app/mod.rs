@@ -7,7 +7,8 @@
 //! `App` is composed of small states whose fields only this module
 //! changes: the [`Reader`] (document, view, selection, search, jump list),
 //! the [`Sidebar`] (rows, filter, sort, cursor), the [`Library`], and one
-//! [`Overlay`] that gets every key first while it is open.
+//! [`Overlay`] that gets every key first while it is open (help, links,
+//! outline, "also in", prompt).
 
 mod action;
 mod card;
@@ -16,6 +17,7 @@ mod library;
 mod links;
 mod mouse;
 mod navigate;
+mod outline;
 mod overlay;
 mod reader;
 mod screen;
@@ -304,6 +306,7 @@ impl App {
             Command::Bottom => self.jump_to_line(self.max_top()),
             Command::NextHeading => self.jump_heading(true),
             Command::PrevHeading => self.jump_heading(false),
+            Command::Outline => self.open_outline(),
             Command::Focus => self.toggle_focus(),
             Command::ToggleSidebar => self.toggle_sidebar(),
             Command::Sort => self.toggle_sort(),

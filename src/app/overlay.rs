@@ -1,5 +1,5 @@
-//! What is open over the view: the help, the list of links, the "also in"
-//! list, or a prompt. One at a time; it gets every key first, and `ui`
+//! What is open over the view: the help, the list of links, the outline,
+//! the "also in" list, or a prompt. One at a time; it gets every key first, and `ui`
 //! draws from the same enum.
 
 use super::{AlsoIn, App, Effect, Focus, Follow};
@@ -14,6 +14,8 @@ pub enum Overlay {
     Help { scroll: usize, under: Box<Overlay> },
     /// The article's links, with a cursor.
     Links { cursor: usize },
+    /// The article's section headings, with a cursor.
+    Outline { cursor: usize },
     /// Other library articles naming an entity.
     AlsoIn(AlsoIn),
     /// A line being typed at the bottom of the screen.
@@ -59,14 +61,19 @@ impl App {
             Overlay::None => return None,
             Overlay::Help { scroll, under } => (self.help_command(command, scroll, under), vec![]),
             // Help opens over a list and gives it back when closed.
-            other @ (Overlay::Links { .. } | Overlay::AlsoIn(_)) if command == Command::Help => (
-                Overlay::Help {
-                    scroll: 0,
-                    under: Box::new(other),
-                },
-                vec![],
-            ),
+            other @ (Overlay::Links { .. } | Overlay::Outline { .. } | Overlay::AlsoIn(_))
+                if command == Command::Help =>
+            {
+                (
+                    Overlay::Help {
+                        scroll: 0,
+                        under: Box::new(other),
+                    },
+                    vec![],
+                )
+            }
             Overlay::Links { cursor } => self.links_command(command, cursor),
+            Overlay::Outline { cursor } => self.outline_command(command, cursor),
             Overlay::AlsoIn(also) => self.also_command(command, also),
             // Commands come from keys, which a prompt takes itself.
             prompt @ Overlay::Prompt(_) => (prompt, vec![]),

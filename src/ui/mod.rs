@@ -7,6 +7,7 @@ mod card;
 mod help;
 mod library;
 mod links;
+mod outline;
 mod sidebar;
 mod status;
 pub(crate) mod text;
@@ -16,6 +17,7 @@ pub use card::CardView;
 pub use help::HelpView;
 pub use library::{AlsoInView, LibraryView};
 pub use links::LinksView;
+pub use outline::OutlineView;
 pub use sidebar::SidebarView;
 pub use status::StatusLine;
 
@@ -101,6 +103,13 @@ fn draw_overlay(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &App, overla
         }
         Overlay::Links { cursor } => LinksView {
             doc: app.reader().doc(),
+            cursor: *cursor,
+        }
+        .render(area, buf),
+        Overlay::Outline { cursor } => OutlineView {
+            reader: app.reader(),
+            keymap: &app.options().keymap,
+            palette: &app.options().palette,
             cursor: *cursor,
         }
         .render(area, buf),

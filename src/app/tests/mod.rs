@@ -6,6 +6,7 @@ mod card;
 mod escape;
 mod facts;
 mod library;
+mod outline;
 
 use super::*;
 use crate::document::load_plain;
