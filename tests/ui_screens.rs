@@ -786,6 +786,37 @@ fn library(w: u16, h: u16) -> App {
 }
 
 #[test]
+fn the_library_filter_lists_matching_rows() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = library(w, h);
+        for c in "/india".chars() {
+            a.update(Action::Key(Key::ch(c)));
+        }
+        let text = screen(&render(&a, w, h));
+        insta::assert_snapshot!(format!("library_filter_{w}x{h}"), text);
+        assert!(
+            text.contains("Library · 2 of 5 articles · filter: india"),
+            "{text}"
+        );
+        assert!(text.contains("Monsoon Season"), "by an entity:\n{text}");
+        assert!(text.contains("Trade Talks"), "by its title:\n{text}");
+        assert!(!text.contains("Local Sports"), "{text}");
+        assert!(
+            text.lines().last().unwrap().starts_with("filter: india"),
+            "{text}"
+        );
+        for c in "zz".chars() {
+            a.update(Action::Key(Key::ch(c)));
+        }
+        let text = screen(&render(&a, w, h));
+        assert!(
+            text.contains("no article's title, file name or entities match"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn library_rows_put_the_title_first_and_drop_details_when_narrow() {
     let buf = render(&library(60, 20), 60, 20);
     insta::assert_snapshot!("library_60x20", screen(&buf));

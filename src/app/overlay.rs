@@ -25,7 +25,10 @@ pub enum Overlay {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PromptKind {
     Search,
+    /// The sidebar's filter.
     Filter,
+    /// The library list's filter.
+    Library,
 }
 
 /// A line of input being typed.
@@ -109,6 +112,10 @@ impl App {
         }
         let input = match kind {
             PromptKind::Filter => self.sidebar.filter.clone(),
+            PromptKind::Library => self
+                .library
+                .as_ref()
+                .map_or_else(String::new, |l| l.filter.clone()),
             PromptKind::Search => String::new(),
         };
         self.overlay = Overlay::Prompt(Prompt {
@@ -135,6 +142,7 @@ impl App {
                 }
             }
             PromptKind::Filter => self.set_filter(String::new()),
+            PromptKind::Library => self.set_library_filter(String::new()),
         }
         true
     }
@@ -190,6 +198,7 @@ impl App {
         match kind {
             PromptKind::Search => self.incremental_search(&input, origin),
             PromptKind::Filter => self.set_filter(input),
+            PromptKind::Library => self.set_library_filter(input),
         }
     }
 }
