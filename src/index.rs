@@ -67,6 +67,10 @@ pub struct Target {
     /// For figures: what the figure counts or measures ("uranium" of "30% of
     /// its uranium"), when its text does not say it.
     pub about: Option<String>,
+    /// For figures: what the text was read as, in labelled lines for the
+    /// fact card: kind, value and unit, range, metric conversion, what it
+    /// counts, date.
+    pub details: Vec<(&'static str, String)>,
 }
 
 /// A highlight in the text: which target it belongs to.
@@ -177,6 +181,49 @@ fn group_thousands(s: &str) -> String {
     }
 }
 
+/// "2,100,000,000": a parsed value without float noise, digits grouped.
+fn number_text(v: f64) -> String {
+    group_thousands(&crate::extract::numbers::tidy(v).to_string())
+}
+
+/// The card's lines for a figure: what it was read as.
+fn figure_details(text: &str, f: &Figure) -> Vec<(&'static str, String)> {
+    let kind = match f.kind {
+        FigureKind::Percent => "percent",
+        FigureKind::Money => "money",
+        FigureKind::Quantity => "quantity",
+        FigureKind::Date => "date",
+        FigureKind::Count => "count",
+        FigureKind::Ordinal => "ordinal",
+    };
+    let mut lines = vec![("kind", kind.to_string())];
+    let with_unit = |v: f64| match (f.kind, f.unit) {
+        (FigureKind::Percent, _) => format!("{} ({}%)", number_text(v), number_text(v * 100.0)),
+        (_, Some(unit)) => format!("{} {unit}", number_text(v)),
+        (_, None) => number_text(v),
+    };
+    if let Some(v) = f.value {
+        lines.push(("value", with_unit(v)));
+        if let Some(h) = f.high {
+            let unit = f.unit.map(|u| format!(" {u}")).unwrap_or_default();
+            lines.push((
+                "range",
+                format!("{}–{}{unit}", number_text(v), number_text(h)),
+            ));
+        }
+    }
+    if let Some((value, high, unit)) = f.metric() {
+        lines.push(("metric", metric_text(value, high, unit)));
+    }
+    if let Some(counted) = &f.counted {
+        lines.push(("counts", text[counted.clone()].to_lowercase()));
+    }
+    if let Some(date) = &f.date {
+        lines.push(("date", date.clone()));
+    }
+    lines
+}
+
 impl FactIndex {
     pub fn new(doc: &Document, facts: &Facts) -> FactIndex {
         let mut targets: Vec<Target> = facts
@@ -189,6 +236,7 @@ impl FactIndex {
                 mentions: e.mentions.clone(),
                 context: None,
                 about: None,
+                details: Vec::new(),
             })
             .collect();
         // Figures with the same text and meaning ("2022" three times) are
@@ -219,6 +267,7 @@ impl FactIndex {
                     mentions: Vec::new(),
                     context: Some(context(&doc.text, &f.range, &f.sentence)),
                     about,
+                    details: figure_details(&doc.text, f),
                 });
                 targets.len() - 1
             });
@@ -330,6 +379,47 @@ mod tests {
         );
         assert_eq!(find("36,000ft (11 km)").len(), 1, "{rows:?}");
         assert_eq!(find("1,000km").len(), 1, "{rows:?}");
+    }
+
+    #[test]
+    fn a_figure_target_says_what_it_was_read_as() {
+        let text = "They flew 8–10 miles with 162 passengers. Oil rose 20%.\n";
+        let doc = crate::document::load_plain(text);
+        let facts = crate::extract::extract(&doc);
+        let index = FactIndex::new(&doc, &facts);
+        let details = |name: &str| {
+            index
+                .targets
+                .iter()
+                .find(|t| t.name.starts_with(name))
+                .unwrap_or_else(|| panic!("no {name} in {:?}", index.targets))
+                .details
+                .clone()
+        };
+        let miles = details("8–10 miles");
+        assert_eq!(miles[0], ("kind", "quantity".to_string()), "{miles:?}");
+        assert!(miles.contains(&("value", "8 mi".into())), "{miles:?}");
+        assert!(miles.contains(&("range", "8–10 mi".into())), "{miles:?}");
+        assert!(
+            miles.contains(&("metric", "12.9–16.1 km".into())),
+            "{miles:?}"
+        );
+        let people = details("162 passengers");
+        assert!(
+            people.contains(&("counts", "passengers".into())),
+            "{people:?}"
+        );
+        assert!(people.contains(&("value", "162".into())), "{people:?}");
+        let pct = details("20%");
+        assert!(pct.contains(&("value", "0.2 (20%)".into())), "{pct:?}");
+        let entities_only = FactIndex::new(
+            &doc,
+            &crate::extract::Facts {
+                entities: facts.entities.clone(),
+                ..Default::default()
+            },
+        );
+        assert!(entities_only.targets.iter().all(|t| t.details.is_empty()));
     }
 
     #[test]

@@ -58,6 +58,7 @@ commands! {
     Bottom = "bottom", "Reading", "go to the end";
     NextHeading = "next_heading", "Reading", "next section heading";
     PrevHeading = "prev_heading", "Reading", "previous section heading";
+    Outline = "outline", "Reading", "outline: list the section headings, Enter jumps";
     Focus = "focus", "Facts", "switch focus between article and sidebar";
     ToggleSidebar = "toggle_sidebar", "Facts", "show or hide the sidebar";
     Sort = "sort", "Facts", "sort facts by first appearance or frequency";

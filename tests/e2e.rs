@@ -48,6 +48,23 @@ fn opens_seed_scrolls_helps_and_quits_cleanly() {
 }
 
 #[test]
+fn the_outline_jumps_to_a_heading() {
+    let md = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline.md");
+    let mut t = Pty::spawn(&[md], 100, 30);
+    t.wait_for("? help");
+    t.send("t");
+    t.wait_for("Outline 6");
+    t.wait_for("What travellers would see");
+    t.send("jj\r");
+    t.wait_until("Money at the top", |s| {
+        first_row(s) == "Money" && !s.contains("Outline 6")
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
 fn ctrl_c_cancels_the_prompt_esc_never_quits_q_does() {
     let mut t = Pty::spawn(&[], 100, 30);
     t.wait_for("? help");

@@ -442,7 +442,7 @@ fn links_are_underlined_and_listed() {
 fn help_scrolled_to_the_end_shows_each_row_once() {
     let mut a = app(SEED, 80, 24);
     a.update(Action::Key(Key::ch('?')));
-    for _ in 0..40 {
+    for _ in 0..80 {
         a.update(Action::Key(Key::ch('j')));
     }
     let text = screen(&render(&a, 80, 24));
@@ -451,6 +451,111 @@ fn help_scrolled_to_the_end_shows_each_row_once() {
         text.contains("quit from anywhere"),
         "the last row is reachable:\n{text}"
     );
+    // Under the keys, what the marks drawn beside the text mean.
+    assert!(text.contains("Marks"), "{text}");
+    assert!(
+        text.contains("•  beside a fact: it is mentioned on this screen"),
+        "{text}"
+    );
+    assert!(
+        text.contains("◆  on the scrollbar: where the selected fact (or"),
+        "{text}"
+    );
+}
+
+const OUTLINE_MD: &str = include_str!("fixtures/outline.md");
+
+fn markdown_app(text: &str, w: u16, h: u16) -> App {
+    let doc = factlens::document::load_markdown(text);
+    let facts = extract(&doc);
+    App::new(doc, facts, Keymap::default_keys(), DEFAULT_MEASURE, w, h)
+}
+
+#[test]
+fn the_card_shows_the_selected_entity_at_120x40() {
+    let mut a = seed_with_facts(120, 40);
+    let text = screen(&render(&a, 120, 40));
+    assert!(
+        text.contains("• on screen · ◆ selection on scrollbar"),
+        "the legend is at the foot of the sidebar:\n{text}"
+    );
+    select(&mut a, "Vladimir Putin");
+    a.update(Action::Key(Key::plain(KeyCode::Enter)));
+    a.update(Action::Key(Key::ch('n')));
+    let buf = render(&a, 120, 40);
+    let text = screen(&buf);
+    insta::assert_snapshot!("card_entity_120x40", text);
+    let n = a.reader().index().targets[a.reader().selected().unwrap()]
+        .mentions
+        .len();
+    assert!(text.contains("─ Vladimir Putin · person ─"), "{text}");
+    assert!(text.contains(&format!("mention  2 of {n}")), "{text}");
+    assert!(text.contains("aliases  Putin"), "{text}");
+    // The name is drawn in its kind's style, as in the text.
+    let (x, y) = find(&buf, "─ Vladimir Putin · person");
+    let name = &buf[(x + 2, y)];
+    assert_eq!(name.fg, Color::LightCyan);
+    assert!(name.modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn the_card_shows_what_a_figure_was_read_as_at_60x20() {
+    let mut a = markdown_app(OUTLINE_MD, 60, 20);
+    let miles = a
+        .reader()
+        .index()
+        .targets
+        .iter()
+        .find(|t| t.name.starts_with("12 miles"))
+        .unwrap()
+        .name
+        .clone();
+    select(&mut a, &miles);
+    let text = screen(&render(&a, 60, 20));
+    insta::assert_snapshot!("card_figure_60x20", text);
+    for line in [
+        "─ 12 miles (19.3 km) · quantity ─",
+        "mentions  1",
+        "value     12 mi",
+        "metric    19.3 km",
+        "• on this screen · ◆ the selection, on the scrollbar",
+    ] {
+        assert!(text.contains(line), "{line}:\n{text}");
+    }
+    // The list above the card still shows the cursor's row.
+    assert!(text.contains(&miles), "{text}");
+}
+
+#[test]
+fn the_outline_lists_the_headings_over_the_text() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = markdown_app(OUTLINE_MD, w, h);
+        // Read into the second section, then open the outline.
+        a.update(Action::Key(Key::ch('}')));
+        a.update(Action::Key(Key::ch('}')));
+        a.update(Action::Key(Key::ch('t')));
+        a.update(Action::Key(Key::ch('j')));
+        let buf = render(&a, w, h);
+        let text = screen(&buf);
+        insta::assert_snapshot!(format!("outline_{w}x{h}"), text);
+        assert!(
+            text.contains("Outline 6 · Enter jumps · Esc closes"),
+            "{text}"
+        );
+        assert!(
+            text.contains("▸ The route"),
+            "the section read is marked:\n{text}"
+        );
+        // The cursor is on the heading Enter would jump to.
+        let (x, y) = find(&buf, "│  Money");
+        assert!(
+            buf[(x + 3, y)].modifier.contains(Modifier::REVERSED),
+            "{text}"
+        );
+        for heading in ["Where the idea came from", "What comes next"] {
+            assert!(text.contains(heading), "{heading}:\n{text}");
+        }
+    }
 }
 
 #[test]
@@ -678,6 +783,37 @@ fn library(w: u16, h: u16) -> App {
         EntryState::Failed("binary data at byte 4, not an article".into()),
     ));
     a
+}
+
+#[test]
+fn the_library_filter_lists_matching_rows() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = library(w, h);
+        for c in "/india".chars() {
+            a.update(Action::Key(Key::ch(c)));
+        }
+        let text = screen(&render(&a, w, h));
+        insta::assert_snapshot!(format!("library_filter_{w}x{h}"), text);
+        assert!(
+            text.contains("Library · 2 of 5 articles · filter: india"),
+            "{text}"
+        );
+        assert!(text.contains("Monsoon Season"), "by an entity:\n{text}");
+        assert!(text.contains("Trade Talks"), "by its title:\n{text}");
+        assert!(!text.contains("Local Sports"), "{text}");
+        assert!(
+            text.lines().last().unwrap().starts_with("filter: india"),
+            "{text}"
+        );
+        for c in "zz".chars() {
+            a.update(Action::Key(Key::ch(c)));
+        }
+        let text = screen(&render(&a, w, h));
+        assert!(
+            text.contains("no article's title, file name or entities match"),
+            "{text}"
+        );
+    }
 }
 
 #[test]

@@ -1,11 +1,12 @@
 //! Closing, cancelling and quitting: one model for Esc, Ctrl-c, `q` and `Q`.
 //!
 //! - Esc (`back`) closes or cancels the innermost thing and never quits:
-//!   a prompt, a popup (help, links, "also in"), an article being opened,
-//!   the sidebar drawn over a narrow screen, the sidebar's focus, a search
-//!   highlight, the selection, the sidebar filter and, last, an article
-//!   opened from a library, which goes back to the list. With nothing left
-//!   to close it says how to quit: an Esc too many must not end a reading.
+//!   a prompt, a popup (help, links, outline, "also in"), an article being
+//!   opened, the sidebar drawn over a narrow screen, the sidebar's focus, a
+//!   search highlight, the selection, the sidebar filter and, last, an
+//!   article opened from a library, which goes back to the list; in the
+//!   library list, its filter. With nothing left to close it says how to
+//!   quit: an Esc too many must not end a reading.
 //! - Ctrl-c (`cancel`) cancels a prompt or an article being opened, as in
 //!   less and vim, and quits only when there is nothing to cancel.
 //! - `q` (`quit`) closes a popup, else quits.
@@ -24,6 +25,11 @@ impl App {
             return;
         }
         if self.view == View::Reader && self.close_in_reader() {
+            return;
+        }
+        if self.view == View::Library && self.library.as_ref().is_some_and(|l| !l.filter.is_empty())
+        {
+            self.set_library_filter(String::new());
             return;
         }
         self.notice = Some(format!("nothing to close · {}", self.quit_hint()));

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Article, Effect, Focus, Overlay, Section, View};
+use super::{App, Article, Effect, Focus, Overlay, PromptKind, Section, View};
 use crate::keymap::Command;
 use crate::summary::{Summary, names_of};
 
@@ -43,6 +43,9 @@ pub struct Library {
     /// The article being read for the reader, until it arrives or the
     /// user cancels (then it is dropped when it arrives).
     pub(super) opening: Option<usize>,
+    /// Only entries whose title, file name or an entity's name contains
+    /// this (any case) are listed.
+    pub(super) filter: String,
 }
 
 /// The list of other articles that mention an entity.
@@ -86,6 +89,46 @@ impl Library {
     pub fn opening(&self) -> Option<usize> {
         self.opening
     }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// The entries listed under the filter, in order. An entry still being
+    /// read matches by its file name; its title and entities join in when
+    /// they arrive.
+    pub fn shown(&self) -> Vec<usize> {
+        let needle = self.filter.to_lowercase();
+        (0..self.entries.len())
+            .filter(|&i| needle.is_empty() || self.entries[i].matches(&needle))
+            .collect()
+    }
+
+    /// Moves the cursor `delta` rows through the listed entries; onto the
+    /// first listed one when it is on an entry the filter hides.
+    fn step(&mut self, delta: isize) {
+        let shown = self.shown();
+        self.cursor = match shown.iter().position(|&i| i == self.cursor) {
+            Some(at) => {
+                shown[at
+                    .saturating_add_signed(delta)
+                    .min(shown.len().saturating_sub(1))]
+            }
+            None => shown.first().copied().unwrap_or(self.cursor),
+        };
+    }
+}
+
+impl Entry {
+    /// Does `needle` (lower case) occur in the title, the file name or a
+    /// name of one of the entities?
+    fn matches(&self, needle: &str) -> bool {
+        let name = self.name().to_lowercase();
+        name.contains(needle)
+            || matches!(&self.state, EntryState::Ready(s)
+                if s.title.as_ref().is_some_and(|t| t.to_lowercase().contains(needle))
+                    || s.names.iter().flatten().any(|n| n.contains(needle)))
+    }
 }
 
 impl App {
@@ -95,15 +138,18 @@ impl App {
         let Some(lib) = self.library.as_mut() else {
             return Vec::new();
         };
-        let n = lib.entries.len();
-        let step = |c: usize, d: isize| c.saturating_add_signed(d).min(n.saturating_sub(1));
+        let n = lib.entries.len() as isize;
         match command {
-            Command::LineDown => lib.cursor = step(lib.cursor, 1),
-            Command::LineUp => lib.cursor = step(lib.cursor, -1),
-            Command::PageDown | Command::HalfPageDown => lib.cursor = step(lib.cursor, page),
-            Command::PageUp | Command::HalfPageUp => lib.cursor = step(lib.cursor, -page),
-            Command::Top => lib.cursor = 0,
-            Command::Bottom => lib.cursor = n.saturating_sub(1),
+            Command::LineDown => lib.step(1),
+            Command::LineUp => lib.step(-1),
+            Command::PageDown | Command::HalfPageDown => lib.step(page),
+            Command::PageUp | Command::HalfPageUp => lib.step(-page),
+            Command::Top => lib.step(-n),
+            Command::Bottom => lib.step(n),
+            Command::Search | Command::Filter => self.open_prompt(PromptKind::Library),
+            Command::Activate if lib.shown().is_empty() => {
+                self.notice = Some("no article matches the filter (Esc clears it)".into());
+            }
             Command::Activate => {
                 let i = lib.cursor;
                 return self.open_entry(i, None);
@@ -134,6 +180,15 @@ impl App {
             lib.opening = Some(i);
         }
         self.reading_position().into_iter().chain([open]).collect()
+    }
+
+    /// Lists only the entries matching `filter`, keeping the cursor on a
+    /// listed one.
+    pub(super) fn set_library_filter(&mut self, filter: String) {
+        if let Some(lib) = self.library.as_mut() {
+            lib.filter = filter;
+            lib.step(0);
+        }
     }
 
     /// Backspace in the reader: back to the list.

@@ -7,14 +7,17 @@
 //! `App` is composed of small states whose fields only this module
 //! changes: the [`Reader`] (document, view, selection, search, jump list),
 //! the [`Sidebar`] (rows, filter, sort, cursor), the [`Library`], and one
-//! [`Overlay`] that gets every key first while it is open.
+//! [`Overlay`] that gets every key first while it is open (help, links,
+//! outline, "also in", prompt).
 
 mod action;
+mod card;
 mod escape;
 mod library;
 mod links;
 mod mouse;
 mod navigate;
+mod outline;
 mod overlay;
 mod reader;
 mod screen;
@@ -25,6 +28,7 @@ use std::path::PathBuf;
 
 pub use crate::index::{FactIndex, Highlight, Section, Target};
 pub use action::{Action, Article, Effect, Options};
+pub use card::{Card, LEGEND_ROWS, SidebarRows};
 pub use library::{AlsoIn, Entry, EntryState, Library};
 pub use mouse::offset_at_column;
 pub use navigate::sentence_around;
@@ -302,6 +306,7 @@ impl App {
             Command::Bottom => self.jump_to_line(self.max_top()),
             Command::NextHeading => self.jump_heading(true),
             Command::PrevHeading => self.jump_heading(false),
+            Command::Outline => self.open_outline(),
             Command::Focus => self.toggle_focus(),
             Command::ToggleSidebar => self.toggle_sidebar(),
             Command::Sort => self.toggle_sort(),

@@ -32,8 +32,10 @@ impl App {
         let docked = self.sidebar_docked();
         if self.sidebar_visible() && self.screen.sidebar(docked).contains((x, y).into()) {
             let area = self.screen.sidebar(docked);
+            // The title row is above the list, the card and legend below it.
             let Some(row) = (y - area.y)
                 .checked_sub(1)
+                .filter(|&r| usize::from(r) < self.sidebar_list_rows())
                 .map(|r| self.sidebar.top + usize::from(r))
             else {
                 return;

@@ -184,17 +184,8 @@ impl App {
         };
         match target {
             Some(t) => {
-                self.jump_to_line(t);
-                if self.reader.top < t {
-                    // The heading is on the last page: say which one we reached.
-                    let b = self.reader.layout.lines[t]
-                        .block
-                        .expect("heading lines belong to a block");
-                    self.notice = Some(format!(
-                        "§ {}",
-                        self.reader.doc.slice(&self.reader.doc.blocks[b].range)
-                    ));
-                }
+                let b = lines[t].block.expect("heading lines belong to a block");
+                self.go_to_heading(b);
             }
             None if forward => self.notice = Some("no more headings below".into()),
             None => self.notice = Some("no headings above".into()),

@@ -1,5 +1,5 @@
-//! What is open over the view: the help, the list of links, the "also in"
-//! list, or a prompt. One at a time; it gets every key first, and `ui`
+//! What is open over the view: the help, the list of links, the outline,
+//! the "also in" list, or a prompt. One at a time; it gets every key first, and `ui`
 //! draws from the same enum.
 
 use super::{AlsoIn, App, Effect, Focus, Follow};
@@ -14,6 +14,8 @@ pub enum Overlay {
     Help { scroll: usize, under: Box<Overlay> },
     /// The article's links, with a cursor.
     Links { cursor: usize },
+    /// The article's section headings, with a cursor.
+    Outline { cursor: usize },
     /// Other library articles naming an entity.
     AlsoIn(AlsoIn),
     /// A line being typed at the bottom of the screen.
@@ -23,7 +25,10 @@ pub enum Overlay {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PromptKind {
     Search,
+    /// The sidebar's filter.
     Filter,
+    /// The library list's filter.
+    Library,
 }
 
 /// A line of input being typed.
@@ -59,14 +64,19 @@ impl App {
             Overlay::None => return None,
             Overlay::Help { scroll, under } => (self.help_command(command, scroll, under), vec![]),
             // Help opens over a list and gives it back when closed.
-            other @ (Overlay::Links { .. } | Overlay::AlsoIn(_)) if command == Command::Help => (
-                Overlay::Help {
-                    scroll: 0,
-                    under: Box::new(other),
-                },
-                vec![],
-            ),
+            other @ (Overlay::Links { .. } | Overlay::Outline { .. } | Overlay::AlsoIn(_))
+                if command == Command::Help =>
+            {
+                (
+                    Overlay::Help {
+                        scroll: 0,
+                        under: Box::new(other),
+                    },
+                    vec![],
+                )
+            }
             Overlay::Links { cursor } => self.links_command(command, cursor),
+            Overlay::Outline { cursor } => self.outline_command(command, cursor),
             Overlay::AlsoIn(also) => self.also_command(command, also),
             // Commands come from keys, which a prompt takes itself.
             prompt @ Overlay::Prompt(_) => (prompt, vec![]),
@@ -102,6 +112,10 @@ impl App {
         }
         let input = match kind {
             PromptKind::Filter => self.sidebar.filter.clone(),
+            PromptKind::Library => self
+                .library
+                .as_ref()
+                .map_or_else(String::new, |l| l.filter.clone()),
             PromptKind::Search => String::new(),
         };
         self.overlay = Overlay::Prompt(Prompt {
@@ -128,6 +142,7 @@ impl App {
                 }
             }
             PromptKind::Filter => self.set_filter(String::new()),
+            PromptKind::Library => self.set_library_filter(String::new()),
         }
         true
     }
@@ -183,6 +198,7 @@ impl App {
         match kind {
             PromptKind::Search => self.incremental_search(&input, origin),
             PromptKind::Filter => self.set_filter(input),
+            PromptKind::Library => self.set_library_filter(input),
         }
     }
 }

@@ -55,6 +55,10 @@ pub struct Reader {
     /// moved since, the next re-wrap keeps the same byte, not the start of
     /// its line: otherwise each resize could slip back a little.
     pub(super) kept: Option<usize>,
+    /// The heading block last jumped to and the top line it left: on the
+    /// last page a heading cannot be at the top, yet it is the section
+    /// being read until the view moves.
+    pub(super) reached: Option<(usize, usize)>,
 }
 
 impl Reader {

@@ -197,15 +197,10 @@ impl App {
         self.rebuild_rows();
     }
 
-    /// Rows of the sidebar list (below its title row).
+    /// Rows of the sidebar list (below its title row, above the card and
+    /// the legend).
     pub fn sidebar_list_rows(&self) -> usize {
-        usize::from(
-            self.screen
-                .sidebar(self.sidebar_docked())
-                .height
-                .saturating_sub(1),
-        )
-        .max(1)
+        self.sidebar_rows().list.max(1)
     }
 
     pub(super) fn keep_cursor_visible(&mut self) {

@@ -209,7 +209,9 @@ fn scrollbar(buf: &mut Buffer, area: Rect, app: &ArticleView) {
             let bytes = lines[first].range.start..lines[last - 1].range.end;
             let i = ranges.partition_point(|m| m.end <= bytes.start);
             if i < ranges.len() && ranges[i].start < bytes.end.max(bytes.start + 1) {
-                buf[(x, area.y + r as u16)].set_symbol("◆").set_style(style);
+                buf[(x, area.y + r as u16)]
+                    .set_symbol(super::MENTION_MARK)
+                    .set_style(style);
             }
         }
     }

@@ -1,5 +1,6 @@
 //! The help overlay, generated from the live keymap: commands under their
-//! groups, scrollable when taller than the screen.
+//! groups and a legend of the marks, scrollable when taller than the
+//! screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::MARKS;
 use super::text::{centered, truncate, wrap_words};
 use crate::keymap::{Command, Keymap};
 use crate::theme::{self, Palette};
@@ -42,6 +44,11 @@ fn draw(buf: &mut Buffer, area: Rect, help: &HelpView) {
         for (keys, desc) in rows {
             lines.extend(row(keys, desc, key_w, inner_w, help.palette));
         }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Marks", theme::sidebar_header())));
+    for (mark, means) in MARKS {
+        lines.extend(row(mark, means, key_w, inner_w, help.palette));
     }
     let height = (lines.len() as u16 + 3).min(area.height);
     let inner_rows = height.saturating_sub(3) as usize;

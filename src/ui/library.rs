@@ -7,7 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, ListItem, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{centered, clean, fit_parts, fit_words, list, title_bar, truncate};
+use super::text::{
+    centered, clean, fit_parts, fit_words, list, put_collapsed, title_bar, truncate,
+};
 use crate::app::{AlsoIn, Entry, EntryState, Library};
 use crate::theme;
 
@@ -95,7 +97,14 @@ impl Widget for LibraryView<'_> {
             .iter()
             .filter(|e| e.state != EntryState::Pending)
             .count();
-        let head = if done < n {
+        let shown = lib.shown();
+        let head = if !lib.filter().is_empty() {
+            format!(
+                " Library · {} of {n} articles · filter: {}",
+                shown.len(),
+                clean(lib.filter())
+            )
+        } else if done < n {
             format!(" Library · {n} articles · reading {done}/{n}…")
         } else {
             format!(" Library · {n} articles · Enter opens, Backspace returns")
@@ -109,16 +118,21 @@ impl Widget for LibraryView<'_> {
         if body.height == 0 {
             return;
         }
+        if shown.is_empty() {
+            let msg = " no article's title, file name or entities match";
+            put_collapsed(buf, body.x, body.y, body.right(), msg, theme::dim(), false);
+            return;
+        }
         let rows = body.height as usize;
-        let first = lib.cursor().saturating_sub(rows - 1);
-        let items = lib
-            .entries()
+        let at = shown.iter().position(|&i| i == lib.cursor()).unwrap_or(0);
+        let first = at.saturating_sub(rows - 1);
+        let items = shown
             .iter()
             .skip(first)
             .take(rows)
-            .map(|e| row(e, area.width as usize))
+            .map(|&i| row(&lib.entries()[i], area.width as usize))
             .collect();
-        list(buf, body, items, Some(lib.cursor() - first), 0, true);
+        list(buf, body, items, Some(at - first), 0, true);
     }
 }
 

@@ -3,17 +3,21 @@
 //! way `App::update` does. Nothing here changes state or does I/O.
 
 mod article;
+mod card;
 mod help;
 mod library;
 mod links;
+mod outline;
 mod sidebar;
 mod status;
 pub(crate) mod text;
 
 pub use article::ArticleView;
+pub use card::CardView;
 pub use help::HelpView;
 pub use library::{AlsoInView, LibraryView};
 pub use links::LinksView;
+pub use outline::OutlineView;
 pub use sidebar::SidebarView;
 pub use status::StatusLine;
 
@@ -23,6 +27,21 @@ use ratatui::style::Color;
 use ratatui::widgets::{StatefulWidget, Widget};
 
 use crate::app::{App, Overlay, View};
+
+/// Beside a sidebar row: the fact is mentioned on the visible screen.
+pub const ON_SCREEN: &str = "•";
+/// On the scrollbar: a stretch of the article holding a mention of the
+/// selected fact (or a match of the search being followed).
+pub const MENTION_MARK: &str = "◆";
+
+/// The marks and what they mean, for the legends in the help and the sidebar.
+pub const MARKS: [(&str, &str); 2] = [
+    (ON_SCREEN, "beside a fact: it is mentioned on this screen"),
+    (
+        MENTION_MARK,
+        "on the scrollbar: where the selected fact (or search) is",
+    ),
+];
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -84,6 +103,13 @@ fn draw_overlay(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &App, overla
         }
         Overlay::Links { cursor } => LinksView {
             doc: app.reader().doc(),
+            cursor: *cursor,
+        }
+        .render(area, buf),
+        Overlay::Outline { cursor } => OutlineView {
+            reader: app.reader(),
+            keymap: &app.options().keymap,
+            palette: &app.options().palette,
             cursor: *cursor,
         }
         .render(area, buf),

@@ -1,7 +1,8 @@
 //! The fact sidebar: sections of people, organizations, places, figures
 //! and dates, each row with its mention count (figures with a piece of
 //! their sentence), a mark on facts mentioned on the visible screen, and
-//! the cursor.
+//! the cursor; below the list, the selected fact's card and a legend of
+//! the marks.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,12 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, ListItem, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::card::CardView;
 use super::text::{clean, list, put_collapsed, title_bar, truncate};
-use crate::app::{App, Focus, Overlay, PromptKind, Reader, Row, Sidebar, SortOrder};
+use super::{MENTION_MARK, ON_SCREEN};
+use crate::app::{App, Focus, Overlay, PromptKind, Reader, Row, Sidebar, SidebarRows, SortOrder};
 use crate::theme::{self, Palette};
-
-/// Marks a fact that is mentioned on the visible screen.
-const ON_SCREEN: &str = "•";
 
 pub struct SidebarView<'a> {
     pub sidebar: &'a Sidebar,
@@ -26,6 +26,24 @@ pub struct SidebarView<'a> {
     pub left: bool,
     /// The filter being typed, if the filter prompt is open.
     pub typing: Option<&'a str>,
+    /// How the rows under the title are shared by the list, the card and
+    /// the legend (as the app counts them, to keep the cursor in view).
+    pub rows: SidebarRows,
+}
+
+/// The legend of the marks, the longest that fits in `cols`.
+fn legend(cols: usize) -> String {
+    [
+        format!(
+            "{ON_SCREEN} mentioned on this screen · {MENTION_MARK} the selection, on the scrollbar"
+        ),
+        format!("{ON_SCREEN} on this screen · {MENTION_MARK} the selection, on the scrollbar"),
+        format!("{ON_SCREEN} on screen · {MENTION_MARK} selection on scrollbar"),
+        format!("{ON_SCREEN} on screen · {MENTION_MARK} selected"),
+    ]
+    .into_iter()
+    .find(|l| l.width() <= cols)
+    .unwrap_or_else(|| truncate(&format!("{ON_SCREEN} on screen"), cols))
 }
 
 impl<'a> SidebarView<'a> {
@@ -36,6 +54,7 @@ impl<'a> SidebarView<'a> {
             palette: &app.options().palette,
             focused: app.focus() == Focus::Sidebar,
             left: app.screen().sidebar_left && app.sidebar_docked(),
+            rows: app.sidebar_rows(),
             typing: match app.overlay() {
                 Overlay::Prompt(p) if p.kind == PromptKind::Filter => Some(&p.input),
                 _ => None,
@@ -115,11 +134,40 @@ impl Widget for SidebarView<'_> {
             &self.title(),
             theme::sidebar_title(self.focused),
         );
+        let below_title = inner.height - 1;
+        let split = self.rows;
+        let list_rows = (split.list as u16).min(below_title);
         let body = Rect {
             y: inner.y + 1,
-            height: inner.height - 1,
+            height: list_rows,
             ..inner
         };
+        let card_area = Rect {
+            y: body.bottom(),
+            height: (split.card as u16).min(below_title - list_rows),
+            ..inner
+        };
+        if let Some(card) = self.reader.card()
+            && card_area.height > 0
+        {
+            CardView {
+                card: &card,
+                palette: self.palette,
+            }
+            .render(card_area, buf);
+        }
+        if split.legend > 0 && card_area.bottom() < inner.bottom() {
+            let text = legend(usize::from(inner.width.saturating_sub(1)));
+            put_collapsed(
+                buf,
+                inner.x + 1,
+                inner.bottom() - 1,
+                inner.right(),
+                &text,
+                theme::dim(),
+                false,
+            );
+        }
         let rows = self.sidebar.rows();
         if rows.is_empty() {
             let msg = if self.reader.analyzing() {

@@ -78,7 +78,7 @@ fn draw(buf: &mut Buffer, area: Rect, status: &StatusLine) -> Option<Position> {
     if let Some(p) = status.prompt {
         let lead = match p.kind {
             PromptKind::Search => "/",
-            PromptKind::Filter => "filter: ",
+            PromptKind::Filter | PromptKind::Library => "filter: ",
         };
         let hint = "  Enter accept · Esc cancel";
         let text = format!("{lead}{}", p.input);

@@ -143,3 +143,100 @@ fn also_in_needs_a_library_and_an_entity() {
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.notice.as_deref(), Some("not opened from a library"));
 }
+
+fn filtered_library() -> App {
+    let paths = ["trade.txt", "monsoon.txt", "sports.txt", "later.txt"]
+        .map(std::path::PathBuf::from)
+        .to_vec();
+    let mut app = App::for_library(paths, Options::default(), 100, 30);
+    for (i, src) in [
+        "Trade Talks Between Australia and India\n\nThe minister of Australia met officials from India in Canberra on Monday.\n",
+        "Monsoon Season\n\nFarmers across India expect the monsoon to arrive early this year, officials in Delhi said.\n",
+        "Local Sports\n\nThe football club of Leeds won again on Saturday, its fans said.\n",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (_, _, s) = summary_for(src);
+        app.update(Action::LibraryEntry(i, EntryState::Ready(s)));
+    }
+    app
+}
+
+fn shown(app: &App) -> Vec<usize> {
+    app.library.as_ref().unwrap().shown()
+}
+
+#[test]
+fn slash_filters_the_library_by_title_file_name_or_entity() {
+    let mut app = filtered_library();
+    let EntryState::Ready(monsoon) = &app.library.as_ref().unwrap().entries[1].state else {
+        panic!("monsoon.txt was summarized")
+    };
+    assert!(
+        monsoon.names.iter().flatten().any(|n| n == "delhi"),
+        "{monsoon:?}"
+    );
+    press(&mut app, "G");
+    press(&mut app, "/");
+    assert!(matches!(&app.overlay, Overlay::Prompt(p) if p.kind == PromptKind::Library));
+    // An entity's name: Delhi is only in the monsoon article's text.
+    press(&mut app, "DELHI");
+    assert_eq!(shown(&app), [1]);
+    assert_eq!(app.library.as_ref().unwrap().cursor, 1, "onto a listed row");
+    // A title (trade) or an entity (monsoon): both list.
+    app.update(Action::Key(Key::ctrl('u')));
+    press(&mut app, "india");
+    assert_eq!(shown(&app), [0, 1]);
+    // A file name, even of an entry still being read.
+    app.update(Action::Key(Key::ctrl('u')));
+    press(&mut app, "later");
+    assert_eq!(shown(&app), [3]);
+    // Esc in the prompt clears it.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(shown(&app), [0, 1, 2, 3]);
+    assert_eq!(app.overlay, Overlay::None);
+    // Enter keeps it; the cursor moves among the listed rows and Enter
+    // opens the one under it.
+    press(&mut app, "/india");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.library.as_ref().unwrap().filter, "india");
+    press(&mut app, "gjjj");
+    assert_eq!(app.library.as_ref().unwrap().cursor, 1);
+    press(&mut app, "k");
+    assert_eq!(app.library.as_ref().unwrap().cursor, 0);
+    press(&mut app, "j");
+    let effects = app.update(Action::Key(Key::plain(KeyCode::Enter)));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::OpenArticle { entry: 1, .. })),
+        "{effects:?}"
+    );
+    // Esc then clears the kept filter (once the opening is cancelled).
+    app.update(Action::Key(Key::ctrl('c')));
+    assert!(!app.should_quit, "Ctrl-c cancelled the opening");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.library.as_ref().unwrap().filter, "");
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn a_filter_matching_nothing_says_so_and_opens_nothing() {
+    let mut app = filtered_library();
+    press(&mut app, "/zzz");
+    key(&mut app, KeyCode::Enter);
+    assert!(shown(&app).is_empty());
+    let effects = app.update(Action::Key(Key::plain(KeyCode::Enter)));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("no article matches the filter (Esc clears it)")
+    );
+    // F filters too, starting from what was kept.
+    press(&mut app, "F");
+    let Overlay::Prompt(p) = &app.overlay else {
+        panic!("a prompt")
+    };
+    assert_eq!(p.input, "zzz");
+}

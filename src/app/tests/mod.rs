@@ -2,9 +2,11 @@
 //! navigation here, the sidebar and the mouse in `facts.rs`, links and
 //! the library in `library.rs`, closing and quitting in `escape.rs`.
 
+mod card;
 mod escape;
 mod facts;
 mod library;
+mod outline;
 
 use super::*;
 use crate::document::load_plain;
