@@ -197,7 +197,10 @@ impl<'a> Scan<'a> {
         let dash = self.w(lo.end);
         // "20.8 to 23.5 percent", "1.5 to 2 degrees": a range when the unit
         // follows the second number only ("from 9 to 10" is a change).
-        if dash == "to"
+        // "between 60 and 80 billion kronor" (years stay two dates).
+        let between =
+            dash == "and" && self.before(start, 1).eq_ignore_ascii_case("between") && !lo.year_like;
+        if (dash == "to" || between)
             && !lo.word
             && !lo.ordinal
             && lo.glued_unit.is_none()
@@ -206,7 +209,8 @@ impl<'a> Scan<'a> {
                 &["from", "rose", "fell", "increased", "decreased"],
             )
             && let Some(hi) = self.number(lo.end + 1).filter(|hi| !hi.word && !hi.ordinal)
-            && self.unit_follows(hi.end)
+            && (between || self.unit_follows(hi.end))
+            && !hi.year_like
             && hi.value > lo.value
         {
             return Some(hi);
@@ -861,6 +865,20 @@ impl<'a> Scan<'a> {
             };
             if let Some(mut u) = unit {
                 let mut e = e;
+                // "250 km/h", "3 m/s"
+                if self.w(e) == "/"
+                    && self.glued(e)
+                    && self.glued(e + 1)
+                    && let Some(speed) = match (u.symbol, self.w(e + 1)) {
+                        ("km", "h" | "hr") => n::measure_unit("kph"),
+                        ("mi", "h" | "hr") => n::measure_unit("mph"),
+                        ("m", "s") => n::measure_unit("m/s"),
+                        _ => None,
+                    }
+                {
+                    u = speed;
+                    e += 2;
+                }
                 // "2 degrees Celsius"
                 if u.symbol == "°" {
                     let scale = match self.w(e) {

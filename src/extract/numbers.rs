@@ -253,6 +253,7 @@ pub fn measure_unit(w: &str) -> Option<Unit> {
         "GWh" => metric("GWh"),
         "mph" => imperial("mph", 1.609_344, "km/h"),
         "kph" | "kmh" => metric("km/h"),
+        "m/s" => metric("m/s"),
         "knots" | "knot" | "kn" | "kt" | "kts" | "knts" => imperial("kn", 1.852, "km/h"),
         "GB" | "gigabytes" => metric("GB"),
         "MB" | "megabytes" => metric("MB"),
@@ -308,6 +309,9 @@ pub fn currency(w: &str) -> Option<&'static str> {
         "roubles" | "rubles" | "ruble" | "rouble" | "RUB" | "₽" => "RUB",
         "francs" | "CHF" => "CHF",
         "won" | "KRW" | "₩" => "KRW",
+        "kronor" | "krona" | "SEK" => "SEK",
+        "kroner" | "krone" | "NOK" => "NOK",
+        "DKK" => "DKK",
         _ => return None,
     })
 }

@@ -823,3 +823,28 @@ fn scores_and_named_fractions_are_not_figures() {
     assert_eq!(figure(&d, &f, "5,000-strong").counted, None);
     assert_eq!(figure(&d, &f, "40C").unit, Some("°C"));
 }
+
+#[test]
+fn speeds_and_ranges_with_between() {
+    let (d, f) = run(
+        "Trains reach 250 km/h and 36km/h; it costs between 60 and 80 billion kronor, \
+         between 2022 and 2023.\n",
+    );
+    let texts: Vec<&str> = f.figures.iter().map(|x| &d.text[x.range.clone()]).collect();
+    assert_eq!(
+        texts,
+        [
+            "250 km/h",
+            "36km/h",
+            "60 and 80 billion kronor",
+            "2022",
+            "2023"
+        ]
+    );
+    assert_eq!(figure(&d, &f, "250 km/h").unit, Some("km/h"));
+    let k = figure(&d, &f, "60 and 80 billion kronor");
+    assert_eq!(
+        (k.kind, k.value, k.high, k.unit),
+        (FigureKind::Money, Some(6e10), Some(8e10), Some("SEK"))
+    );
+}
