@@ -74,7 +74,7 @@ commands! {
     AlsoIn = "also_in", "Facts", "other library articles naming this entity";
     Links = "links", "Search and jumps", "open the link at the cursor, or list links";
     Search = "search", "Search and jumps", "search the text (smart case)";
-    JumpBack = "jump_back", "Search and jumps", "back to where you were before the jump";
+    JumpBack = "jump_back", "Search and jumps", "back to where you were before the jump (or the article before)";
     JumpForward = "jump_forward", "Search and jumps", "forward again after jumping back";
     Library = "library", "Search and jumps", "back to the library list";
     Help = "help", "General", "show or hide this help";

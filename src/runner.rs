@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::app::{Action, App, Article, Effect, EntryState, FactIndex, Options};
+use crate::app::{Action, App, Arrival, Article, Effect, EntryState, FactIndex, Options};
 use crate::extract::extract;
 use crate::progressive::{self, Opening, Progress, Whole};
 use crate::state::StateFile;
@@ -327,7 +327,7 @@ fn summarize(paths: Vec<PathBuf>, limit: u64, outbox: Outbox) {
 fn open_article(
     entry: usize,
     path: &Path,
-    at: Option<Vec<String>>,
+    at: Option<Arrival>,
     saved: Option<crate::state::State>,
     limit: u64,
     outbox: Outbox,

@@ -44,14 +44,24 @@ pub enum Action {
     Opened {
         entry: usize,
         article: Box<Article>,
-        /// Names of an entity to jump to (from "also in").
-        at: Option<Vec<String>>,
+        /// Where to put the reader (from "also in", or the jump list).
+        at: Option<Arrival>,
     },
     /// A library article the user opened could not be read.
     OpenFailed {
         entry: usize,
         why: String,
     },
+}
+
+/// Where the reader lands in an article opened from the library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// At the first mention of an entity going by one of these names
+    /// (lower case), from "also in".
+    Mention(Vec<String>),
+    /// At this byte: back or forward through the jump list.
+    Offset(usize),
 }
 
 /// Work for the runner: things `update` may not do itself.
@@ -67,7 +77,7 @@ pub enum Effect {
     OpenArticle {
         entry: usize,
         path: PathBuf,
-        at: Option<Vec<String>>,
+        at: Option<Arrival>,
     },
     /// Remember that the article under `key` (of `len` bytes) was left at
     /// byte `offset`.

@@ -7,7 +7,10 @@
 
 use std::path::PathBuf;
 
-use super::{App, Article, Effect, Focus, Overlay, PromptKind, Section, View};
+use super::{App, Arrival, Article, Effect, Focus, Overlay, PromptKind, Section, View};
+
+/// Most articles remembered by the jump list across articles.
+const TRAIL_MAX: usize = 100;
 use crate::keymap::Command;
 use crate::summary::{Summary, names_of};
 
@@ -46,6 +49,11 @@ pub struct Library {
     /// Only entries whose title, file name or an entity's name contains
     /// this (any case) are listed.
     pub(super) filter: String,
+    /// Articles left for another, with the byte the reader was at: where
+    /// `Ctrl-o` goes when the article's own jump list is spent.
+    pub(super) trail: Vec<(usize, usize)>,
+    /// Articles left by going back through `trail`, for `Ctrl-i`.
+    pub(super) ahead: Vec<(usize, usize)>,
 }
 
 /// The list of other articles that mention an entity.
@@ -152,7 +160,7 @@ impl App {
             }
             Command::Activate => {
                 let i = lib.cursor;
-                return self.open_entry(i, None);
+                return self.open_entry(i, None, true);
             }
             Command::Quit => self.should_quit = true,
             Command::Back => self.back_out(),
@@ -162,8 +170,10 @@ impl App {
     }
 
     /// Asks the runner to read entry `i`, after remembering where the
-    /// article being left was.
-    fn open_entry(&mut self, i: usize, at: Option<Vec<String>>) -> Vec<Effect> {
+    /// article being left was (on disk, and with `record` in the jump list
+    /// across articles).
+    fn open_entry(&mut self, i: usize, at: Option<Arrival>, record: bool) -> Vec<Effect> {
+        let here = self.anchor();
         let Some(entry) = self.library.as_ref().and_then(|l| l.entries.get(i)) else {
             return Vec::new();
         };
@@ -178,8 +188,32 @@ impl App {
         };
         if let Some(lib) = self.library.as_mut() {
             lib.opening = Some(i);
+            if record && let Some(left) = lib.open.filter(|&o| o != i) {
+                lib.trail.push((left, here));
+                if lib.trail.len() > TRAIL_MAX {
+                    lib.trail.remove(0);
+                }
+                lib.ahead.clear();
+            }
         }
         self.reading_position().into_iter().chain([open]).collect()
+    }
+
+    /// `Ctrl-o`/`Ctrl-i` past the ends of the article's own jump list: the
+    /// article read before (or after) this one, at the place it was left.
+    /// `None` when there is no such article.
+    pub(super) fn history_across(&mut self, back: bool) -> Option<Vec<Effect>> {
+        let here = self.anchor();
+        let lib = self.library.as_mut()?;
+        let open = lib.open?;
+        let (from, to) = if back {
+            (&mut lib.trail, &mut lib.ahead)
+        } else {
+            (&mut lib.ahead, &mut lib.trail)
+        };
+        let (entry, offset) = from.pop()?;
+        to.push((open, here));
+        Some(self.open_entry(entry, Some(Arrival::Offset(offset)), false))
     }
 
     /// Lists only the entries matching `filter`, keeping the cursor on a
@@ -262,7 +296,10 @@ impl App {
             Command::LineUp => also.cursor = also.cursor.saturating_sub(1),
             Command::Activate => {
                 let entry = also.entries[also.cursor];
-                return (Overlay::None, self.open_entry(entry, Some(also.names)));
+                return (
+                    Overlay::None,
+                    self.open_entry(entry, Some(Arrival::Mention(also.names)), true),
+                );
             }
             _ => return (Overlay::None, Vec::new()),
         }
@@ -278,7 +315,7 @@ impl App {
 
     /// The runner read the article: show it, at the entity's first mention
     /// when asked (from "also in"), else where it was left last time.
-    pub(super) fn opened(&mut self, entry: usize, mut article: Article, at: Option<Vec<String>>) {
+    pub(super) fn opened(&mut self, entry: usize, mut article: Article, at: Option<Arrival>) {
         if let Some(lib) = self.library.as_mut() {
             if lib.opening != Some(entry) {
                 // Cancelled (or another article asked for since).
@@ -288,13 +325,15 @@ impl App {
             lib.open = Some(entry);
             article.name = lib.entries.get(entry).map(Entry::name);
         }
-        if at.is_some() {
-            article.restore = None;
+        match &at {
+            Some(Arrival::Offset(offset)) => article.restore = Some(*offset),
+            Some(Arrival::Mention(_)) => article.restore = None,
+            None => {}
         }
         self.overlay = Overlay::None;
         self.view = View::Reader;
         self.show(article);
-        if let Some(names) = at
+        if let Some(Arrival::Mention(names)) = at
             && let Some(t) = self.reader.index.targets.iter().position(|t| {
                 !matches!(t.section, Section::Figures | Section::Dates)
                     && names_of(&t.name, &t.aliases)

@@ -27,7 +27,7 @@ mod sidebar;
 use std::path::PathBuf;
 
 pub use crate::index::{FactIndex, Highlight, Section, Target};
-pub use action::{Action, Article, Effect, Options};
+pub use action::{Action, Arrival, Article, Effect, Options};
 pub use card::{Card, LEGEND_ROWS, SidebarRows};
 pub use library::{AlsoIn, Entry, EntryState, Library};
 pub use mouse::offset_at_column;
@@ -320,8 +320,8 @@ impl App {
             Command::PrevFact => self.next_fact(false, false),
             Command::NextSameKind => self.next_fact(true, true),
             Command::PrevSameKind => self.next_fact(false, true),
-            Command::JumpBack => self.history(true),
-            Command::JumpForward => self.history(false),
+            Command::JumpBack => return self.history(true),
+            Command::JumpForward => return self.history(false),
             Command::Copy => return self.copy().into_iter().collect(),
             // Done before the view is asked (see `command`).
             Command::Help | Command::Suspend | Command::Cancel | Command::QuitNow => {}

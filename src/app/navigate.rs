@@ -52,7 +52,9 @@ impl App {
     }
 
     /// Ctrl-o (`back`) and Ctrl-i (forward) through the jump history.
-    pub(super) fn history(&mut self, back: bool) {
+    /// Past the ends of the article's list, it goes on through the articles
+    /// of a library read before or after this one.
+    pub(super) fn history(&mut self, back: bool) -> Vec<Effect> {
         let here = self.anchor();
         let (from, to) = if back {
             (&mut self.reader.back, &mut self.reader.forward)
@@ -60,6 +62,9 @@ impl App {
             (&mut self.reader.forward, &mut self.reader.back)
         };
         let Some(target) = from.pop() else {
+            if let Some(effects) = self.history_across(back) {
+                return effects;
+            }
             self.notice = Some(
                 if back {
                     "no earlier position"
@@ -68,10 +73,11 @@ impl App {
                 }
                 .into(),
             );
-            return;
+            return Vec::new();
         };
         to.push(here);
         self.reader.top = self.reader.layout.line_of(target).min(self.max_top());
+        Vec::new()
     }
 
     /// The byte offset from which "next" starts: the current highlight, or

@@ -112,7 +112,7 @@ fn library_lists_opens_returns_and_finds_facts_across_articles() {
     let [
         Effect::OpenArticle {
             entry: 1,
-            at: Some(names),
+            at: Some(Arrival::Mention(names)),
             ..
         },
     ] = effects.as_slice()
@@ -123,10 +123,57 @@ fn library_lists_opens_returns_and_finds_facts_across_articles() {
     app.update(Action::Opened {
         entry: 1,
         article: Box::new(Article::new(doc, &facts)),
-        at: Some(names.clone()),
+        at: Some(Arrival::Mention(names.clone())),
     });
     assert_eq!(app.reader.doc.title(), Some("Monsoon Season"));
     assert_eq!(current_text(&app), "India", "opened at the first mention");
+    // Ctrl-o goes back through this article's jumps, then to the article
+    // left for it, at the place it was left; Ctrl-i comes forward again.
+    let ctrl = |c: char| Action::Key(Key::ctrl(c));
+    let mut back = None;
+    for _ in 0..3 {
+        if let Some(Effect::OpenArticle { entry, at, .. }) = app.update(ctrl('o')).last() {
+            back = Some((*entry, at.clone()));
+            break;
+        }
+    }
+    let Some((0, Some(Arrival::Offset(offset)))) = back else {
+        panic!("Ctrl-o reopens the first article: {back:?}")
+    };
+    assert_eq!(
+        app.reader.doc.title(),
+        Some("Monsoon Season"),
+        "until it arrives"
+    );
+    let (doc, facts, _) = summary_for(a);
+    app.update(Action::Opened {
+        entry: 0,
+        article: Box::new(Article::new(doc, &facts)),
+        at: Some(Arrival::Offset(offset)),
+    });
+    assert_eq!(app.reader.doc.title(), Some("Trade Talks"));
+    assert_eq!(app.library.as_ref().unwrap().open, Some(0));
+    let effects = app.update(ctrl('i'));
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [
+                ..,
+                Effect::OpenArticle {
+                    entry: 1,
+                    at: Some(Arrival::Offset(_)),
+                    ..
+                }
+            ]
+        ),
+        "{effects:?}"
+    );
+    let (doc, facts, _) = summary_for(b);
+    app.update(Action::Opened {
+        entry: 1,
+        article: Box::new(Article::new(doc, &facts)),
+        at: Some(Arrival::Offset(0)),
+    });
     // Backspace returns to the list, where the cursor is still on the article opened from it.
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.view, View::Library);
