@@ -38,6 +38,10 @@ pub fn plain(out: &mut impl Write, doc: &Document, measure: usize) -> io::Result
     let l = layout(doc, measure);
     for line in &l.lines {
         let text = &doc.text[line.range.clone()];
+        if let Some(t) = &line.table {
+            writeln!(out, "{}", t.to_text(&doc.text))?;
+            continue;
+        }
         let kind = line.block.map(|b| doc.blocks[b].kind);
         let indent = kind.map_or(0, indent);
         if !text.is_empty() {
