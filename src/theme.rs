@@ -151,6 +151,11 @@ pub fn selected(base: Style) -> Style {
     base.add_modifier(Modifier::REVERSED)
 }
 
+/// Inline code in the text (as glow draws it).
+pub fn code() -> Style {
+    Style::new().fg(Color::LightRed)
+}
+
 /// A hyperlink in the text.
 pub fn link() -> Style {
     Style::new()

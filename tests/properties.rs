@@ -84,6 +84,8 @@ const WORDS: &[&str] = &[
     "!",
     "—",
     "Share This Article",
+    "`",
+    "`code`",
     "10 Min Read",
 ];
 

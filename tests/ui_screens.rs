@@ -824,3 +824,26 @@ fn markdown_table_wraps_in_its_column_at_60x20() {
     );
     t.backend_mut().assert_cursor_position((x, y));
 }
+
+#[test]
+fn inline_code_has_its_own_style() {
+    let a = markdown_app(
+        "Build it with `cargo build --release` and run it.\n",
+        80,
+        10,
+    );
+    let buf = render(&a, 80, 10);
+    let text = screen(&buf);
+    assert!(
+        text.contains("Build it with cargo build --release and run it."),
+        "{text}"
+    );
+    let (x, y) = find(&buf, "cargo build --release");
+    for dx in 0.."cargo build --release".len() as u16 {
+        let cell = &buf[(x + dx, y)];
+        assert_eq!(cell.fg, Color::LightRed, "{:?} at {dx}", cell.symbol());
+    }
+    // The text around it keeps the paragraph's style.
+    assert_eq!(buf[(x - 2, y)].fg, Color::Reset);
+    assert_eq!(buf[(x + 22, y)].fg, Color::Reset);
+}

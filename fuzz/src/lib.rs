@@ -60,6 +60,21 @@ pub fn check_doc(doc: &Document) {
             }
         }
     }
+    let mut prev_end = 0;
+    for c in &doc.code {
+        check_range(&doc.text, c, "code span");
+        assert!(
+            c.start >= prev_end,
+            "code spans overlap or are out of order"
+        );
+        prev_end = c.end;
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| b.range.start <= c.start && c.end <= b.range.end),
+            "code span {c:?} outside any block"
+        );
+    }
     for l in &doc.links {
         check_range(&doc.text, &l.range, "link");
         assert!(!l.url.chars().any(is_unsafe), "unsafe char in a link URL");

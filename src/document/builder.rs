@@ -18,6 +18,7 @@ pub struct Builder {
     text: String,
     blocks: Vec<Block>,
     links: Vec<Link>,
+    code: Vec<Range<usize>>,
     tables: Vec<Table>,
     map: SourceMap,
     mapped: bool,
@@ -104,6 +105,24 @@ impl Builder {
         self.notes.push(note.into());
     }
 
+    /// Marks `range` of the text as inline code; whitespace at its edges is
+    /// left out, so the span lies inside its block. A span that does not
+    /// lie in the open block (an element that spread over blocks) is not
+    /// marked.
+    pub fn code(&mut self, range: Range<usize>) {
+        if self.block_start.is_none_or(|b| range.start < b) {
+            return;
+        }
+        let Some(s) = self.text.get(range.clone()) else {
+            return;
+        };
+        let start = range.start + (s.len() - s.trim_start().len());
+        let end = start + s.trim().len();
+        if start < end {
+            self.code.push(start..end);
+        }
+    }
+
     /// The finished document. Offsets refer to the input when every piece
     /// said where it came from, else to the text.
     pub fn finish(mut self, offsets: Offsets) -> Document {
@@ -117,10 +136,12 @@ impl Builder {
         };
         // Drawing looks links up by position.
         self.links.sort_by_key(|l| (l.range.start, l.range.end));
+        self.code.sort_by_key(|r| r.start);
         Document {
             text: self.text,
             blocks: self.blocks,
             links: self.links,
+            code: self.code,
             tables: self.tables,
             source_map: if offsets == Offsets::Source {
                 self.map
@@ -197,6 +218,11 @@ impl Blocks {
 
     pub fn note(&mut self, note: impl Into<String>) {
         self.b.note(note);
+    }
+
+    /// Marks `range` of the text as inline code; see [`Builder::code`].
+    pub fn code(&mut self, range: Range<usize>) {
+        self.b.code(range);
     }
 
     pub fn open_kind(&self) -> Option<BlockKind> {

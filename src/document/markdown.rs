@@ -172,6 +172,12 @@ impl<'s> Writer<'s> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
+            Event::Code(t) if !self.in_raw_script => {
+                self.blocks.ensure_open(self.in_code);
+                let start = self.blocks.len();
+                self.text_in(&t, &range);
+                self.blocks.code(start..self.blocks.len());
+            }
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 self.text_in(&t, &range);
             }
@@ -453,5 +459,18 @@ mod tests {
             doc.blocks.last().map(|b| doc.slice(&b.range)),
             Some("After.")
         );
+    }
+
+    #[test]
+    fn inline_code_spans_are_kept() {
+        let src = "Run `cargo build` now.\n\n| a | `b` |\n|---|---|\n| `c d` | e |\n\n<script>`no`</script>\n";
+        let doc = load_markdown(src);
+        let spans: Vec<&str> = doc.code.iter().map(|c| doc.slice(c)).collect();
+        assert_eq!(spans, ["cargo build", "b", "c d"]);
+        // Inside their blocks, and mapped to the source.
+        let at = doc.code[0].start;
+        let s = doc.source_map.to_source(at);
+        assert_eq!(&src[s..s + 5], "cargo");
+        assert!(doc.blocks[0].range.contains(&doc.code[0].start));
     }
 }

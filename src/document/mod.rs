@@ -138,6 +138,9 @@ pub struct Document {
     pub text: String,
     pub blocks: Vec<Block>,
     pub links: Vec<Link>,
+    /// Inline code spans (`` `code` `` in Markdown, `<code>` in HTML), in
+    /// order: drawn in their own style.
+    pub code: Vec<Range<usize>>,
     /// Tables, in order; their rows are blocks of the table kinds.
     pub tables: Vec<Table>,
     pub source_map: SourceMap,

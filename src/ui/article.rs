@@ -49,19 +49,26 @@ fn runs(app: &ArticleView, line: Range<usize>, base: Style) -> Vec<Run> {
             }
         })
         .collect();
-    // Links lie under the facts: drawn first, so a fact inside a link keeps its style.
-    let links = &r.doc().links;
-    let from = links.partition_point(|l| l.range.end <= line.start);
-    marks.splice(
-        0..0,
-        links[from..]
-            .iter()
-            .take_while(|l| l.range.start < line.end)
-            .map(|l| Run {
-                range: l.range.clone(),
-                style: theme::link(),
-            }),
-    );
+    // Code and links lie under the facts: drawn first, so a fact inside a
+    // link keeps its style; a link in code is drawn as a link.
+    let doc = r.doc();
+    let from = doc.code.partition_point(|c| c.end <= line.start);
+    let code = doc.code[from..]
+        .iter()
+        .take_while(|c| c.start < line.end)
+        .map(|c| Run {
+            range: c.clone(),
+            style: theme::code(),
+        });
+    let from = doc.links.partition_point(|l| l.range.end <= line.start);
+    let links = doc.links[from..]
+        .iter()
+        .take_while(|l| l.range.start < line.end)
+        .map(|l| Run {
+            range: l.range.clone(),
+            style: theme::link(),
+        });
+    marks.splice(0..0, code.chain(links));
     if let Some(s) = r.search() {
         let from = s.matches.partition_point(|m| m.end <= line.start);
         let n = s.matches[from..].partition_point(|m| m.start < line.end);
