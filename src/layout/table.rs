@@ -131,6 +131,33 @@ impl TableLine {
         cells.concat().trim_end().to_string()
     }
 
+    /// The byte offset drawn at display column `col` of the line (from the
+    /// left of the text area), if text is drawn there: what a click on a
+    /// table cell points at. Decorations and padding point at nothing.
+    pub fn offset_at_column(&self, text: &str, col: usize) -> Option<usize> {
+        self.pieces.iter().find_map(|p| {
+            let mut x = p.col;
+            let mut in_space = false;
+            for (i, g) in text[p.range.clone()].grapheme_indices(true) {
+                let w = if g.chars().all(char::is_whitespace) {
+                    if in_space {
+                        continue;
+                    }
+                    in_space = true;
+                    1
+                } else {
+                    in_space = false;
+                    g.width()
+                };
+                if (x..x + w).contains(&col) {
+                    return Some(p.range.start + i);
+                }
+                x += w;
+            }
+            None
+        })
+    }
+
     /// The piece holding byte `offset`, if any.
     pub fn piece_at(&self, offset: usize) -> Option<&Piece> {
         self.pieces.iter().find(|p| p.range.contains(&offset))
@@ -587,6 +614,33 @@ mod tests {
         assert!(l.lines[london].range.contains(&kingdom));
         assert_eq!(l.line_of(kingdom), london + 1);
         assert_eq!(l.line_of(doc.text.find("8,945").unwrap()), london);
+    }
+
+    #[test]
+    fn columns_of_a_table_line_point_at_its_cells() {
+        let doc = load_markdown(CITIES);
+        let l = layout(&doc, 80);
+        let t = l.lines[3].table.as_ref().unwrap();
+        assert_eq!(
+            t.to_text(&doc.text),
+            "London │ United Kingdom │  8,945,309 │"
+        );
+        let at = |col| {
+            t.offset_at_column(&doc.text, col)
+                .map(|o| &doc.text[o..o + 1])
+        };
+        assert_eq!(at(0), Some("L"));
+        assert_eq!(at(9), Some("U"));
+        assert_eq!(at(15), Some(" "));
+        assert_eq!(at(16), Some("K"));
+        assert_eq!(at(27), Some("8"));
+        assert_eq!(at(28), Some(","));
+        // Padding and bars are not text.
+        assert_eq!(at(6), None);
+        assert_eq!(at(7), None);
+        assert_eq!(at(24), None);
+        assert_eq!(at(26), None);
+        assert_eq!(at(60), None);
     }
 
     #[test]
