@@ -9,11 +9,16 @@
 //! graphemes. Runs of whitespace (including the newlines of hard-wrapped
 //! paragraphs) count, and are drawn, as one space.
 //!
+//! Tables are laid out by their cells, in columns (see [`table`]).
+//!
 //! We do not use `textwrap` here: it returns strings, not byte ranges, and
 //! its `break_words` cuts between chars, which can split a grapheme.
 
+mod table;
+
 use std::ops::Range;
 
+pub use table::{Deco, MIN_COLUMN, Piece, TableLine, column_widths};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -25,8 +30,12 @@ pub struct Line {
     /// Index of the block in `Document::blocks`; `None` for a blank separator.
     pub block: Option<usize>,
     /// Byte range into the document text. Empty for blank lines, placed at
-    /// the end of the previous block so ranges stay sorted.
+    /// the end of the previous block so ranges stay sorted. On a table
+    /// line it spans the line's pieces, and the pieces say what is drawn.
     pub range: Range<usize>,
+    /// A line of a table: its text as pieces at columns, and the bars and
+    /// rules between them.
+    pub table: Option<Box<TableLine>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -44,7 +53,29 @@ impl Layout {
         while i > 0 && self.lines[i].block.is_none() {
             i -= 1;
         }
-        i
+        self.table_line_of(i, offset).unwrap_or(i)
+    }
+
+    /// On a wrapped table row the lines' ranges overlap (the first line
+    /// spans from the first cell's start to the last cell's first piece):
+    /// the line whose piece holds `offset`, among the lines of line `i`'s
+    /// row.
+    fn table_line_of(&self, i: usize, offset: usize) -> Option<usize> {
+        let line = self.lines.get(i)?;
+        line.table.as_ref()?;
+        let block = line.block;
+        let first = (0..=i)
+            .rev()
+            .take_while(|&j| self.lines[j].block == block)
+            .last()?;
+        (first..self.lines.len())
+            .take_while(|&j| self.lines[j].block == block)
+            .find(|&j| {
+                self.lines[j]
+                    .table
+                    .as_ref()
+                    .is_some_and(|t| t.piece_at(offset).is_some())
+            })
     }
 
     /// The first display line of block `block`.
@@ -84,15 +115,33 @@ pub fn verbatim(kind: BlockKind) -> bool {
 pub fn layout(doc: &Document, width: usize) -> Layout {
     let width = width.max(1);
     let mut lines = Vec::with_capacity(doc.text.len() / width.max(20) + doc.blocks.len() * 2);
+    let mut tables = doc.tables.iter().peekable();
+    let mut skip_to = 0;
     for (i, block) in doc.blocks.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
+        while tables
+            .peek()
+            .is_some_and(|t| t.rows.first().is_some_and(|r| r.block < i))
+        {
+            tables.next();
+        }
+        let table = tables.next_if(|t| t.rows.first().is_some_and(|r| r.block == i));
         if let Some(prev) = i.checked_sub(1).map(|p| &doc.blocks[p])
-            && gap_between(prev.kind, block.kind)
+            && (table.is_some() || gap_between(prev.kind, block.kind))
         {
             let end = prev.range.end;
             lines.push(Line {
                 block: None,
                 range: end..end,
+                table: None,
             });
+        }
+        if let Some(t) = table {
+            table::layout_table(doc, t, width, &mut lines);
+            skip_to = t.rows.last().map_or(i, |r| r.block) + 1;
+            continue;
         }
         let base = block.range.start;
         let cols = width.saturating_sub(indent(block.kind)).max(1);
@@ -106,6 +155,7 @@ pub fn layout(doc: &Document, width: usize) -> Layout {
             lines.push(Line {
                 block: Some(i),
                 range: r.start + base..r.end + base,
+                table: None,
             });
         }
     }
@@ -318,6 +368,32 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         )
     } else {
         greedy(text, width, atoms_general(text).into_iter())
+    }
+}
+
+/// Display width of the widest piece of `text` that [`wrap`] never breaks
+/// (unless it is wider than the line).
+fn widest_atom(text: &str) -> usize {
+    if text.is_ascii() {
+        let atoms = AsciiAtoms {
+            bytes: text.as_bytes(),
+            i: 0,
+            first: true,
+        };
+        atoms.map(|a| a.width).max().unwrap_or(0)
+    } else if narrow(text) {
+        let atoms = NarrowAtoms {
+            text,
+            i: 0,
+            first: true,
+        };
+        atoms.map(|a| a.width).max().unwrap_or(0)
+    } else {
+        atoms_general(text)
+            .into_iter()
+            .map(|a| a.width)
+            .max()
+            .unwrap_or(0)
     }
 }
 

@@ -70,7 +70,8 @@ impl Palette {
                 Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM)
             }
             BlockKind::Chrome => Style::new().add_modifier(Modifier::DIM),
-            BlockKind::Paragraph | BlockKind::ListItem => Style::new(),
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::TableRow => Style::new(),
+            BlockKind::TableHeader => Style::new().add_modifier(Modifier::BOLD),
             BlockKind::Quote => Style::new().add_modifier(Modifier::ITALIC),
             BlockKind::Code => Style::new().fg(Color::Gray),
         }
@@ -150,11 +151,22 @@ pub fn selected(base: Style) -> Style {
     base.add_modifier(Modifier::REVERSED)
 }
 
+/// Inline code in the text (as glow draws it).
+pub fn code() -> Style {
+    Style::new().fg(Color::LightRed)
+}
+
 /// A hyperlink in the text.
 pub fn link() -> Style {
     Style::new()
         .fg(Color::Blue)
         .add_modifier(Modifier::UNDERLINED)
+}
+
+/// A table header repeated as the label of a value, when a table is too
+/// wide for its columns.
+pub fn table_label() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
 }
 
 pub fn status_bar() -> Style {

@@ -240,6 +240,46 @@ fn piped_output_is_plain_text() {
 }
 
 #[test]
+fn piped_output_keeps_links_as_numbered_references() {
+    let md = "# Links\n\nRead [the plan](https://example.org/plan) or \
+              [write](mailto:plan@example.org); [again](https://example.org/plan), \
+              [run me](javascript:alert(1)), [the notes](notes/a.md).\n\n\
+              | Line | Source |\n|---|---|\n| A | [council](https://example.org/a) |\n";
+    let (code, stdout, stderr) = run(
+        &["--format", "markdown", "--width", "60", "-"],
+        md.as_bytes(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "Links\n\
+         \n\
+         Read the plan[1] or write[2]; again[1], run me, the\n\
+         notes[3].\n\
+         \n\
+         Line │ Source\n\
+         ─────┼───────────\n\
+         A    │ council[4]\n\
+         \n\
+         References\n\
+         \n\
+         1. https://example.org/plan\n\
+         2. mailto:plan@example.org\n\
+         3. notes/a.md\n\
+         4. https://example.org/a\n"
+    );
+    // A file too: the fixture's one link.
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article.md");
+    let (code, stdout, _) = run(&[fixture], b"");
+    assert_eq!(code, 0);
+    assert!(stdout.contains("council website[1]"), "{stdout}");
+    assert!(
+        stdout.ends_with("\nReferences\n\n1. https://example.org/plan\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn help_and_version() {
     let (code, stdout, _) = run(&["--help"], b"");
     assert_eq!(code, 0);

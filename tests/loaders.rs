@@ -280,8 +280,20 @@ fn markdown_article_structure() {
     let items = blocks_of(&doc, BlockKind::ListItem);
     assert_eq!(items[0], "1. Line A from the station to the university");
     assert_eq!(items[1], "2. Line B along the river, with 12 stops");
-    assert!(items.contains(&"Line │ Length │ Cost"), "{items:?}");
-    assert!(items.contains(&"A │ 7 km │ €310m"), "{items:?}");
+    assert_eq!(
+        blocks_of(&doc, BlockKind::TableHeader),
+        ["Line │ Length │ Cost"]
+    );
+    assert_eq!(
+        blocks_of(&doc, BlockKind::TableRow),
+        ["A │ 7 km │ €310m", "B │ 9 km │ €420m"]
+    );
+    let cells: Vec<&str> = doc.tables[0].rows[1]
+        .cells
+        .iter()
+        .map(|c| doc.slice(c))
+        .collect();
+    assert_eq!(cells, ["A", "7 km", "€310m"]);
     assert!(items.contains(&"• Night service on weekends"));
     assert!(items.contains(&"• Line A only, at first"));
     let code = blocks_of(&doc, BlockKind::Code);

@@ -84,6 +84,8 @@ const WORDS: &[&str] = &[
     "!",
     "—",
     "Share This Article",
+    "`",
+    "`code`",
     "10 Min Read",
 ];
 
@@ -180,6 +182,89 @@ proptest! {
             check_facts(&doc, &facts);
             check_layout(&doc, &layout(&doc, 30), 30);
         }
+    }
+}
+
+/// Words for table cells: wide and combining characters, emoji, numbers,
+/// long words, escaped pipes, code, links and controls.
+const CELL_WORDS: &[&str] = &[
+    "Paris",
+    "2,102,650",
+    "€310m",
+    "漢字",
+    "東京都",
+    "👨‍👩‍👧",
+    "e\u{301}",
+    "a",
+    "of",
+    "the",
+    "Internationalization",
+    "`x \\| y`",
+    "\\|",
+    "[link](https://x.org)",
+    "**bold**",
+    "\u{1b}[31m",
+    "\u{202e}",
+    "http://example.org/a/very/long/path",
+    "—",
+    "-",
+];
+
+/// A Markdown table (sometimes between paragraphs, sometimes two of them)
+/// with random cells, column counts and alignments.
+fn table_markdown() -> impl Strategy<Value = String> {
+    use prop::collection::vec;
+    use prop::sample::select;
+    let cell = vec(select(CELL_WORDS), 0..6).prop_map(|ws| ws.join(" "));
+    let table =
+        (1usize..6, vec(vec(cell, 0..7), 1..6), vec(0u8..4, 0..6)).prop_map(|(n, rows, aligns)| {
+            let row = |cells: &[String]| {
+                let mut cells: Vec<&str> = cells.iter().map(String::as_str).take(n).collect();
+                cells.resize(n, "");
+                format!("| {} |\n", cells.join(" | "))
+            };
+            let mut s = row(&rows[0]);
+            let delim: Vec<&str> = (0..n)
+                .map(|c| match aligns.get(c).copied().unwrap_or(0) {
+                    1 => ":--",
+                    2 => ":-:",
+                    3 => "--:",
+                    _ => "---",
+                })
+                .collect();
+            s.push_str(&format!("|{}|\n", delim.join("|")));
+            for r in &rows[1..] {
+                s.push_str(&row(r));
+            }
+            s
+        });
+    (table.clone(), proptest::option::of(table), any::<bool>()).prop_map(|(a, b, prose)| {
+        let p = if prose { "Some text before.\n\n" } else { "" };
+        match b {
+            Some(b) => format!("{p}{a}\n{b}\n{p}"),
+            None => format!("{p}{a}{p}"),
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// Tables never produce a line wider than the width (at widths where a
+    /// wide character fits), and keep every layout invariant.
+    #[test]
+    fn tables_fit_the_width(src in table_markdown(), width in prop_oneof![1usize..30, 1usize..130]) {
+        let doc = load_markdown(&src);
+        check_doc(&doc);
+        let l = layout(&doc, width);
+        check_layout(&doc, &l, width);
+        for line in &l.lines {
+            if let Some(t) = &line.table {
+                let w = t.columns(&doc.text);
+                prop_assert!(width < 2 || w <= width, "{w} > {width}: {t:?}");
+            }
+        }
+        check_source_map(&doc, src.as_bytes());
     }
 }
 

@@ -881,3 +881,105 @@ fn library_rows_put_the_title_first_and_drop_details_when_narrow() {
         }
     }
 }
+
+const TABLE_MD: &str = include_str!("fixtures/table.md");
+
+fn markdown_app(text: &str, w: u16, h: u16) -> App {
+    let doc = factlens::document::load_markdown(text);
+    let facts = extract(&doc);
+    App::new(doc, facts, Keymap::default_keys(), DEFAULT_MEASURE, w, h)
+}
+
+#[test]
+fn markdown_table_columns_line_up_at_120x40() {
+    let a = markdown_app(TABLE_MD, 120, 40);
+    let buf = render(&a, 120, 40);
+    insta::assert_snapshot!("table_120x40", screen(&buf));
+    let text = screen(&buf);
+    // Every row's bars in the same columns, CJK row included.
+    let bars = |line: &str| -> Vec<usize> {
+        line.chars()
+            .flat_map(|c| {
+                std::iter::repeat_n(c, unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            })
+            .enumerate()
+            .filter(|&(_, c)| c == '│' || c == '┼')
+            .map(|(i, _)| i)
+            .take(3)
+            .collect()
+    };
+    // The article pane: left of its scrollbar.
+    let rows: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split('█').next())
+        .filter(|l| l.contains(" │ ") || l.contains('┼'))
+        .collect();
+    assert_eq!(rows.len(), 8, "{text}");
+    for row in &rows {
+        assert_eq!(bars(row), bars(rows[0]), "{row}");
+    }
+    // The header is bold, the bars dim, the right-aligned figure a figure.
+    let (x, y) = find(&buf, "City");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&buf, "│ Population");
+    assert!(buf[(x, y)].modifier.contains(Modifier::DIM));
+    let (x, y) = find(&buf, "2,102,650");
+    assert_eq!(
+        buf[(x, y)].fg,
+        Color::LightYellow,
+        "a figure in a cell is highlighted"
+    );
+    let (x, y) = find(&buf, "Paris  │");
+    assert_eq!(
+        buf[(x, y)].fg,
+        Color::LightGreen,
+        "a place in a cell is highlighted"
+    );
+}
+
+#[test]
+fn markdown_table_wraps_in_its_column_at_60x20() {
+    let mut a = markdown_app(TABLE_MD, 60, 20);
+    let buf = render(&a, 60, 20);
+    insta::assert_snapshot!("table_60x20", screen(&buf));
+    // A search match on a wrapped cell line is drawn in the cell, with the
+    // terminal cursor on it.
+    for c in "/famous".chars() {
+        a.update(Action::Key(Key::ch(c)));
+    }
+    a.update(Action::Key(Key::plain(KeyCode::Enter)));
+    let mut t = Terminal::new(TestBackend::new(60, 20)).unwrap();
+    t.draw(|f| factlens::ui::draw(f, &a)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let (x, y) = find(&buf, "famous");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let line = screen(&buf).lines().nth(y as usize).unwrap().to_string();
+    assert!(
+        line.trim_start().starts_with('│'),
+        "in the Note column: {line}"
+    );
+    t.backend_mut().assert_cursor_position((x, y));
+}
+
+#[test]
+fn inline_code_has_its_own_style() {
+    let a = markdown_app(
+        "Build it with `cargo build --release` and run it.\n",
+        80,
+        10,
+    );
+    let buf = render(&a, 80, 10);
+    let text = screen(&buf);
+    assert!(
+        text.contains("Build it with cargo build --release and run it."),
+        "{text}"
+    );
+    let (x, y) = find(&buf, "cargo build --release");
+    for dx in 0.."cargo build --release".len() as u16 {
+        let cell = &buf[(x + dx, y)];
+        assert_eq!(cell.fg, Color::LightRed, "{:?} at {dx}", cell.symbol());
+    }
+    // The text around it keeps the paragraph's style.
+    assert_eq!(buf[(x - 2, y)].fg, Color::Reset);
+    assert_eq!(buf[(x + 22, y)].fg, Color::Reset);
+}

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use factlens::document::{Document, is_unsafe};
+use factlens::document::{BlockKind, Document, is_unsafe};
 use factlens::extract::Facts;
-use factlens::layout::{Layout, columns, indent, verbatim};
+use factlens::layout::{Deco, Layout, columns, indent, verbatim};
 use unicode_segmentation::UnicodeSegmentation;
 
 fn check_range(text: &str, r: &Range<usize>, what: &str) {
@@ -33,6 +33,47 @@ pub fn check_doc(doc: &Document) {
             "blocks overlap or are out of order"
         );
         prev_end = b.range.end;
+    }
+    let mut prev_block = None;
+    for t in &doc.tables {
+        for row in &t.rows {
+            assert!(
+                prev_block.is_none_or(|p| row.block > p),
+                "table rows out of order"
+            );
+            prev_block = Some(row.block);
+            let block = &doc.blocks[row.block];
+            assert!(
+                matches!(block.kind, BlockKind::TableHeader | BlockKind::TableRow),
+                "a table row's block is a {:?}",
+                block.kind
+            );
+            let mut prev_end = block.range.start;
+            for c in &row.cells {
+                check_range(&doc.text, c, "table cell");
+                assert!(
+                    c.start >= prev_end && c.end <= block.range.end,
+                    "cell {c:?} out of order or outside its row {:?}",
+                    block.range
+                );
+                prev_end = c.end;
+            }
+        }
+    }
+    let mut prev_end = 0;
+    for c in &doc.code {
+        check_range(&doc.text, c, "code span");
+        assert!(
+            c.start >= prev_end,
+            "code spans overlap or are out of order"
+        );
+        prev_end = c.end;
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| b.range.start <= c.start && c.end <= b.range.end),
+            "code span {c:?} outside any block"
+        );
     }
     for l in &doc.links {
         check_range(&doc.text, &l.range, "link");
@@ -84,7 +125,10 @@ pub fn check_facts(doc: &Document, facts: &Facts) {
 }
 
 /// Lines fit the width (or hold one grapheme), are ordered, lie inside
-/// their block, and together hold every non-whitespace char exactly once.
+/// their block, and together hold every non-whitespace char exactly once:
+/// on a table line, the chars of its pieces (cell text), and of a table
+/// row only the chars of its cells (the ` │ ` between cells is drawn as
+/// decoration).
 pub fn check_layout(doc: &Document, l: &Layout, width: usize) {
     let text = &doc.text;
     let mut prev_start = 0;
@@ -94,6 +138,7 @@ pub fn check_layout(doc: &Document, l: &Layout, width: usize) {
         prev_start = line.range.start;
         let Some(b) = line.block else {
             assert!(line.range.is_empty(), "blank line with text");
+            assert!(line.table.is_none(), "blank line with a table line");
             continue;
         };
         let block = &doc.blocks[b];
@@ -103,8 +148,37 @@ pub fn check_layout(doc: &Document, l: &Layout, width: usize) {
             line.range,
             block.range
         );
-        let s = &text[line.range.clone()];
         let cols = width.max(1).saturating_sub(indent(block.kind)).max(1);
+        if let Some(t) = &line.table {
+            for p in &t.pieces {
+                check_range(text, &p.range, "table piece");
+                assert!(
+                    line.range.start <= p.range.start && p.range.end <= line.range.end,
+                    "piece {:?} outside its line {:?}",
+                    p.range,
+                    line.range
+                );
+            }
+            for (_, d) in &t.decos {
+                if let Deco::Label(r) = d {
+                    check_range(text, r, "table label");
+                }
+            }
+            let w = t.columns(text);
+            // As on text lines, a line holding one grapheme may be wider.
+            let one = |r: &Range<usize>| text[r.clone()].graphemes(true).count() <= 1;
+            let alone = match (&t.pieces[..], &t.decos[..]) {
+                ([p], []) => p.col == 0 && one(&p.range),
+                ([], [(0, Deco::Label(r))]) => one(r),
+                _ => false,
+            };
+            assert!(
+                w <= cols || alone,
+                "table line {t:?} is {w} columns wide, more than {cols}"
+            );
+            continue;
+        }
+        let s = &text[line.range.clone()];
         let w = columns(s, verbatim(block.kind));
         assert!(
             w <= cols || s.graphemes(true).count() <= 1,
@@ -112,19 +186,30 @@ pub fn check_layout(doc: &Document, l: &Layout, width: usize) {
         );
     }
     for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges: Vec<&Range<usize>> = l
-            .lines
+        let mut ranges: Vec<&Range<usize>> = Vec::new();
+        for x in l.lines.iter().filter(|x| x.block == Some(b)) {
+            match &x.table {
+                Some(t) => ranges.extend(t.pieces.iter().map(|p| &p.range)),
+                None => ranges.push(&x.range),
+            }
+        }
+        let cells = doc
+            .tables
             .iter()
-            .filter(|x| x.block == Some(b))
-            .map(|x| &x.range)
-            .collect();
+            .flat_map(|t| &t.rows)
+            .find(|r| r.block == b)
+            .map(|r| &r.cells);
         for (i, c) in text[block.range.clone()].char_indices() {
             if c.is_whitespace() {
                 continue;
             }
             let at = block.range.start + i;
+            let want = match cells {
+                Some(cells) => usize::from(cells.iter().any(|r| r.contains(&at))),
+                None => 1,
+            };
             let n = ranges.iter().filter(|r| r.contains(&at)).count();
-            assert_eq!(n, 1, "char {c:?} at {at} is on {n} lines");
+            assert_eq!(n, want, "char {c:?} at {at} is on {n} lines, not {want}");
         }
     }
 }

@@ -9,13 +9,17 @@
 
 use std::ops::Range;
 
-use super::{Block, BlockKind, Document, Link, Offsets, SourceMap, sanitize};
+use super::{
+    Align, Block, BlockKind, Document, Link, Offsets, SourceMap, Table, TableRow, sanitize,
+};
 
 #[derive(Default)]
 pub struct Builder {
     text: String,
     blocks: Vec<Block>,
     links: Vec<Link>,
+    code: Vec<Range<usize>>,
+    tables: Vec<Table>,
     map: SourceMap,
     mapped: bool,
     block_start: Option<usize>,
@@ -61,11 +65,10 @@ impl Builder {
     }
 
     /// Ends the open block as `kind`. Surrounding whitespace is trimmed off
-    /// the block's range; an empty block is dropped.
-    pub fn end_block(&mut self, kind: BlockKind) {
-        let Some(start) = self.block_start.take() else {
-            return;
-        };
+    /// the block's range; an empty block is dropped. Returns the block's
+    /// index, unless it was dropped.
+    pub fn end_block(&mut self, kind: BlockKind) -> Option<usize> {
+        let start = self.block_start.take()?;
         let body = &self.text[start..];
         // Code keeps its indentation: only blank lines around it go.
         let (lead, trimmed) = if kind == BlockKind::Code {
@@ -80,10 +83,15 @@ impl Builder {
             if start < 2 {
                 self.text.truncate(0);
             }
-            return;
+            return None;
         }
         let range = start + lead..start + lead + trimmed.len();
         self.blocks.push(Block { kind, range });
+        Some(self.blocks.len() - 1)
+    }
+
+    fn block(&self, index: usize) -> &Block {
+        &self.blocks[index]
     }
 
     pub fn link(&mut self, range: Range<usize>, url: &str) {
@@ -95,6 +103,24 @@ impl Builder {
 
     pub fn note(&mut self, note: impl Into<String>) {
         self.notes.push(note.into());
+    }
+
+    /// Marks `range` of the text as inline code; whitespace at its edges is
+    /// left out, so the span lies inside its block. A span that does not
+    /// lie in the open block (an element that spread over blocks) is not
+    /// marked.
+    pub fn code(&mut self, range: Range<usize>) {
+        if self.block_start.is_none_or(|b| range.start < b) {
+            return;
+        }
+        let Some(s) = self.text.get(range.clone()) else {
+            return;
+        };
+        let start = range.start + (s.len() - s.trim_start().len());
+        let end = start + s.trim().len();
+        if start < end {
+            self.code.push(start..end);
+        }
     }
 
     /// The finished document. Offsets refer to the input when every piece
@@ -110,10 +136,13 @@ impl Builder {
         };
         // Drawing looks links up by position.
         self.links.sort_by_key(|l| (l.range.start, l.range.end));
+        self.code.sort_by_key(|r| r.start);
         Document {
             text: self.text,
             blocks: self.blocks,
             links: self.links,
+            code: self.code,
+            tables: self.tables,
             source_map: if offsets == Offsets::Source {
                 self.map
             } else {
@@ -139,6 +168,16 @@ pub struct Blocks {
     item_depth: usize,
     /// Next number of each open list (`None` for bullet lists).
     lists: Vec<Option<u64>>,
+    /// The table being read, if any.
+    table: Option<TableDraft>,
+}
+
+/// A table while its rows are read: the finished rows, the open row's
+/// cells and where the open cell started.
+struct TableDraft {
+    table: Table,
+    cells: Vec<Range<usize>>,
+    cell_start: Option<usize>,
 }
 
 impl Blocks {
@@ -150,6 +189,7 @@ impl Blocks {
             quote_depth: 0,
             item_depth: 0,
             lists: Vec::new(),
+            table: None,
         }
     }
 
@@ -178,6 +218,11 @@ impl Blocks {
 
     pub fn note(&mut self, note: impl Into<String>) {
         self.b.note(note);
+    }
+
+    /// Marks `range` of the text as inline code; see [`Builder::code`].
+    pub fn code(&mut self, range: Range<usize>) {
+        self.b.code(range);
     }
 
     pub fn open_kind(&self) -> Option<BlockKind> {
@@ -290,8 +335,111 @@ impl Blocks {
         }
     }
 
+    /// Starts a table with these column alignments; rows follow with
+    /// [`Blocks::start_row`].
+    pub fn start_table(&mut self, aligns: Vec<Align>) {
+        self.end_table();
+        self.close();
+        self.table = Some(TableDraft {
+            table: Table {
+                aligns,
+                rows: Vec::new(),
+            },
+            cells: Vec::new(),
+            cell_start: None,
+        });
+    }
+
+    /// Opens a row: a block of its own. Outside a table it is still a
+    /// block, so no text is lost.
+    pub fn start_row(&mut self, header: bool) {
+        self.open(if header {
+            BlockKind::TableHeader
+        } else {
+            BlockKind::TableRow
+        });
+        if let Some(t) = &mut self.table {
+            t.cells.clear();
+            t.cell_start = None;
+        }
+    }
+
+    /// Opens a cell of the open row; cells after the first are set off by
+    /// ` │ ` in the text (mapped to `source`, the cell's own start), so the
+    /// row still reads as a row when searched or extracted.
+    pub fn start_cell(&mut self, source: Option<usize>) {
+        self.end_cell();
+        let Some(t) = &self.table else { return };
+        if !t.cells.is_empty() {
+            self.b.push(" │ ", source);
+        }
+        self.b.start_block();
+        let at = self.b.len();
+        if let Some(t) = &mut self.table {
+            t.cell_start = Some(at);
+        }
+    }
+
+    /// Closes the open cell: its text, trimmed, becomes the cell's range.
+    pub fn end_cell(&mut self) {
+        let end = self.b.len();
+        let Some(t) = &mut self.table else { return };
+        let Some(start) = t.cell_start.take() else {
+            return;
+        };
+        let body = &self.b.text[start..end];
+        let lead = body.len() - body.trim_start().len();
+        let range = start + lead..start + lead + body.trim().len();
+        t.cells.push(range);
+    }
+
+    /// Closes the open row. A row whose block came out empty (one empty
+    /// cell) is left out of the table along with its block.
+    pub fn end_row(&mut self) {
+        self.end_cell();
+        let Some(kind) = self.open.take() else { return };
+        self.has_content = false;
+        let index = self.b.end_block(kind);
+        let Some(t) = &mut self.table else { return };
+        let cells = std::mem::take(&mut t.cells);
+        let Some(index) = index else { return };
+        let block = self.b.block(index).range.clone();
+        // An empty cell at the row's edge lies in the whitespace trimmed
+        // off the block: pin it to the block's edge.
+        let cells = cells
+            .into_iter()
+            .map(|c| {
+                let s = c.start.clamp(block.start, block.end);
+                s..c.end.clamp(s, block.end)
+            })
+            .collect();
+        t.table.rows.push(TableRow {
+            block: index,
+            cells,
+        });
+    }
+
+    /// Closes the table (and its open row); a table without rows is dropped.
+    pub fn end_table(&mut self) {
+        if self.table.is_none() {
+            return;
+        }
+        if matches!(
+            self.open,
+            Some(BlockKind::TableHeader | BlockKind::TableRow)
+        ) {
+            self.end_row();
+        }
+        if let Some(t) = self.table.take()
+            && !t.table.rows.is_empty()
+        {
+            self.b.tables.push(t.table);
+        }
+    }
+
     /// The finished document, the open block closed.
     pub fn finish(mut self, offsets: Offsets) -> Document {
+        self.end_table();
         self.close();
         self.b.finish(offsets)
     }

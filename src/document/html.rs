@@ -222,6 +222,8 @@ struct Walker {
     pending_space: bool,
     /// Starts of the open links (set at their first word).
     links: Vec<Option<usize>>,
+    /// Starts of the open inline code elements, likewise.
+    code: Vec<Option<usize>>,
     title: Option<String>,
     byline: Option<String>,
     /// Blocks of the body closed with content so far: only near the top
@@ -235,6 +237,7 @@ impl Walker {
             blocks: Blocks::new(),
             pending_space: false,
             links: Vec::new(),
+            code: Vec::new(),
             title: None,
             byline: None,
             body_blocks: 0,
@@ -274,7 +277,7 @@ impl Walker {
             self.blocks.push(" ", None);
         }
         let range = self.blocks.push(&words, None);
-        for start in self.links.iter_mut() {
+        for start in self.links.iter_mut().chain(self.code.iter_mut()) {
             start.get_or_insert(range.start);
         }
         self.blocks.mark_content();
@@ -401,6 +404,13 @@ impl Walker {
                     self.blocks.link(start..end, &href);
                 }
             }
+            "code" | "kbd" | "samp" => {
+                self.code.push(None);
+                self.children(node);
+                if let Some(Some(start)) = self.code.pop() {
+                    self.blocks.code(start..self.blocks.len());
+                }
+            }
             "img" => {}
             "hr" => self.close(),
             "div" | "section" | "article" | "main" | "header" | "footer" | "figure" | "body"
@@ -445,5 +455,15 @@ mod tests {
         assert_eq!(doc.text, "Hello & bye");
         assert_eq!(doc.notes, [NO_ARTICLE_NOTE]);
         assert_eq!(doc.offsets, Offsets::Text);
+    }
+
+    #[test]
+    fn inline_code_elements_are_marked() {
+        let doc = load_html(
+            "<p>Run <code> cargo  build </code> or <kbd>q</kbd>.</p><pre><code>block</code></pre>",
+            None,
+        );
+        let spans: Vec<&str> = doc.code.iter().map(|c| doc.slice(c)).collect();
+        assert_eq!(spans, ["cargo build", "q"]);
     }
 }

@@ -15,10 +15,10 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::builder::Blocks;
-use super::{BlockKind, Document, Offsets};
+use super::{Align, BlockKind, Document, Offsets};
 
 /// Parses `src` as Markdown into a sanitized document whose offsets refer
 /// to `src`.
@@ -138,32 +138,48 @@ impl<'s> Writer<'s> {
         self.blocks.push(piece, Some(at));
     }
 
-    /// Where `piece` sits inside `range` of the source (its start, when the
-    /// source spells it differently, e.g. with an entity or escape).
-    fn locate(&self, piece: &str, range: &Range<usize>) -> usize {
-        let Some(s) = self.src.get(range.clone()) else {
-            return range.start;
-        };
-        // Verbatim; else (a code span whose newlines became spaces) by its
-        // first word.
+    /// Pushes a piece of text found in `range` of the source. When the
+    /// source spells it differently (an escape, an entity, a code span
+    /// whose newlines became spaces, a `\|` in a table cell), each word is
+    /// placed on its own spelling in the source, so the words after the
+    /// difference still map to themselves.
+    fn text_in(&mut self, piece: &str, range: &Range<usize>) {
+        let s = self.src.get(range.clone()).unwrap_or("");
         if let Some(i) = s.find(piece) {
-            return range.start + i;
+            self.text(piece, range.start + i);
+            return;
         }
-        // Placed so that its first word lands on the source's.
-        piece
-            .split_whitespace()
-            .next()
-            .and_then(|w| Some((s.find(w)?, piece.find(w)?)))
-            .map_or(range.start, |(i, j)| range.start + i.saturating_sub(j))
+        let mut from = 0;
+        let mut rest = piece;
+        while !rest.is_empty() {
+            let space = rest.starts_with(char::is_whitespace);
+            let end = rest
+                .find(|c: char| c.is_whitespace() != space)
+                .unwrap_or(rest.len());
+            let part = &rest[..end];
+            if !space && let Some(j) = s[from..].find(part) {
+                from += j;
+                self.text(part, range.start + from);
+                from += part.len();
+            } else {
+                self.text(part, range.start + from);
+            }
+            rest = &rest[end..];
+        }
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
+            Event::Code(t) if !self.in_raw_script => {
+                self.blocks.ensure_open(self.in_code);
+                let start = self.blocks.len();
+                self.text_in(&t, &range);
+                self.blocks.code(start..self.blocks.len());
+            }
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                let at = self.locate(&t, &range);
-                self.text(&t, at);
+                self.text_in(&t, &range);
             }
             Event::SoftBreak | Event::HardBreak => {
                 if self.blocks.is_open() {
@@ -219,15 +235,20 @@ impl<'s> Writer<'s> {
                 // Mapped to the item's own marker in the source.
                 self.blocks.push(&marker, Some(range.start));
             }
-            Tag::Table(_) => {
-                self.blocks.close();
+            Tag::Table(aligns) => {
+                let aligns = aligns
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                        Alignment::None | Alignment::Left => Align::Left,
+                    })
+                    .collect();
+                self.blocks.start_table(aligns);
             }
-            Tag::TableHead | Tag::TableRow => self.blocks.open(BlockKind::ListItem),
-            Tag::TableCell => {
-                if self.blocks.has_content() {
-                    self.blocks.push(" │ ", Some(range.start));
-                }
-            }
+            Tag::TableHead => self.blocks.start_row(true),
+            Tag::TableRow => self.blocks.start_row(false),
+            Tag::TableCell => self.blocks.start_cell(Some(range.start)),
             Tag::Link { dest_url, .. } => {
                 self.blocks.ensure_open(self.in_code);
                 self.links.push((self.blocks.len(), dest_url.to_string()));
@@ -277,9 +298,9 @@ impl<'s> Writer<'s> {
                 self.blocks.close();
                 self.blocks.leave_item();
             }
-            TagEnd::TableHead | TagEnd::TableRow | TagEnd::Table => {
-                self.blocks.close();
-            }
+            TagEnd::TableCell => self.blocks.end_cell(),
+            TagEnd::TableHead | TagEnd::TableRow => self.blocks.end_row(),
+            TagEnd::Table => self.blocks.end_table(),
             TagEnd::Link => {
                 if let Some((start, url)) = self.links.pop() {
                     self.blocks.link(start..self.blocks.len(), &url);
@@ -382,5 +403,74 @@ mod tests {
         let t = doc.text.find("Ann").unwrap();
         let s = doc.source_map.to_source(t);
         assert_eq!(&src[s..s + 3], "Ann");
+    }
+
+    #[test]
+    fn tables_keep_their_rows_cells_and_alignments() {
+        let src = "Intro.\n\n| City | Pop. | Note |\n|:--|--:|:-:|\n| Paris | 2.1 |  |\n|  | 8.9 | `a \\| b` |\n\nAfter.\n";
+        let doc = load_markdown(src);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert_eq!(t.aligns, [Align::Left, Align::Right, Align::Center]);
+        let kinds: Vec<_> = t.rows.iter().map(|r| doc.blocks[r.block].kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::TableHeader,
+                BlockKind::TableRow,
+                BlockKind::TableRow
+            ]
+        );
+        let cells: Vec<Vec<&str>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| doc.slice(c)).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["City", "Pop.", "Note"],
+                vec!["Paris", "2.1", ""],
+                vec!["", "8.9", "a | b"],
+            ]
+        );
+        // The row's text still reads as a row, for search and extraction.
+        assert_eq!(
+            doc.slice(&doc.blocks[t.rows[1].block].range),
+            "Paris │ 2.1 │"
+        );
+        // Empty cells at a row's edge stay inside the row's block.
+        for row in &t.rows {
+            let block = &doc.blocks[row.block].range;
+            for c in &row.cells {
+                assert!(
+                    block.start <= c.start && c.end <= block.end,
+                    "{c:?} {block:?}"
+                );
+            }
+        }
+        // Cell text maps back to the source, also after an escaped pipe.
+        for w in ["Paris", "2.1", "8.9", "b"] {
+            let at = doc.text.find(w).unwrap();
+            let s = doc.source_map.to_source(at);
+            assert_eq!(&src[s..s + w.len()], w);
+        }
+        assert_eq!(
+            doc.blocks.last().map(|b| doc.slice(&b.range)),
+            Some("After.")
+        );
+    }
+
+    #[test]
+    fn inline_code_spans_are_kept() {
+        let src = "Run `cargo build` now.\n\n| a | `b` |\n|---|---|\n| `c d` | e |\n\n<script>`no`</script>\n";
+        let doc = load_markdown(src);
+        let spans: Vec<&str> = doc.code.iter().map(|c| doc.slice(c)).collect();
+        assert_eq!(spans, ["cargo build", "b", "c d"]);
+        // Inside their blocks, and mapped to the source.
+        let at = doc.code[0].start;
+        let s = doc.source_map.to_source(at);
+        assert_eq!(&src[s..s + 5], "cargo");
+        assert!(doc.blocks[0].range.contains(&doc.code[0].start));
     }
 }

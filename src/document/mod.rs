@@ -40,6 +40,11 @@ pub enum BlockKind {
     Code,
     /// Page furniture such as "Share This Article" or a repeated title.
     Chrome,
+    /// The header row of a table: its cells, separated by ` │ `.
+    TableHeader,
+    /// A body row of a table. Layout draws rows by their cells (see
+    /// [`Table`]), never as one run of text.
+    TableRow,
 }
 
 impl BlockKind {
@@ -67,6 +72,55 @@ pub struct Link {
     pub url: String,
 }
 
+/// How a table column's cells sit in their column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+/// One row of a [`Table`]: its block and its cells' text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableRow {
+    /// Index of the row's block (a `TableHeader` or `TableRow`) in
+    /// [`Document::blocks`].
+    pub block: usize,
+    /// Each cell's text, trimmed: byte ranges inside the row's block, in
+    /// column order. An empty cell is an empty range. A row may have fewer
+    /// cells than the table has columns.
+    pub cells: Vec<Range<usize>>,
+}
+
+/// A table's structure over its row blocks, so layout can line the
+/// columns up for the width at hand. The rows' text (cells joined by
+/// ` │ `) stays ordinary block text for search and extraction.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    /// One per column, as the source asked (left when it did not say).
+    pub aligns: Vec<Align>,
+    /// The rows in order, consecutive blocks; the first is the header when
+    /// its block is a `TableHeader` (a header of empty cells has no block).
+    pub rows: Vec<TableRow>,
+}
+
+impl Table {
+    /// Number of columns: the widest row or the alignments, whichever has more.
+    pub fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(|r| r.cells.len())
+            .max()
+            .unwrap_or(0)
+            .max(self.aligns.len())
+    }
+
+    pub fn align(&self, column: usize) -> Align {
+        self.aligns.get(column).copied().unwrap_or_default()
+    }
+}
+
 /// What `--json` offsets refer to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Offsets {
@@ -84,6 +138,11 @@ pub struct Document {
     pub text: String,
     pub blocks: Vec<Block>,
     pub links: Vec<Link>,
+    /// Inline code spans (`` `code` `` in Markdown, `<code>` in HTML), in
+    /// order: drawn in their own style.
+    pub code: Vec<Range<usize>>,
+    /// Tables, in order; their rows are blocks of the table kinds.
+    pub tables: Vec<Table>,
     pub source_map: SourceMap,
     pub offsets: Offsets,
     /// What the loader wants the reader to know ("no article found: showing

@@ -13,7 +13,7 @@ use ratatui::widgets::StatefulWidget;
 use super::text::put_text;
 use crate::app::{Follow, Geometry, Reader};
 use crate::document::BlockKind;
-use crate::layout::{columns, indent, verbatim};
+use crate::layout::{Deco, TableLine, columns, indent, verbatim};
 use crate::theme::{self, Palette};
 
 /// The article pane of a reader; its state is where the current
@@ -49,19 +49,26 @@ fn runs(app: &ArticleView, line: Range<usize>, base: Style) -> Vec<Run> {
             }
         })
         .collect();
-    // Links lie under the facts: drawn first, so a fact inside a link keeps its style.
-    let links = &r.doc().links;
-    let from = links.partition_point(|l| l.range.end <= line.start);
-    marks.splice(
-        0..0,
-        links[from..]
-            .iter()
-            .take_while(|l| l.range.start < line.end)
-            .map(|l| Run {
-                range: l.range.clone(),
-                style: theme::link(),
-            }),
-    );
+    // Code and links lie under the facts: drawn first, so a fact inside a
+    // link keeps its style; a link in code is drawn as a link.
+    let doc = r.doc();
+    let from = doc.code.partition_point(|c| c.end <= line.start);
+    let code = doc.code[from..]
+        .iter()
+        .take_while(|c| c.start < line.end)
+        .map(|c| Run {
+            range: c.clone(),
+            style: theme::code(),
+        });
+    let from = doc.links.partition_point(|l| l.range.end <= line.start);
+    let links = doc.links[from..]
+        .iter()
+        .take_while(|l| l.range.start < line.end)
+        .map(|l| Run {
+            range: l.range.clone(),
+            style: theme::link(),
+        });
+    marks.splice(0..0, code.chain(links));
     if let Some(s) = r.search() {
         let from = s.matches.partition_point(|m| m.end <= line.start);
         let n = s.matches[from..].partition_point(|m| m.start < line.end);
@@ -135,6 +142,11 @@ fn draw(app: &ArticleView, area: Rect, buf: &mut Buffer) -> Option<Position> {
         if kind == BlockKind::Quote && x0 < max_x {
             buf[(x0, y)].set_symbol("▎").set_style(theme::dim());
         }
+        if let Some(t) = &line.table {
+            let found = draw_table_line(app, t, x_text, y, max_x, base, buf);
+            cursor = cursor.or(found);
+            continue;
+        }
         let (mut x, mut in_space) = (x_text, false);
         for run in runs(app, line.range.clone(), base) {
             (x, in_space) = put_text(
@@ -160,6 +172,82 @@ fn draw(app: &ArticleView, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
     }
     scrollbar(buf, area, app);
+    cursor
+}
+
+/// Draws a table line: its decorations, then its pieces of text at their
+/// columns, highlighted like any text. Returns where the current
+/// highlight starts, when it starts on this line.
+fn draw_table_line(
+    app: &ArticleView,
+    t: &TableLine,
+    x_text: u16,
+    y: u16,
+    max_x: u16,
+    base: Style,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    let text = &app.reader.doc().text;
+    let at = |col: usize| x_text.saturating_add(u16::try_from(col).unwrap_or(u16::MAX));
+    let sym = |buf: &mut Buffer, col: usize, s: &str| {
+        if at(col) < max_x {
+            buf[(at(col), y)].set_symbol(s).set_style(theme::dim());
+        }
+    };
+    for (col, d) in &t.decos {
+        match d {
+            Deco::Bar => sym(buf, *col, "│"),
+            Deco::Colon => sym(buf, *col, ":"),
+            Deco::Rule(n) => (*col..col + n).for_each(|c| sym(buf, c, "─")),
+            Deco::Cross | Deco::Label(_) => {}
+        }
+    }
+    // Crosses go over the rule, whatever the order they came in.
+    for (col, d) in &t.decos {
+        match d {
+            Deco::Cross => sym(buf, *col, "┼"),
+            Deco::Label(r) if at(*col) < max_x => {
+                put_text(
+                    buf,
+                    at(*col),
+                    y,
+                    max_x,
+                    &text[r.clone()],
+                    theme::table_label(),
+                    false,
+                    false,
+                );
+            }
+            _ => {}
+        }
+    }
+    let mut cursor = None;
+    for p in &t.pieces {
+        let x = at(p.col);
+        if x >= max_x {
+            continue;
+        }
+        let mut in_space = false;
+        let mut cx = x;
+        for run in runs(app, p.range.clone(), base) {
+            (cx, in_space) = put_text(
+                buf,
+                cx,
+                y,
+                max_x,
+                &text[run.range],
+                run.style,
+                in_space,
+                false,
+            );
+        }
+        if let Some(c) = app.reader.current()
+            && p.range.contains(&c.start)
+        {
+            let col = columns(&text[p.range.start..c.start], false) as u16;
+            cursor = Some(Position::new((x + col).min(max_x.saturating_sub(1)), y));
+        }
+    }
     cursor
 }
 
