@@ -62,8 +62,12 @@ impl App {
         let left = pane.x + g.text_x + crate::layout::indent(kind) as u16;
         let col = usize::from(x.saturating_sub(left));
         let verbatim = crate::layout::verbatim(kind);
-        let Some(offset) = offset_at_column(&self.reader.doc.text, l.range.clone(), col, verbatim)
-        else {
+        // A table line draws its cells at their own columns.
+        let offset = match &l.table {
+            Some(t) => t.offset_at_column(&self.reader.doc.text, col),
+            None => offset_at_column(&self.reader.doc.text, l.range.clone(), col, verbatim),
+        };
+        let Some(offset) = offset else {
             return;
         };
         self.focus = Focus::Article;

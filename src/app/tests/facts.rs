@@ -106,6 +106,39 @@ fn mouse_clicks_select() {
 }
 
 #[test]
+fn clicking_a_table_cell_selects_the_fact_drawn_there() {
+    let doc = crate::document::load_markdown(include_str!("../../../tests/fixtures/table.md"));
+    let facts = extract(&doc);
+    let mut app = App::new(doc, facts, Keymap::default_keys(), DEFAULT_MEASURE, 120, 40);
+    let text = app.reader.doc.text.clone();
+    let h = app
+        .reader
+        .index
+        .highlights
+        .iter()
+        .find(|h| &text[h.range.clone()] == "3,755,251")
+        .cloned()
+        .expect("the population is highlighted in the table");
+    let line = app.reader.layout.line_of(h.range.start);
+    let table = app.reader.layout.lines[line]
+        .table
+        .clone()
+        .expect("a table line");
+    let piece = table
+        .pieces
+        .iter()
+        .find(|p| p.range.contains(&h.range.start))
+        .unwrap();
+    let col = piece.col + crate::layout::display_width(&text[piece.range.start..h.range.start]);
+    let g = app.geometry();
+    app.update(Action::Click {
+        x: g.text_x + col as u16 + 1,
+        y: (line - app.reader.top) as u16,
+    });
+    assert_eq!(app.reader.selected, Some(h.target));
+}
+
+#[test]
 fn copy_gives_the_fact_and_its_sentence() {
     let mut app = seed_app(120, 40);
     assert_eq!(app.update(Action::Key(Key::ch('y'))), []);
