@@ -884,12 +884,6 @@ fn library_rows_put_the_title_first_and_drop_details_when_narrow() {
 
 const TABLE_MD: &str = include_str!("fixtures/table.md");
 
-fn markdown_app(text: &str, w: u16, h: u16) -> App {
-    let doc = factlens::document::load_markdown(text);
-    let facts = extract(&doc);
-    App::new(doc, facts, Keymap::default_keys(), DEFAULT_MEASURE, w, h)
-}
-
 #[test]
 fn markdown_table_columns_line_up_at_120x40() {
     let a = markdown_app(TABLE_MD, 120, 40);
