@@ -101,7 +101,13 @@ const CONTEXT_CHARS: usize = 34;
 /// "…oil imports going to China…": the words after the figure, or before it
 /// when the figure ends its sentence.
 fn context(text: &str, fig: &Range<usize>, sentence: &Range<usize>) -> String {
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Table cells are joined by " │ " in the text: the bars are not words.
+    let squash = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| *w != "│")
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let after = squash(&text[fig.end..sentence.end.max(fig.end)]);
     let after = after.trim_start_matches(|c: char| c.is_ascii_punctuation() && c != '$');
     let take = |s: &str, from_end: bool| -> String {
@@ -332,6 +338,13 @@ mod tests {
         let f = t.find("20%").unwrap();
         let c = context(t, &(f..f + 3), &(0..t.len()));
         assert_eq!(c, "…of oil imports going to China…");
+        let t = "Paris │ France │ 2,102,650 │ The capital of France";
+        let f = t.find("2,102,650").unwrap();
+        assert_eq!(
+            context(t, &(f..f + 9), &(0..t.len())),
+            "…The capital of France",
+            "table bars are not words"
+        );
         let t = "Trade grew by 26%.";
         let f = t.find("26%").unwrap();
         assert_eq!(context(t, &(f..f + 3), &(0..t.len())), "Trade grew by…");
