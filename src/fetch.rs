@@ -11,7 +11,6 @@ use std::io;
 use std::time::Duration;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
-use ureq::ResponseExt;
 
 use crate::document::Format;
 
@@ -22,6 +21,9 @@ pub struct FetchOptions {
     pub connect_timeout: Duration,
     /// For the response to arrive, and for each read of its body.
     pub read_timeout: Duration,
+    /// For the whole fetch, redirects and body included: a server that
+    /// sends a byte now and then is not waited on forever.
+    pub deadline: Duration,
     pub max_redirects: u32,
     /// Reading stops with [`FetchError::TooLarge`] beyond this many bytes.
     pub max_bytes: u64,
@@ -33,6 +35,7 @@ impl Default for FetchOptions {
         FetchOptions {
             connect_timeout: Duration::from_secs(10),
             read_timeout: Duration::from_secs(20),
+            deadline: Duration::from_secs(30),
             max_redirects: 5,
             max_bytes: 20 * 1024 * 1024,
             user_agent: concat!("factlens/", env!("CARGO_PKG_VERSION")).to_owned(),
@@ -80,6 +83,10 @@ pub enum FetchError {
     TooManyRedirects(u32),
     #[error("not a text page (Content-Type: {0})")]
     NotText(String),
+    #[error("the page redirects to a {0}: address, which is not fetched")]
+    RedirectScheme(String),
+    #[error("the server sent an empty page")]
+    Empty,
     #[error("TLS error: {0}")]
     Tls(String),
     #[error("network error: {0}")]
@@ -89,25 +96,51 @@ pub enum FetchError {
 /// Fetches `url` (http or https only).
 pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched, FetchError> {
     check_url(url)?;
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_resolve(Some(opts.connect_timeout))
-        .timeout_connect(Some(opts.connect_timeout))
-        .timeout_recv_response(Some(opts.read_timeout))
-        .timeout_per_read(Some(opts.read_timeout))
-        .max_redirects(opts.max_redirects)
-        .max_redirects_will_error(true)
-        .http_status_as_error(false)
-        .user_agent(opts.user_agent.as_str())
-        .build()
-        .into();
-    let response = agent
-        .get(url)
-        .header(
-            "Accept",
-            "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5",
-        )
-        .call()
-        .map_err(|e| map_error(e, opts))?;
+    let started = std::time::Instant::now();
+    // Redirects are followed here, not by ureq, which would read a
+    // `file:` or `javascript:` address as a path on the same server.
+    let mut current = url.to_owned();
+    let mut hops = 0;
+    let response = loop {
+        let left = opts.deadline.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            return Err(FetchError::Timeout("the overall deadline".into()));
+        }
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_resolve(Some(opts.connect_timeout))
+            .timeout_connect(Some(opts.connect_timeout))
+            .timeout_recv_response(Some(opts.read_timeout))
+            .timeout_per_read(Some(opts.read_timeout))
+            .timeout_global(Some(left))
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .http_status_as_error(false)
+            .user_agent(opts.user_agent.as_str())
+            .build()
+            .into();
+        let response = agent
+            .get(&current)
+            .header(
+                "Accept",
+                "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5",
+            )
+            .call()
+            .map_err(|e| map_error(e, opts))?;
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .filter(|_| response.status().is_redirection());
+        let Some(location) = location else {
+            break response;
+        };
+        if hops == opts.max_redirects {
+            return Err(FetchError::TooManyRedirects(opts.max_redirects));
+        }
+        hops += 1;
+        current = resolve(&current, location.trim())?;
+        check_url(&current)?;
+    };
     let status = response.status();
     if !status.is_success() {
         return Err(FetchError::Status {
@@ -115,7 +148,7 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched, FetchError> {
             reason: status.canonical_reason().unwrap_or("").to_owned(),
         });
     }
-    let final_url = response.get_uri().to_string();
+    let final_url = current;
     let content_type = response
         .headers()
         .get("content-type")
@@ -143,12 +176,48 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched, FetchError> {
         .limit(opts.max_bytes)
         .read_to_vec()
         .map_err(|e| map_error(e, opts))?;
+    if raw.is_empty() {
+        return Err(FetchError::Empty);
+    }
     let body = decode(&raw, content_type.as_deref());
     Ok(Fetched {
         final_url,
         content_type,
         body: body.into_bytes(),
     })
+}
+
+/// The address a redirect's `Location` names, relative to `base`; an
+/// address of another scheme than http(s) is an error naming it.
+fn resolve(base: &str, location: &str) -> Result<String, FetchError> {
+    let scheme_end = location.find(':').filter(|&i| {
+        i > 0
+            && location[..i]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+            && location.as_bytes()[0].is_ascii_alphabetic()
+    });
+    if let Some(i) = scheme_end {
+        let scheme = location[..i].to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return Err(FetchError::RedirectScheme(scheme));
+        }
+        return Ok(location.to_owned());
+    }
+    let (scheme, rest) = base.split_once("://").unwrap_or(("http", base));
+    if let Some(net) = location.strip_prefix("//") {
+        return Ok(format!("{scheme}://{net}"));
+    }
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = &base[..scheme.len() + 3 + authority_end];
+    if location.starts_with('/') {
+        return Ok(format!("{origin}{location}"));
+    }
+    let path = &rest[authority_end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let dir = if dir.is_empty() { "/" } else { dir };
+    Ok(format!("{origin}{dir}{location}"))
 }
 
 fn check_url(url: &str) -> Result<(), FetchError> {
@@ -255,6 +324,19 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Decodes a body to UTF-8 (see the module comment for the rule).
+/// The encoding `decode` uses for a body without a Content-Type.
+pub fn charset_of(raw: &[u8]) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(raw) {
+        return enc;
+    }
+    match meta_charset(raw) {
+        Some(enc) if enc.output_encoding() == UTF_8 && enc != UTF_8 => UTF_8,
+        Some(enc) => enc,
+        None if std::str::from_utf8(raw).is_ok() => UTF_8,
+        None => WINDOWS_1252,
+    }
+}
+
 pub fn decode(raw: &[u8], content_type: Option<&str>) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(raw) {
         return enc.decode_without_bom_handling(&raw[bom..]).0.into_owned();
@@ -276,6 +358,33 @@ pub fn decode(raw: &[u8], content_type: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redirects_resolve_against_the_page() {
+        let base = "https://example.org/news/a.html?x=1";
+        assert_eq!(resolve(base, "/b").unwrap(), "https://example.org/b");
+        assert_eq!(
+            resolve(base, "c.html").unwrap(),
+            "https://example.org/news/c.html"
+        );
+        assert_eq!(
+            resolve(base, "//cdn.example.org/d").unwrap(),
+            "https://cdn.example.org/d"
+        );
+        assert_eq!(
+            resolve(base, "HTTP://other.org/").unwrap(),
+            "HTTP://other.org/"
+        );
+        assert_eq!(resolve("http://h.org", "x").unwrap(), "http://h.org/x");
+        assert_eq!(
+            resolve(base, "javascript:alert(1)").unwrap_err(),
+            FetchError::RedirectScheme("javascript".into())
+        );
+        assert_eq!(
+            resolve(base, "file:///etc/passwd").unwrap_err(),
+            FetchError::RedirectScheme("file".into())
+        );
+    }
 
     #[test]
     fn charsets() {

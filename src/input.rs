@@ -5,7 +5,7 @@
 use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use crate::document::{Document, Format, LoadError, load_as, load_vec};
+use crate::document::{Document, Format, LoadError, Offsets, load_as, load_vec};
 use crate::fetch::{FetchError, FetchOptions, fetch};
 
 /// The most an input may hold unless the user allows more (`--max-input`,
@@ -62,7 +62,10 @@ fn read_sized(mut r: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, In
     (&mut r)
         .take(FIRST_BLOCK.min(limit + 1))
         .read_to_end(&mut bytes)?;
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    // UTF-16 text (with its byte order mark) is full of NUL bytes: it is
+    // decoded later, not refused.
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    if let Some(at) = bytes.iter().position(|&b| b == 0).filter(|_| !utf16) {
         return Err(LoadError::Binary(at).into());
     }
     let rest = (limit + 1).saturating_sub(bytes.len() as u64);
@@ -93,6 +96,9 @@ pub struct Input {
     pub bytes: Vec<u8>,
     pub format: Format,
     pub url: Option<String>,
+    /// The encoding the input was decoded from, when it was not UTF-8
+    /// (`bytes` then holds the UTF-8 text).
+    pub decoded: Option<&'static str>,
 }
 
 /// Where to read from, as the command line names it.
@@ -154,21 +160,33 @@ impl Input {
             }
             Source::File(p) => (read_file(p, limit)?, Format::from_path(p), None),
         };
+        // A fetched page is decoded already.
+        let (bytes, decoded) = if url.is_some() {
+            (bytes, None)
+        } else {
+            decode_local(bytes, format.or(known))
+        };
         let format = format.or(known).unwrap_or_else(|| sniff(&bytes));
         Ok(Input {
             name: source.name(),
             bytes,
             format,
             url,
+            decoded,
         })
     }
 
     /// The whole document (see `progressive` for opening big texts in steps).
     pub fn load(self) -> Result<Document, LoadError> {
-        match self.format {
+        let decoded = self.decoded.is_some();
+        let mut doc = match self.format {
             Format::Plain => load_vec(self.bytes),
             format => load_as(&self.bytes, format, self.url.as_deref()),
+        }?;
+        if decoded && doc.offsets == Offsets::Source {
+            doc.offsets = Offsets::Decoded;
         }
+        Ok(doc)
     }
 
     /// The file name alone, for a title bar when the document has no title.
@@ -177,6 +195,32 @@ impl Input {
             .file_name()
             .map_or(self.name.clone(), |f| f.to_string_lossy().into_owned())
     }
+}
+
+/// A local file or standard input in another encoding than UTF-8, decoded
+/// as a browser would: from its byte order mark (UTF-16), else, for HTML
+/// that is not valid UTF-8, from its `<meta charset>` (else windows-1252).
+/// Anything else is left as it is (and refused later if it is not text).
+fn decode_local(bytes: Vec<u8>, format: Option<Format>) -> (Vec<u8>, Option<&'static str>) {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(&bytes)
+        && enc != encoding_rs::UTF_8
+    {
+        let text = enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+        return (text.into_bytes(), Some(enc.name()));
+    }
+    let html = match format {
+        Some(f) => f == Format::Html,
+        None => sniff(&bytes) == Format::Html,
+    };
+    if html && std::str::from_utf8(&bytes).is_err() {
+        let enc = crate::fetch::charset_of(&bytes);
+        let text = crate::fetch::decode(&bytes, None);
+        return (text.into_bytes(), Some(enc.name()));
+    }
+    (bytes, None)
 }
 
 /// The format the first 64 KB look like.

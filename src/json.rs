@@ -185,11 +185,12 @@ pub fn write(
         offsets: match doc.offsets {
             Offsets::Source => "source",
             Offsets::Text => "text",
+            Offsets::Decoded => "decoded",
         },
         entities: Entities(doc, &facts.entities),
         figures: Figures(doc, &facts.figures),
         text: opts.with_text.then_some(match (doc.offsets, opts.source) {
-            (Offsets::Source, Some(source)) => source,
+            (Offsets::Source | Offsets::Decoded, Some(source)) => source,
             _ => doc.text.as_str(),
         }),
         notes: &opts.notes,

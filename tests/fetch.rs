@@ -127,6 +127,35 @@ fn handle(mut stream: TcpStream) {
                 body,
             );
         }
+        "/drip" => {
+            // Headers at once, then one byte every 300 ms: no single read
+            // waits long, the whole never ends.
+            let head =
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n";
+            if stream.write_all(head.as_bytes()).is_err() {
+                return;
+            }
+            for _ in 0..1000 {
+                thread::sleep(Duration::from_millis(300));
+                if stream
+                    .write_all(b"a")
+                    .and_then(|()| stream.flush())
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        }
+        "/to-file" => respond(
+            &mut stream,
+            "302 Found",
+            &[
+                ("Location", "file:///etc/passwd".to_owned()),
+                ("Content-Length", "0".into()),
+            ],
+            b"",
+        ),
+        "/empty" => respond(&mut stream, "200 OK", &html(b""), b""),
         "/image" => respond(
             &mut stream,
             "200 OK",
@@ -229,6 +258,42 @@ fn a_silent_server_times_out() {
     let err = fetch(&format!("{base}/slow"), &opts).unwrap_err();
     assert!(matches!(err, FetchError::Timeout(_)), "{err:?}");
     assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn a_dripping_server_meets_the_overall_deadline() {
+    let base = server();
+    let opts = FetchOptions {
+        deadline: Duration::from_millis(1500),
+        ..quick()
+    };
+    let started = Instant::now();
+    let err = fetch(&format!("{base}/drip"), &opts).unwrap_err();
+    assert!(matches!(err, FetchError::Timeout(_)), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_redirect_out_of_http_is_named() {
+    let base = server();
+    let err = fetch(&format!("{base}/to-file"), &quick()).unwrap_err();
+    assert_eq!(err, FetchError::RedirectScheme("file".into()));
+    assert_eq!(
+        err.to_string(),
+        "the page redirects to a file: address, which is not fetched"
+    );
+}
+
+#[test]
+fn an_empty_body_is_named() {
+    let base = server();
+    let err = fetch(&format!("{base}/empty"), &quick()).unwrap_err();
+    assert_eq!(err, FetchError::Empty);
+    assert_eq!(err.to_string(), "the server sent an empty page");
 }
 
 #[test]

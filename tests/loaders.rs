@@ -499,3 +499,63 @@ fn short_article_is_still_an_article() {
     assert!(!doc.text.contains("All rights reserved"));
     assert!(!doc.text.contains("Sport"));
 }
+
+/// `factlens --json FILE` on a fixture, as JSON.
+fn json_of(name: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlens"))
+        .args(["--json", "--with-text"])
+        .arg(&path)
+        .env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join("factlens-loaders"),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_windows_1252_page_is_decoded_by_its_meta_charset() {
+    let v = json_of("windows-1252.html");
+    assert_eq!(v["title"], "Café news");
+    let text = v["text"].as_str().unwrap();
+    assert!(
+        text.contains("“The café on the corner opened in 1998,”"),
+        "{text}"
+    );
+    let names: Vec<&str> = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Marie Dupont"), "{names:?}");
+}
+
+#[test]
+fn a_utf16_text_with_a_bom_is_decoded_not_called_binary() {
+    let v = json_of("utf-16le-bom.txt");
+    assert_eq!(v["title"], "Tea Report");
+    assert_eq!(v["offsets"], "decoded");
+    // Offsets index the decoded text that --with-text prints.
+    let text = v["text"].as_str().unwrap();
+    let fig = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["text"] == "12%")
+        .expect("12%");
+    let (s, e) = (
+        fig["start"].as_u64().unwrap() as usize,
+        fig["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "12%");
+}

@@ -15,6 +15,8 @@
 //! text is shown instead, with a note saying so.
 
 use dom_query::{Document as Dom, NodeRef};
+use std::borrow::Cow;
+
 use dom_smoothie::{Config, Readability};
 
 use super::builder::Blocks;
@@ -70,10 +72,115 @@ const INVISIBLE: [&str; 14] = [
 /// Reads an HTML page in reader mode. `url` (the page's address, if known)
 /// makes relative links absolute.
 pub fn load_html(src: &str, url: Option<&str>) -> Document {
+    let src = &*cap_depth(src);
     if let Some(doc) = reader_mode(src, url) {
         return doc;
     }
     whole_page(src)
+}
+
+/// Elements nested deeper than this lose their tags (their text stays, in
+/// order, inside the element at this depth) before the page is parsed: a
+/// page of 100,000 nested `<div>`s would otherwise take the parser and the
+/// extractor quadratic time. Real pages nest a few dozen levels.
+const MAX_DEPTH: usize = 256;
+
+/// Elements that have no end tag.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param",
+];
+
+/// Elements whose start tag closes an open one of the same name ("<li>"
+/// after "<li>"), as the parser does.
+const SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+
+/// Elements whose content is text up to their end tag.
+const RAW: [&str; 5] = ["script", "style", "textarea", "title", "xmp"];
+
+/// `src` with the tags of elements nested deeper than `MAX_DEPTH` left out;
+/// borrowed when nothing is that deep. One pass over the text.
+fn cap_depth(src: &str) -> Cow<'_, str> {
+    let name_at = |s: &str| -> usize {
+        s.bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
+            .unwrap_or(s.len())
+    };
+    // The end of a tag starting at `s` (after its '>'), quotes respected.
+    let tag_end = |s: &str| -> usize {
+        let mut quote = None;
+        for (i, b) in s.bytes().enumerate() {
+            match (quote, b) {
+                (Some(q), _) if b == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'"' | b'\'') => quote = Some(b),
+                (None, b'>') => return i + 1,
+                _ => {}
+            }
+        }
+        s.len()
+    };
+    let mut out = String::new();
+    let mut dropped = false;
+    let mut stack: Vec<String> = Vec::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = src[i..].find('<') {
+        let at = i + off;
+        let rest = &src[at..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(src.len(), |e| at + e + 3);
+            continue;
+        }
+        let (close, name_start) = if rest.starts_with("</") {
+            (true, 2)
+        } else {
+            (false, 1)
+        };
+        let n = name_at(&rest[name_start..]);
+        if n == 0 || !rest.as_bytes()[name_start].is_ascii_alphabetic() {
+            i = at + 1;
+            continue;
+        }
+        let name = rest[name_start..name_start + n].to_ascii_lowercase();
+        let end = at + tag_end(rest);
+        let mut drop = false;
+        if close {
+            if let Some(pos) = stack.iter().rposition(|x| *x == name) {
+                drop = pos >= MAX_DEPTH;
+                stack.truncate(pos);
+            }
+        } else if !VOID.contains(&name.as_str()) && !src[at..end].ends_with("/>") {
+            if SIBLINGS.contains(&name.as_str()) && stack.last() == Some(&name) {
+                stack.pop();
+            }
+            drop = stack.len() >= MAX_DEPTH;
+            if RAW.contains(&name.as_str()) {
+                // Copied through to its end tag, never scanned for tags.
+                let body_end = src[end..]
+                    .match_indices("</")
+                    .find(|(e, _)| {
+                        src.get(end + e + 2..end + e + 2 + name.len())
+                            .is_some_and(|t| t.eq_ignore_ascii_case(&name))
+                    })
+                    .map_or(src.len(), |(e, _)| end + e);
+                i = body_end;
+                continue;
+            }
+            stack.push(name);
+        }
+        if drop {
+            out.push_str(&src[copied..at]);
+            copied = end;
+            dropped = true;
+        }
+        i = end;
+    }
+    if !dropped {
+        return Cow::Borrowed(src);
+    }
+    out.push_str(&src[copied..]);
+    Cow::Owned(out)
 }
 
 fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
@@ -82,7 +189,11 @@ fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
     let mut readability = match Readability::with_document(dom, url, Some(Config::default())) {
         Ok(r) => r,
         // Not an absolute URL: do without it.
-        Err(_) => Readability::with_document(Dom::from(src), None, Some(Config::default())).ok()?,
+        Err(_) => {
+            let dom = Dom::from(src);
+            pre_clean(&dom);
+            Readability::with_document(dom, None, Some(Config::default())).ok()?
+        }
     };
     // Readability.js's own test (what Firefox uses to offer Reader View)
     // wants a few long paragraphs; a short article still counts when the
@@ -442,6 +553,46 @@ impl Walker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page of `n` nested `<div>`s around an article.
+    fn nested(n: usize) -> String {
+        let para = "<p>Vladimir Putin met Xi Jinping in Beijing on Tuesday, and the two \
+                    leaders signed a long statement about trade, energy and security.</p>";
+        format!(
+            "<html><head><title>Deep</title></head><body>{}<h1>Deep</h1>{}{}</body></html>",
+            "<div>".repeat(n),
+            para.repeat(4),
+            "</div>".repeat(n)
+        )
+    }
+
+    #[test]
+    fn deep_nesting_is_capped_and_keeps_the_text() {
+        let capped = cap_depth(&nested(1000)).into_owned();
+        assert!(
+            capped.matches("<div>").count() < MAX_DEPTH,
+            "{}",
+            capped.len()
+        );
+        assert_eq!(
+            capped.matches("</div>").count(),
+            capped.matches("<div>").count()
+        );
+        // The paragraphs keep their text and order.
+        let doc = load_html(&nested(100_000), None);
+        assert_eq!(doc.text.matches("Vladimir Putin met Xi Jinping").count(), 4);
+        assert!(doc.text.contains("leaders signed a long statement"));
+    }
+
+    #[test]
+    fn shallow_pages_and_unclosed_lists_are_not_changed() {
+        let src = nested(20);
+        assert!(matches!(cap_depth(&src), Cow::Borrowed(_)));
+        let list = format!("<ul>{}</ul><p>a<p>b", "<li>item".repeat(1000));
+        assert!(matches!(cap_depth(&list), Cow::Borrowed(_)));
+        let script = format!("<script>{}</script><p>x</p>", "<div>".repeat(1000));
+        assert!(matches!(cap_depth(&script), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn dates() {

@@ -130,6 +130,9 @@ pub enum Offsets {
     /// Byte offsets into the extracted text (HTML reader mode), which
     /// `--json --with-text` prints.
     Text,
+    /// Byte offsets into the input decoded to UTF-8 (a UTF-16 file, a
+    /// windows-1252 page), which `--json --with-text` prints.
+    Decoded,
 }
 
 #[derive(Clone, Debug, Default)]
