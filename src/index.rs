@@ -194,15 +194,7 @@ fn number_text(v: f64) -> String {
 
 /// The card's lines for a figure: what it was read as.
 fn figure_details(text: &str, f: &Figure) -> Vec<(&'static str, String)> {
-    let kind = match f.kind {
-        FigureKind::Percent => "percent",
-        FigureKind::Money => "money",
-        FigureKind::Quantity => "quantity",
-        FigureKind::Date => "date",
-        FigureKind::Count => "count",
-        FigureKind::Ordinal => "ordinal",
-    };
-    let mut lines = vec![("kind", kind.to_string())];
+    let mut lines = vec![("kind", f.kind.name().to_string())];
     let with_unit = |v: f64| match (f.kind, f.unit) {
         (FigureKind::Percent, _) => format!("{} ({}%)", number_text(v), number_text(v * 100.0)),
         (_, Some(unit)) => format!("{} {unit}", number_text(v)),

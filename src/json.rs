@@ -21,14 +21,7 @@ fn entity_kind(k: EntityKind) -> &'static str {
 }
 
 fn figure_kind(k: FigureKind) -> &'static str {
-    match k {
-        FigureKind::Percent => "percent",
-        FigureKind::Money => "money",
-        FigureKind::Quantity => "quantity",
-        FigureKind::Date => "date",
-        FigureKind::Count => "count",
-        FigureKind::Ordinal => "ordinal",
-    }
+    k.name()
 }
 
 /// What `--json` prints besides the facts.

@@ -507,6 +507,17 @@ impl<'a> Scan<'a> {
             && !n::weekday(prev)
     }
 
+    /// A capitalized word inside a sentence followed by another: part of a
+    /// name ("Nine Mile", "The First Task").
+    fn in_name(&self, start: usize, end: usize) -> bool {
+        start > 0
+            && self.ts[start].cap()
+            && self
+                .ts
+                .get(end)
+                .is_some_and(|t| t.kind() == TokKind::Word && t.cap())
+    }
+
     /// "the two countries", "the other three": a number that refers back to
     /// things already named, not a figure.
     fn anaphoric(&self, start: usize, num: &Num) -> bool {
@@ -708,13 +719,7 @@ impl<'a> Scan<'a> {
                 let prev = self.before(start, 1);
                 // "First, ...", "at first", "first-hand": discourse, not rank.
                 // "The First Task": an ordinal in a name.
-                let in_name = num.word
-                    && start > 0
-                    && self.ts[start].cap()
-                    && self
-                        .ts
-                        .get(end)
-                        .is_some_and(|t| t.kind() == TokKind::Word && t.cap());
+                let in_name = num.word && self.in_name(start, end);
                 let discourse = num.word
                     && (in_name
                         || (start == 0 && next == ",")
@@ -984,14 +989,7 @@ impl<'a> Scan<'a> {
                             .iter()
                             .any(|&k| is_among(self.w(k), n::STREET_WORDS)));
             // "Nine Mile", "Three Gorges": a number word in a name.
-            let in_name = num.word
-                && start > 0
-                && self.ts[start].cap()
-                && self
-                    .ts
-                    .get(end)
-                    .is_some_and(|t| t.kind() == TokKind::Word && t.cap())
-                && counted.is_none();
+            let in_name = num.word && self.in_name(start, end) && counted.is_none();
             // "[1]": a citation; "• 2 Effects": a numbered contents entry;
             // "1.0 1.1 1.2", "7 8 9": a run of labels.
             let citation = prev == "[" && next == "]" && self.glued(start) && self.glued(end);

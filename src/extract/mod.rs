@@ -72,6 +72,20 @@ pub struct Figure {
     pub date: Option<String>,
 }
 
+impl FigureKind {
+    /// The kind's name in `--json` and on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureKind::Percent => "percent",
+            FigureKind::Money => "money",
+            FigureKind::Quantity => "quantity",
+            FigureKind::Date => "date",
+            FigureKind::Count => "count",
+            FigureKind::Ordinal => "ordinal",
+        }
+    }
+}
+
 impl Figure {
     /// The value (and the high end of a range) converted to metric, for
     /// figures in a unit that is not metric: "36,000 ft" is (10972.8, None,
