@@ -1,15 +1,13 @@
 //! The library list, and the "also in" popup of cross-article facts.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, ListItem, Widget};
+use ratatui::widgets::{ListItem, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{
-    centered, clean, fit_parts, fit_words, list, put_collapsed, title_bar, truncate,
-};
+use super::text::{clean, fit_parts, fit_words, list, popup, put_collapsed, title_bar, truncate};
 use crate::app::{AlsoIn, Entry, EntryState, Library};
 use crate::theme;
 
@@ -146,17 +144,10 @@ impl Widget for AlsoInView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let also = self.also;
         let width = area.width.saturating_sub(4).clamp(1, 80).min(area.width);
-        let height = (also.entries.len() as u16 + 2).min(area.height);
-        let popup = centered(area, width, height);
-        Clear.render(popup, buf);
-        Block::new()
-            .borders(Borders::ALL)
-            .title(format!(
-                " {} is also in · Enter opens there ",
-                clean(&also.entity)
-            ))
-            .render(popup, buf);
-        let inner = popup.inner(Margin::new(1, 1));
+        let heading = format!(" {} is also in · Enter opens there ", clean(&also.entity));
+        let Some(inner) = popup(area, buf, width, also.entries.len(), &heading) else {
+            return;
+        };
         let items = also
             .entries
             .iter()

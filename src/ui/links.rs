@@ -1,10 +1,10 @@
 //! The list of the article's links: the linked text and where it points.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
-use ratatui::widgets::{Block, Borders, Clear, ListItem, Widget};
+use ratatui::layout::Rect;
+use ratatui::widgets::{ListItem, Widget};
 
-use super::text::{centered, clean, list, truncate};
+use super::text::{clean, list, popup, truncate};
 use crate::document::Document;
 
 pub struct LinksView<'a> {
@@ -16,19 +16,10 @@ impl Widget for LinksView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let links = &self.doc.links;
         let width = area.width.saturating_sub(4).clamp(1, 100).min(area.width);
-        let height = (links.len() as u16 + 2)
-            .min(area.height.saturating_sub(2).max(3))
-            .min(area.height);
-        let popup = centered(area, width, height);
-        Clear.render(popup, buf);
-        Block::new()
-            .borders(Borders::ALL)
-            .title(format!(" Links {} · Enter opens · y copies ", links.len()))
-            .render(popup, buf);
-        let inner = popup.inner(Margin::new(1, 1));
-        if inner.height == 0 || inner.width == 0 {
+        let title = format!(" Links {} · Enter opens · y copies ", links.len());
+        let Some(inner) = popup(area, buf, width, links.len(), &title) else {
             return;
-        }
+        };
         let rows = inner.height as usize;
         let first = self.cursor.saturating_sub(rows - 1);
         let w = inner.width as usize;

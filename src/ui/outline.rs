@@ -3,12 +3,12 @@
 //! and how far into the article each begins.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, ListItem, Widget};
+use ratatui::widgets::{ListItem, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{centered, clean, list, truncate};
+use super::text::{clean, list, popup, truncate};
 use crate::app::Reader;
 use crate::keymap::{Command, Keymap};
 use crate::theme::{self, Palette};
@@ -49,19 +49,9 @@ impl Widget for OutlineView<'_> {
         let widest = names.iter().map(|n| n.width()).max().unwrap_or(0);
         let want = (HERE.width() + widest + 5).max(title.width()) + 2;
         let width = (want as u16).min(area.width.saturating_sub(4).max(area.width.min(20)));
-        let height = (headings.len() as u16 + 2)
-            .min(area.height.saturating_sub(2).max(3))
-            .min(area.height);
-        let popup = centered(area, width, height);
-        Clear.render(popup, buf);
-        Block::new()
-            .borders(Borders::ALL)
-            .title(truncate(&title, usize::from(width.saturating_sub(2))))
-            .render(popup, buf);
-        let inner = popup.inner(Margin::new(1, 1));
-        if inner.height == 0 || inner.width == 0 {
+        let Some(inner) = popup(area, buf, width, headings.len(), &title) else {
             return;
-        }
+        };
         let rows = inner.height as usize;
         let first = self.cursor.saturating_sub(rows - 1);
         let w = inner.width as usize;

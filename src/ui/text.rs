@@ -2,8 +2,9 @@
 //! wide graphemes as whole cells.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -144,6 +145,23 @@ pub fn truncate(s: &str, cols: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// A bordered, titled popup `width` wide with room for `rows` list rows
+/// (as many as fit), centred in `area` and cleared: its inner area, or
+/// `None` when nothing fits inside the border.
+pub fn popup(area: Rect, buf: &mut Buffer, width: u16, rows: usize, title: &str) -> Option<Rect> {
+    let height = (rows.min(usize::from(u16::MAX - 2)) as u16 + 2)
+        .min(area.height.saturating_sub(2).max(3))
+        .min(area.height);
+    let popup = centered(area, width, height);
+    Clear.render(popup, buf);
+    Block::new()
+        .borders(Borders::ALL)
+        .title(truncate(title, usize::from(popup.width.saturating_sub(2))))
+        .render(popup, buf);
+    let inner = popup.inner(Margin::new(1, 1));
+    (inner.height > 0 && inner.width > 0).then_some(inner)
 }
 
 /// A `width` x `height` box centred in `area` (both clipped to it), for popups.
