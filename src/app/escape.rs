@@ -39,8 +39,7 @@ impl App {
     /// was open.
     fn close_in_reader(&mut self) -> bool {
         if self.narrow_sidebar_open() {
-            self.sidebar.narrow_open = false;
-            self.focus = Focus::Article;
+            self.close_narrow_sidebar();
         } else if self.focus == Focus::Sidebar {
             self.focus = Focus::Article;
         } else if self.reader.search.is_some() {
@@ -75,11 +74,15 @@ impl App {
     /// one too, and closes; anything else quits.
     pub(super) fn quit(&mut self) {
         if self.narrow_sidebar_open() {
-            self.sidebar.narrow_open = false;
-            self.focus = Focus::Article;
+            self.close_narrow_sidebar();
         } else {
             self.should_quit = true;
         }
+    }
+
+    fn close_narrow_sidebar(&mut self) {
+        self.sidebar.narrow_open = false;
+        self.focus = Focus::Article;
     }
 
     fn narrow_sidebar_open(&self) -> bool {

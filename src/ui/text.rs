@@ -175,52 +175,19 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// Breaks `s` into lines of at most `cols` display columns at spaces; a
-/// word longer than a line is cut (the one place a word is broken).
+/// Breaks `s` into lines of at most `cols` display columns at spaces (the
+/// article's own wrapping, `layout::wrap`); a word longer than a line is
+/// cut. Always at least one line.
 pub fn wrap_words(s: &str, cols: usize) -> Vec<String> {
-    let cols = cols.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        let mut word = word.to_string();
-        loop {
-            let need = if line.is_empty() {
-                word.width()
-            } else {
-                line.width() + 1 + word.width()
-            };
-            if need <= cols {
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(&word);
-                break;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                continue;
-            }
-            // Alone and still too long: cut it at the column.
-            let mut head = String::new();
-            let mut rest = word.as_str();
-            for g in word.graphemes(true) {
-                if head.width() + g.width() > cols && !head.is_empty() {
-                    break;
-                }
-                head.push_str(g);
-                rest = &rest[g.len()..];
-            }
-            lines.push(head);
-            word = rest.to_string();
-            if word.is_empty() {
-                break;
-            }
-        }
+    let lines: Vec<String> = crate::layout::wrap(s, cols.max(1))
+        .into_iter()
+        .map(|r| s[r].split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 /// Shortens `s` to `cols` at a word boundary, ending in "…" when cut; a
