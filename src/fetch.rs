@@ -324,16 +324,26 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Decodes a body to UTF-8 (see the module comment for the rule).
-/// The encoding `decode` uses for a body without a Content-Type.
+/// The encoding of a body without a Content-Type: its byte order mark,
+/// else its `<meta charset>`, else UTF-8 when valid, else windows-1252.
 pub fn charset_of(raw: &[u8]) -> &'static Encoding {
     if let Some((enc, _)) = Encoding::for_bom(raw) {
         return enc;
     }
     match meta_charset(raw) {
-        Some(enc) if enc.output_encoding() == UTF_8 && enc != UTF_8 => UTF_8,
-        Some(enc) => enc,
+        Some(enc) => ascii_compatible(enc),
         None if std::str::from_utf8(raw).is_ok() => UTF_8,
         None => WINDOWS_1252,
+    }
+}
+
+/// A page labelled UTF-16 that has no BOM is ASCII-compatible in practice
+/// (the label is wrong); browsers treat it as UTF-8.
+fn ascii_compatible(enc: &'static Encoding) -> &'static Encoding {
+    if enc.output_encoding() == UTF_8 && enc != UTF_8 {
+        UTF_8
+    } else {
+        enc
     }
 }
 
@@ -341,16 +351,9 @@ pub fn decode(raw: &[u8], content_type: Option<&str>) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(raw) {
         return enc.decode_without_bom_handling(&raw[bom..]).0.into_owned();
     }
-    let declared = content_type
-        .and_then(header_charset)
-        .or_else(|| meta_charset(raw));
-    let enc = match declared {
-        // A page labelled UTF-16 that has no BOM is ASCII-compatible in
-        // practice (the label is wrong); browsers treat it as UTF-8.
-        Some(enc) if enc.output_encoding() == UTF_8 && enc != UTF_8 => UTF_8,
-        Some(enc) => enc,
-        None if std::str::from_utf8(raw).is_ok() => UTF_8,
-        None => WINDOWS_1252,
+    let enc = match content_type.and_then(header_charset) {
+        Some(enc) => ascii_compatible(enc),
+        None => charset_of(raw),
     };
     enc.decode_without_bom_handling(raw).0.into_owned()
 }

@@ -160,13 +160,20 @@ impl Input {
             }
             Source::File(p) => (read_file(p, limit)?, Format::from_path(p), None),
         };
-        // A fetched page is decoded already.
-        let (bytes, decoded) = if url.is_some() {
-            (bytes, None)
-        } else {
-            decode_local(bytes, format.or(known))
+        // A fetched page is decoded already; a local one is decoded from a
+        // UTF-16 byte order mark, and HTML also from its <meta charset>.
+        let (bytes, mut decoded) = match url {
+            Some(_) => (bytes, None),
+            None => decode_bom(bytes),
         };
         let format = format.or(known).unwrap_or_else(|| sniff(&bytes));
+        let bytes = if decoded.is_none() && format == Format::Html {
+            let (b, d) = decode_html(bytes);
+            decoded = d;
+            b
+        } else {
+            bytes
+        };
         Ok(Input {
             name: source.name(),
             bytes,
@@ -197,30 +204,32 @@ impl Input {
     }
 }
 
-/// A local file or standard input in another encoding than UTF-8, decoded
-/// as a browser would: from its byte order mark (UTF-16), else, for HTML
-/// that is not valid UTF-8, from its `<meta charset>` (else windows-1252).
-/// Anything else is left as it is (and refused later if it is not text).
-fn decode_local(bytes: Vec<u8>, format: Option<Format>) -> (Vec<u8>, Option<&'static str>) {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(&bytes)
-        && enc != encoding_rs::UTF_8
-    {
-        let text = enc
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
-        return (text.into_bytes(), Some(enc.name()));
+/// A local file or standard input with a UTF-16 byte order mark, decoded
+/// to UTF-8.
+fn decode_bom(bytes: Vec<u8>) -> (Vec<u8>, Option<&'static str>) {
+    match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((enc, bom)) if enc != encoding_rs::UTF_8 => {
+            let text = enc
+                .decode_without_bom_handling(&bytes[bom..])
+                .0
+                .into_owned();
+            (text.into_bytes(), Some(enc.name()))
+        }
+        _ => (bytes, None),
     }
-    let html = match format {
-        Some(f) => f == Format::Html,
-        None => sniff(&bytes) == Format::Html,
-    };
-    if html && std::str::from_utf8(&bytes).is_err() {
-        let enc = crate::fetch::charset_of(&bytes);
-        let text = crate::fetch::decode(&bytes, None);
-        return (text.into_bytes(), Some(enc.name()));
+}
+
+/// A local HTML page that is not UTF-8, decoded as a browser would: from
+/// its `<meta charset>`, else as windows-1252.
+fn decode_html(bytes: Vec<u8>) -> (Vec<u8>, Option<&'static str>) {
+    if std::str::from_utf8(&bytes).is_ok() {
+        return (bytes, None);
     }
-    (bytes, None)
+    let enc = crate::fetch::charset_of(&bytes);
+    (
+        crate::fetch::decode(&bytes, None).into_bytes(),
+        Some(enc.name()),
+    )
 }
 
 /// The format the first 64 KB look like.
