@@ -662,10 +662,11 @@ impl<'a> Scan<'a> {
                 i = k;
                 continue;
             }
-            let start = if cur.is_some() || negative {
-                i.min(j - usize::from(negative))
+            // The figure begins at the currency, the sign, or the number.
+            let start = if cur.is_some() {
+                i
             } else {
-                j
+                j - usize::from(negative)
             };
             let sign = if negative { -1.0 } else { 1.0 };
             // A range is one figure: "8–10 years", "3-5%", "$3-5 million".
