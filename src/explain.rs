@@ -39,6 +39,18 @@ pub fn write(out: &mut impl Write, doc: &Document, name: &str) -> io::Result<()>
             .map(|(c, p)| format!("{c} {p:.3}"))
             .collect();
         writeln!(out, "  scores: {}", scores.join("  "))?;
+        if r.first_pass != r.probabilities {
+            let first: Vec<String> = CLASSES
+                .iter()
+                .zip(r.first_pass)
+                .map(|(c, p)| format!("{c} {p:.3}"))
+                .collect();
+            writeln!(
+                out,
+                "  from the name alone (first pass): {}",
+                first.join("  ")
+            )?;
+        }
         writeln!(
             out,
             "  {:<40} {:>6} {:>8} {:>8} {:>8} {:>8}",

@@ -54,6 +54,10 @@ struct Args {
     /// (comma-separated), to measure what a group of features is worth.
     #[arg(long, default_value = "")]
     drop: String,
+    /// Train the first pass only (no second pass over the document's
+    /// other names), to measure what the second pass is worth.
+    #[arg(long)]
+    single: bool,
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     epochs: usize,
     #[arg(long, default_value_t = TrainOptions::default().l2)]
@@ -444,13 +448,33 @@ fn class_of(kind: EntityKind) -> usize {
 }
 
 fn examples(docs: &[&TrainDoc], weights: &HashMap<String, f32>, drop: &[&str]) -> Vec<Example> {
+    examples_of(docs, weights, drop, extract::name_features)
+}
+
+/// Examples for the second pass: the features `first` (a first-pass
+/// model that has not seen these documents) gives their names.
+fn second_examples(
+    docs: &[&TrainDoc],
+    weights: &HashMap<String, f32>,
+    drop: &[&str],
+    first: &model::Model,
+) -> Vec<Example> {
+    examples_of(docs, weights, drop, |d| extract::stacked_features(d, first))
+}
+
+fn examples_of(
+    docs: &[&TrainDoc],
+    weights: &HashMap<String, f32>,
+    drop: &[&str],
+    features: impl Fn(&Document) -> Vec<extract::NameFeatures>,
+) -> Vec<Example> {
     let mut out = Vec::new();
     for d in docs {
         let w = weights.get(&d.source).copied().unwrap_or(1.0);
         if w <= 0.0 {
             continue;
         }
-        let names = extract::name_features(&d.doc);
+        let names = features(&d.doc);
         for n in names {
             let label = match label_of(&d.labels, &n.name) {
                 Some(Label::Ignore) => continue,
@@ -524,23 +548,50 @@ const FACTORS: [f32; 7] = [1.0, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2];
 const EDITED: &[&str] = &["gum", "wikigold", "uner-ewt"];
 
 /// k-fold cross-validation by document: scores per source for each
-/// threshold factor, and the factor that scores best on edited text.
+/// threshold factor, the factor that scores best on edited text, and the
+/// second-pass examples of every document (each made with a first pass
+/// that did not see it).
 fn cross_validate(
     docs: &[TrainDoc],
     k: usize,
     weights: &HashMap<String, f32>,
     drop: &[&str],
     opts: TrainOptions,
-) -> (f32, String) {
-    let mut by: HashMap<(String, usize), Counts> = HashMap::new();
+    stacked: bool,
+) -> (f32, String, Vec<Example>) {
+    let fold_of = |i: usize| i % k;
+    let mut firsts = Vec::new();
+    let mut second: Vec<Vec<Example>> = (0..k).map(|_| Vec::new()).collect();
     for fold in 0..k {
         let train: Vec<&TrainDoc> = docs
             .iter()
             .enumerate()
-            .filter(|(i, _)| i % k != fold)
+            .filter(|(i, _)| fold_of(*i) != fold)
             .map(|(_, d)| d)
             .collect();
         let trained = model::train(&examples(&train, weights, drop), opts);
+        if stacked {
+            let held: Vec<&TrainDoc> = docs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| fold_of(*i) == fold)
+                .map(|(_, d)| d)
+                .collect();
+            second[fold] = second_examples(&held, weights, drop, &trained.model());
+        }
+        firsts.push(trained);
+    }
+    let mut by: HashMap<(String, usize), Counts> = HashMap::new();
+    for (fold, first) in firsts.into_iter().enumerate() {
+        let trained = if stacked {
+            let ex: Vec<Example> = (0..k)
+                .filter(|&f| f != fold)
+                .flat_map(|f| second[f].iter().cloned())
+                .collect();
+            first.with(model::train(&ex, opts))
+        } else {
+            first
+        };
         for (fi, &f) in FACTORS.iter().enumerate() {
             let mut t = model::Trained {
                 rows: trained.rows.clone(),
@@ -548,7 +599,7 @@ fn cross_validate(
             t.scale_none(f);
             let m = t.model();
             for (i, d) in docs.iter().enumerate() {
-                if i % k == fold {
+                if fold_of(i) == fold {
                     score(d, &m, by.entry((d.source.clone(), fi)).or_default());
                 }
             }
@@ -592,7 +643,7 @@ fn cross_validate(
             best = (f1, f);
         }
     }
-    (best.1, table)
+    (best.1, table, second.into_iter().flatten().collect())
 }
 
 fn main() -> Result<()> {
@@ -645,8 +696,9 @@ fn main() -> Result<()> {
     let drop: Vec<&str> = args.drop.split(',').filter(|d| !d.is_empty()).collect();
     let docs = read_all(&args.data)?;
     eprintln!("{} training documents", docs.len());
-    let cv = args.cv.unwrap_or(3);
-    let (factor, table) = cross_validate(&docs, cv, &weights, &drop, opts);
+    let cv = args.cv.unwrap_or(5);
+    let stacked = !args.single;
+    let (factor, table, second) = cross_validate(&docs, cv, &weights, &drop, opts, stacked);
     if args.cv.is_some() {
         println!("{cv}-fold cross-validation, strict entity scores on held-out documents");
         print!("{table}");
@@ -661,6 +713,9 @@ fn main() -> Result<()> {
     }
     eprintln!("{} examples {:?}", ex.len(), per);
     let mut trained = model::train(&ex, opts);
+    if stacked {
+        trained = trained.with(model::train(&second, opts));
+    }
     trained.scale_none(factor);
     let tsv = trained.to_tsv();
     if args.check {

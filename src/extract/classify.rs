@@ -9,6 +9,7 @@ use super::candidates::{Mention, WordStats};
 use super::cues::CUES;
 use super::gazetteer::{self as gz};
 use super::model::{self, Model};
+use super::stack;
 use super::tokenize::TokKind;
 use super::{FxMap, FxSet, Prepared};
 
@@ -312,7 +313,11 @@ impl<'m> Keys<'m> {
     ) -> [f32; 4] {
         feats.0.clear();
         self.features(p, stats, i, feats);
-        let mut pr = model.probabilities(&feats.0);
+        self.byline(i, model.probabilities(&feats.0))
+    }
+
+    /// `pr` with "not an entity" ruled out when name `i` is in the byline.
+    pub fn byline(&self, i: usize, mut pr: [f32; 4]) -> [f32; 4] {
         let byline = CUES.iter().position(|c| c.name == "byline");
         if byline.is_some_and(|b| self.keys[i].cue_counts[b] > 0) && pr[model::NONE] < 1.0 {
             let rest = 1.0 - pr[model::NONE];
@@ -649,16 +654,40 @@ fn rules(p: &Prepared, toks: &[usize], words: &[&str], m: &Mention, out: &mut im
     }
 }
 
-/// Scores every distinct name once and gives each mention its name's
-/// class probabilities.
+/// Scores every distinct name once (twice with the model's second pass,
+/// `stack.rs`) and gives each mention its name's class probabilities.
 pub fn classify(p: &Prepared, stats: &WordStats, ms: &mut [Mention], model: &Model) {
     let keys = Keys::new(p, ms);
-    let mut feats = Hashed::default();
-    let probs: Vec<[f32; 4]> = (0..keys.len())
-        .map(|i| keys.probabilities(p, stats, i, model, &mut feats))
-        .collect();
+    let probs = scores(p, stats, &keys, ms, model).1;
     let of: Vec<usize> = (0..ms.len()).map(|i| keys.of_mention(i)).collect();
     for (m, k) in ms.iter_mut().zip(of) {
         m.evidence = Evidence::from_probabilities(probs[k]);
     }
+}
+
+/// The first-pass and final class probabilities of every distinct name,
+/// and the second pass's context when the model has one.
+pub fn scores(
+    p: &Prepared,
+    stats: &WordStats,
+    keys: &Keys,
+    ms: &[Mention],
+    model: &Model,
+) -> (Vec<[f32; 4]>, Vec<[f32; 4]>, Option<stack::Context>) {
+    let mut feats = Hashed::default();
+    let first: Vec<[f32; 4]> = (0..keys.len())
+        .map(|i| keys.probabilities(p, stats, i, model, &mut feats))
+        .collect();
+    if !stack::enabled(model) {
+        return (first.clone(), first, None);
+    }
+    let ctx = stack::Context::new(p, keys, ms, &first);
+    let last = (0..keys.len())
+        .map(|i| {
+            feats.0.clear();
+            ctx.features(i, &mut feats);
+            keys.byline(i, model.probabilities(&feats.0))
+        })
+        .collect();
+    (first, last, Some(ctx))
 }

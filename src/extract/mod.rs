@@ -15,6 +15,7 @@ pub mod model;
 mod model_table;
 pub mod numbers;
 mod sentences;
+mod stack;
 mod tokenize;
 mod union_find;
 
@@ -426,6 +427,29 @@ pub fn name_features(doc: &Document) -> Vec<NameFeatures> {
         .collect()
 }
 
+/// The second-pass features of the candidate names of `doc`, given the
+/// first pass of `model` (which may have no second pass): what the second
+/// pass is trained on.
+pub fn stacked_features(doc: &Document, model: &model::Model) -> Vec<NameFeatures> {
+    let (p, stats, mentions, _) = candidates_of(doc, usize::MAX);
+    let keys = classify::Keys::new(&p, &mentions);
+    let mut feats = classify::Hashed::default();
+    let first: Vec<[f32; 4]> = (0..keys.len())
+        .map(|i| keys.probabilities(&p, &stats, i, model, &mut feats))
+        .collect();
+    let ctx = stack::Context::new(&p, &keys, &mentions, &first);
+    (0..keys.len())
+        .map(|i| {
+            let mut f = classify::Named::default();
+            ctx.features(i, &mut f);
+            NameFeatures {
+                name: keys.key(i).to_string(),
+                features: f.0,
+            }
+        })
+        .collect()
+}
+
 /// Why the recognizer decided what it did about a name: one row per
 /// distinct candidate whose text equals `name` (case-insensitive) or that
 /// belongs to an entity with that name or alias.
@@ -434,7 +458,9 @@ pub struct Explanation {
     pub mentions: Vec<Range<usize>>,
     /// The entity the candidate ended in, if any: its kind and name.
     pub entity: Option<(EntityKind, String)>,
-    /// Probability of none, person, organization, place.
+    /// Probability of none, person, organization, place: from the name
+    /// alone (first pass) and with the rest of the document (final).
+    pub first_pass: [f32; 4],
     pub probabilities: [f32; 4],
     /// Features with their value and weight per class, strongest first.
     pub features: Vec<(String, f32, [f32; 4])>,
@@ -445,6 +471,7 @@ pub fn explain(doc: &Document, name: &str) -> Vec<Explanation> {
     let facts = extract(doc);
     let (p, stats, mentions, _) = candidates_of(doc, MAX_ANALYZED_BYTES);
     let keys = classify::Keys::new(&p, &mentions);
+    let (first, last, ctx) = classify::scores(&p, &stats, &keys, &mentions, model);
     let wanted = |s: &str| s.eq_ignore_ascii_case(name);
     let named = |e: &&Entity| wanted(&e.name) || e.aliases.iter().any(|a| wanted(a));
     // Does one of `ranges` overlap a mention of `e` (sorted, disjoint)?
@@ -476,13 +503,14 @@ pub fn explain(doc: &Document, name: &str) -> Vec<Explanation> {
         let entity = in_wanted.or_else(|| facts.entities.iter().find(|e| overlaps(e, &ranges)));
         let mut named = classify::Named::default();
         keys.features(&p, &stats, i, &mut named);
-        let mut hashed = classify::Hashed::default();
-        let probabilities = keys.probabilities(&p, &stats, i, model, &mut hashed);
+        if let Some(ctx) = &ctx {
+            ctx.features(i, &mut named);
+        }
+        let probabilities = last[i];
         let mut features: Vec<(String, f32, [f32; 4])> = named
             .0
             .into_iter()
-            .zip(hashed.0)
-            .filter_map(|((n, v), (h, _))| model.weight(h).map(|w| (n, v, w)))
+            .filter_map(|(n, v)| model.weight(model::hash_parts(&[&n])).map(|w| (n, v, w)))
             .collect();
         let best = (0..4)
             .max_by(|&a, &b| probabilities[a].total_cmp(&probabilities[b]))
@@ -497,6 +525,7 @@ pub fn explain(doc: &Document, name: &str) -> Vec<Explanation> {
             candidate: keys.key(i).to_string(),
             mentions: ranges,
             entity: entity.map(|e| (e.kind, e.name.clone())),
+            first_pass: first[i],
             probabilities,
             features,
         });

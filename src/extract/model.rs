@@ -170,10 +170,24 @@ impl Trained {
     /// Makes "not an entity" `factor` times as likely (a shift of the
     /// bias's none weight): the decision threshold, chosen by
     /// cross-validation.
+    /// With a second pass (`stack.rs`), its bias is the one shifted.
     pub fn scale_none(&mut self, factor: f32) {
-        if let Some((_, w)) = self.rows.iter_mut().find(|(n, _)| n == "bias") {
+        let name = if self.rows.iter().any(|(n, _)| n == "s2:bias") {
+            "s2:bias"
+        } else {
+            "bias"
+        };
+        if let Some((_, w)) = self.rows.iter_mut().find(|(n, _)| n == name) {
             w[NONE] += factor.ln();
         }
+    }
+
+    /// This model with `second`'s rows added (a second pass's features
+    /// have names of their own).
+    pub fn with(mut self, second: Trained) -> Trained {
+        self.rows.extend(second.rows);
+        self.rows.sort_by(|a, b| a.0.cmp(&b.0));
+        self
     }
 
     pub fn model(&self) -> Model {

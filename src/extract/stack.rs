@@ -1,0 +1,223 @@
+//! The recognizer's second pass: what the rest of the document says about a
+//! name. The first pass (`classify`) scores every distinct name from its own
+//! words and contexts; this pass scores it again from that first opinion
+//! (its log-probabilities) and the first opinions of the names related to
+//! it in the document:
+//!
+//! - `shape`: names written with the same shape ("Lee Cheuk-yan" and
+//!   "Cheng Chung-tai" are both `Xx Xx-x`);
+//! - `word`: names that share a word ("Leung Kwok-hung", "Baggio Leung");
+//! - `coord`: names listed with it ("A, B and C");
+//! - a name right before or after it across "of", "'s", or a preposition
+//!   ("Cheng Chung-tai of Civic Passion", "DAB's Ben Chan", "Alvin Yeung
+//!   from the Civic Party").
+//!
+//! Each relation gives the mean first-pass probabilities of the related
+//! names, shrunk towards zero when there are few. The weights live in the
+//! same model table under the prefix `s2:` and are learned by stacking:
+//! `train-ner` trains the first pass on part of the data and the second on
+//! the first pass's opinions of documents it did not see.
+
+use super::candidates::Mention;
+use super::classify::{Keys, Sink};
+use super::model::Model;
+use super::{FxMap, Prepared};
+
+/// The relations, in the order of `Context`'s arrays.
+const RELS: [&str; 11] = [
+    "shape", "word", "coord", "of>", "<of", "poss>", "<poss", "prep>", "<prep", "near>", "<near",
+];
+const SHAPE: usize = 0;
+const WORD: usize = 1;
+const COORD: usize = 2;
+
+const CLASS: [&str; 4] = ["none", "person", "org", "place"];
+
+/// Has the model a second pass?
+pub fn enabled(model: &Model) -> bool {
+    model
+        .weight(super::model::hash_parts(&["s2:bias"]))
+        .is_some()
+}
+
+/// Per distinct name: the summed first-pass probabilities of its related
+/// names, and how many, per relation.
+pub struct Context {
+    own: Vec<[f32; 4]>,
+    sums: Vec<[[f32; 4]; RELS.len()]>,
+    counts: Vec<[u32; RELS.len()]>,
+}
+
+/// How a gap of text between two names relates them: the relation from
+/// the left name to the right one.
+fn gap_relation(gap: &str) -> Option<usize> {
+    let g = gap.trim();
+    let g = g.strip_suffix(" the").unwrap_or(g);
+    Some(match g {
+        "" => 9,
+        "," | "and" | ", and" | "or" | ", or" | "/" => COORD,
+        "of" => 3,
+        "'s" | "\u{2019}s" | "'" | "\u{2019}" => 5,
+        "from" | "at" | "in" | "for" | "with" | "to" | "by" | "on" => 7,
+        _ => return None,
+    })
+}
+
+/// Connectors that do not make two names related by a shared word.
+fn linking(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the" | "and" | "for" | "&" | "de" | "la" | "du" | "on" | "in" | "at"
+    )
+}
+
+fn shape_of(key: &str) -> String {
+    let mut s = String::new();
+    let mut last = ' ';
+    for c in key.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            s.push(k);
+            last = k;
+        }
+    }
+    s
+}
+
+impl Context {
+    pub fn new(p: &Prepared, keys: &Keys, ms: &[Mention], own: &[[f32; 4]]) -> Context {
+        let n = keys.len();
+        let mut sums = vec![[[0f32; 4]; RELS.len()]; n];
+        let mut counts = vec![[0u32; RELS.len()]; n];
+        let mut add = |i: usize, rel: usize, q: [f32; 4]| {
+            for c in 0..4 {
+                sums[i][rel][c] += q[c];
+            }
+            counts[i][rel] += 1;
+        };
+        // Neighbouring mentions within a few bytes of each other.
+        let mut order: Vec<usize> = (0..ms.len()).collect();
+        order.sort_by_key(|&m| (ms[m].range.start, ms[m].range.end));
+        for w in order.windows(2) {
+            let (a, b) = (&ms[w[0]], &ms[w[1]]);
+            if a.range.end > b.range.start || b.range.start - a.range.end > 9 {
+                continue;
+            }
+            let Some(gap) = p.text.get(a.range.end..b.range.start) else {
+                continue;
+            };
+            let (ka, kb) = (keys.of_mention(w[0]), keys.of_mention(w[1]));
+            if ka == kb || gap.contains('\n') {
+                continue;
+            }
+            if let Some(rel) = gap_relation(gap) {
+                let back = if rel == COORD { COORD } else { rel + 1 };
+                add(ka, rel, own[kb]);
+                add(kb, back, own[ka]);
+            }
+        }
+        // Names of the same shape, and names sharing a word.
+        let mut shapes: FxMap<String, ([f32; 4], u32)> = FxMap::default();
+        let mut words: FxMap<&str, ([f32; 4], u32)> = FxMap::default();
+        let shape_keys: Vec<String> = (0..n).map(|i| shape_of(keys.key(i))).collect();
+        let word_lists: Vec<Vec<&str>> = (0..n)
+            .map(|i| {
+                let mut v: Vec<&str> = keys
+                    .key(i)
+                    .split([' ', '-'])
+                    .filter(|w| w.len() > 1 && !linking(w))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        for i in 0..n {
+            let e = shapes.entry(shape_keys[i].clone()).or_default();
+            for c in 0..4 {
+                e.0[c] += own[i][c];
+            }
+            e.1 += 1;
+            for w in &word_lists[i] {
+                let e = words.entry(w).or_default();
+                for c in 0..4 {
+                    e.0[c] += own[i][c];
+                }
+                e.1 += 1;
+            }
+        }
+        for i in 0..n {
+            let (s, k) = shapes[&shape_keys[i]];
+            if k > 1 {
+                sums[i][SHAPE] = std::array::from_fn(|c| s[c] - own[i][c]);
+                counts[i][SHAPE] = k - 1;
+            }
+            for w in &word_lists[i] {
+                let (s, k) = words[w];
+                if k > 1 {
+                    for c in 0..4 {
+                        sums[i][WORD][c] += s[c] - own[i][c];
+                    }
+                    counts[i][WORD] += k - 1;
+                }
+            }
+        }
+        Context {
+            own: own.to_vec(),
+            sums,
+            counts,
+        }
+    }
+
+    /// The second-pass features of name `i`.
+    pub fn features(&self, i: usize, out: &mut impl Sink) {
+        out.emit(&["s2:bias"], 1.0);
+        for c in 0..4 {
+            out.emit(&["s2:own=", CLASS[c]], self.own[i][c].max(1e-4).ln());
+        }
+        for (r, rel) in RELS.iter().enumerate() {
+            let k = self.counts[i][r];
+            if k == 0 {
+                continue;
+            }
+            let kf = k as f32;
+            // Shrunk towards nothing when few names say it.
+            let trust = kf / (kf + 1.0) / kf;
+            out.emit(&["s2:", rel], 1.0);
+            for c in 0..4 {
+                out.emit(&["s2:", rel, "=", CLASS[c]], self.sums[i][r][c] * trust);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_name_their_relation() {
+        assert_eq!(gap_relation(" of "), Some(3));
+        assert_eq!(gap_relation(" of the "), Some(3));
+        assert_eq!(gap_relation("'s "), Some(5));
+        assert_eq!(gap_relation(", "), Some(COORD));
+        assert_eq!(gap_relation(" and "), Some(COORD));
+        assert_eq!(gap_relation(" from the "), Some(7));
+        assert_eq!(gap_relation(" said "), None);
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape_of("Cheng Chung-tai"), "Xx Xx-x");
+        assert_eq!(shape_of("Lee Cheuk-yan"), "Xx Xx-x");
+        assert_eq!(shape_of("DAB"), "X");
+    }
+}
