@@ -562,7 +562,7 @@ fn cross_validate(
     let fold_of = |i: usize| i % k;
     let mut firsts = Vec::new();
     let mut second: Vec<Vec<Example>> = (0..k).map(|_| Vec::new()).collect();
-    for fold in 0..k {
+    for (fold, held_out) in second.iter_mut().enumerate() {
         let train: Vec<&TrainDoc> = docs
             .iter()
             .enumerate()
@@ -577,7 +577,7 @@ fn cross_validate(
                 .filter(|(i, _)| fold_of(*i) == fold)
                 .map(|(_, d)| d)
                 .collect();
-            second[fold] = second_examples(&held, weights, drop, &trained.model());
+            *held_out = second_examples(&held, weights, drop, &trained.model());
         }
         firsts.push(trained);
     }

@@ -92,15 +92,19 @@ fn shape_of(key: &str) -> String {
     s
 }
 
+fn plus(acc: &mut [f32; 4], q: &[f32; 4]) {
+    for (a, q) in acc.iter_mut().zip(q) {
+        *a += q;
+    }
+}
+
 impl Context {
     pub fn new(p: &Prepared, keys: &Keys, ms: &[Mention], own: &[[f32; 4]]) -> Context {
         let n = keys.len();
         let mut sums = vec![[[0f32; 4]; RELS.len()]; n];
         let mut counts = vec![[0u32; RELS.len()]; n];
         let mut add = |i: usize, rel: usize, q: [f32; 4]| {
-            for c in 0..4 {
-                sums[i][rel][c] += q[c];
-            }
+            plus(&mut sums[i][rel], &q);
             counts[i][rel] += 1;
         };
         // Neighbouring mentions within a few bytes of each other.
@@ -108,7 +112,7 @@ impl Context {
         order.sort_by_key(|&m| (ms[m].range.start, ms[m].range.end));
         for w in order.windows(2) {
             let (a, b) = (&ms[w[0]], &ms[w[1]]);
-            if a.range.end > b.range.start || b.range.start - a.range.end > 9 {
+            if a.range.end > b.range.start || b.range.start - a.range.end > 12 {
                 continue;
             }
             let Some(gap) = p.text.get(a.range.end..b.range.start) else {
@@ -141,31 +145,34 @@ impl Context {
             })
             .collect();
         for i in 0..n {
-            let e = shapes.entry(shape_keys[i].clone()).or_default();
-            for c in 0..4 {
-                e.0[c] += own[i][c];
+            // Only names the first pass is sure are entities say what
+            // kind names of their shape are here.
+            if own[i][0] < 0.2 {
+                let e = shapes.entry(shape_keys[i].clone()).or_default();
+                plus(&mut e.0, &own[i]);
+                e.1 += 1;
             }
-            e.1 += 1;
             for w in &word_lists[i] {
                 let e = words.entry(w).or_default();
-                for c in 0..4 {
-                    e.0[c] += own[i][c];
-                }
+                plus(&mut e.0, &own[i]);
                 e.1 += 1;
             }
         }
         for i in 0..n {
-            let (s, k) = shapes[&shape_keys[i]];
-            if k > 1 {
-                sums[i][SHAPE] = std::array::from_fn(|c| s[c] - own[i][c]);
-                counts[i][SHAPE] = k - 1;
+            let (mut s, mut k) = shapes.get(&shape_keys[i]).copied().unwrap_or_default();
+            if own[i][0] < 0.2 {
+                s = std::array::from_fn(|c| s[c] - own[i][c]);
+                k -= 1;
+            }
+            if k > 0 {
+                sums[i][SHAPE] = s;
+                counts[i][SHAPE] = k;
             }
             for w in &word_lists[i] {
                 let (s, k) = words[w];
                 if k > 1 {
-                    for c in 0..4 {
-                        sums[i][WORD][c] += s[c] - own[i][c];
-                    }
+                    plus(&mut sums[i][WORD], &s);
+                    plus(&mut sums[i][WORD], &own[i].map(|x| -x));
                     counts[i][WORD] += k - 1;
                 }
             }
@@ -180,8 +187,8 @@ impl Context {
     /// The second-pass features of name `i`.
     pub fn features(&self, i: usize, out: &mut impl Sink) {
         out.emit(&["s2:bias"], 1.0);
-        for c in 0..4 {
-            out.emit(&["s2:own=", CLASS[c]], self.own[i][c].max(1e-4).ln());
+        for (class, p) in CLASS.iter().zip(self.own[i]) {
+            out.emit(&["s2:own=", class], p.max(1e-4).ln());
         }
         for (r, rel) in RELS.iter().enumerate() {
             let k = self.counts[i][r];
@@ -192,8 +199,8 @@ impl Context {
             // Shrunk towards nothing when few names say it.
             let trust = kf / (kf + 1.0) / kf;
             out.emit(&["s2:", rel], 1.0);
-            for c in 0..4 {
-                out.emit(&["s2:", rel, "=", CLASS[c]], self.sums[i][r][c] * trust);
+            for (class, sum) in CLASS.iter().zip(self.sums[i][r]) {
+                out.emit(&["s2:", rel, "=", class], sum * trust);
             }
         }
     }
@@ -202,6 +209,37 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn features_of(text: &str, name: &str) -> Vec<String> {
+        let doc = crate::document::load_plain(text);
+        let model = Model::embedded();
+        let all = super::super::stacked_features(&doc, model);
+        let n = all.iter().find(|n| n.name == name).expect(name);
+        n.features.iter().map(|(f, _)| f.clone()).collect()
+    }
+
+    #[test]
+    fn related_names_are_found_in_the_text() {
+        let text = "Results\n\nElected were Lee Cheuk-yan, Cheng Chung-tai and Kwok Ka-ki of Civic Passion, and Leung Kwok-hung of the Labour Party's list, with Fernando Cheung from the Labour Party.\n";
+        let f = features_of(text, "Cheng Chung-tai");
+        assert!(f.contains(&"s2:coord".to_string()), "{f:?}");
+        assert!(f.contains(&"s2:own=person".to_string()), "{f:?}");
+        let f = features_of(text, "Kwok Ka-ki");
+        assert!(f.contains(&"s2:of>".to_string()), "{f:?}");
+        let f = features_of(text, "Civic Passion");
+        assert!(f.contains(&"s2:<of".to_string()), "{f:?}");
+        // "Kwok" is also in "Leung Kwok-hung"; "Labour" in both parties.
+        let f = features_of(text, "Leung Kwok-hung");
+        assert!(f.contains(&"s2:word".to_string()), "{f:?}");
+        let f = features_of(text, "Fernando Cheung");
+        assert!(f.contains(&"s2:prep>".to_string()), "{f:?}");
+    }
+
+    #[test]
+    fn the_shipped_model_has_a_second_pass() {
+        assert!(enabled(Model::embedded()));
+        assert!(!enabled(&Model::parse("bias\t0\t0\t0\t0\n").unwrap()));
+    }
 
     #[test]
     fn gaps_name_their_relation() {
