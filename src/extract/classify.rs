@@ -154,7 +154,9 @@ fn ctx_text(p: &Prepared, k: Option<usize>) -> String {
     }
 }
 
-fn shape(w: &str) -> String {
+/// The shape of a word or name: capitals as X, small letters as x,
+/// digits as d, runs collapsed ("Cheng Chung-tai" is "Xx Xx-x").
+pub fn shape(w: &str) -> String {
     let mut s = String::new();
     let mut last = ' ';
     for c in w.chars() {

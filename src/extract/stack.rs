@@ -19,7 +19,7 @@
 //! the first pass's opinions of documents it did not see.
 
 use super::candidates::Mention;
-use super::classify::{Keys, Sink};
+use super::classify::{Keys, Sink, shape as shape_of};
 use super::model::Model;
 use super::{FxMap, Prepared};
 
@@ -69,27 +69,6 @@ fn linking(w: &str) -> bool {
         w,
         "of" | "the" | "and" | "for" | "&" | "de" | "la" | "du" | "on" | "in" | "at"
     )
-}
-
-fn shape_of(key: &str) -> String {
-    let mut s = String::new();
-    let mut last = ' ';
-    for c in key.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if k != last {
-            s.push(k);
-            last = k;
-        }
-    }
-    s
 }
 
 fn plus(acc: &mut [f32; 4], q: &[f32; 4]) {
