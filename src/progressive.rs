@@ -120,7 +120,8 @@ mod tests {
 
     #[test]
     fn big_text_opens_from_a_prefix_then_finishes() {
-        let body = "Vladimir Putin met Xi Jinping in Beijing on 16 May 2024.\n\n".repeat(8000);
+        let body =
+            "Vladimir Putin met President Xi Jinping in Beijing on 16 May 2024.\n\n".repeat(8000);
         let text = format!("A Long Title\n\n{body}");
         let Ok(Opening::Progressive { prefix, whole }) =
             open(text.clone().into_bytes(), Format::Plain, None)

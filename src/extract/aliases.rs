@@ -62,13 +62,20 @@ fn kind_of(e: &Evidence) -> Option<EntityKind> {
 
 /// "He gave Moses Zipporah his daughter": a two-word name seen once whose
 /// words are each names used on their own elsewhere (at least twice) is two
-/// adjacent names, not one person called "Moses Zipporah". Such mentions are
-/// split in place (the second half is added at the end).
+/// adjacent names, not one person called "Moses Zipporah". So is one seen
+/// more often but always before a possessive ("Sarai Abram's wife", "Michal
+/// Saul's daughter": an apposition). Such mentions are split in place (the
+/// second half is added at the end).
 pub fn split_joined(text: &str, ms: &mut Vec<Mention>) {
-    // Per key: how many mentions, and the first of them.
+    // Per key: how many mentions, the first of them, and whether every
+    // mention is followed by a possessive.
     let mut count: HashMap<&str, (usize, usize)> = HashMap::default();
+    let mut possessive: HashMap<&str, bool> = HashMap::default();
     for (i, m) in ms.iter().enumerate() {
         count.entry(m.key.as_str()).or_insert((0, i)).0 += 1;
+        let after = &text[m.range.end..];
+        let poss = after.starts_with("'s ") || after.starts_with("\u{2019}s ");
+        *possessive.entry(m.key.as_str()).or_insert(true) &= poss;
     }
     let single = |w: &str| {
         !w.contains(' ') && w.chars().next().is_some_and(char::is_uppercase) && !is_acronym(w)
@@ -80,7 +87,8 @@ pub fn split_joined(text: &str, ms: &mut Vec<Mention>) {
         let Some((a, b)) = m.key.split_once(' ') else {
             continue;
         };
-        if count[m.key.as_str()].0 != 1 || !single(a) || !single(b) || !seen(a) || !seen(b) {
+        let once = count[m.key.as_str()].0 == 1 || possessive[m.key.as_str()];
+        if !once || !single(a) || !single(b) || !seen(a) || !seen(b) {
             continue;
         }
         let span = &text[m.range.clone()];

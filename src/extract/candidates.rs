@@ -98,13 +98,23 @@ pub fn word_stats(p: &Prepared) -> WordStats {
         let toks = &p.toks[sent.toks()];
         for (i, t) in toks.iter().enumerate().skip(1) {
             if let Some(id) = t.id().filter(|_| t.cap())
+                && !sent.starts_at(sent.toks().start + i)
                 && !after_opening(toks, i, p.text)
+                && !after_comma(toks, i, p.text)
             {
                 cap_mid[id] = true;
             }
         }
     }
     WordStats { cap_mid }
+}
+
+/// The token follows a comma or semicolon, where quoted speech without
+/// quotation marks begins ("And he said unto Moses, Bring me a cruse"): a
+/// capital there does not show that a word is written capitalized inside
+/// sentences.
+fn after_comma(toks: &[Tok], i: usize, text: &str) -> bool {
+    i > 0 && matches!(toks[i - 1].text(text), "," | ";")
 }
 
 /// The token follows an opening quote or bracket (so a capital is expected).
@@ -124,7 +134,7 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
         return false;
     }
     let w = t.text(p.text);
-    let initial = i == sent.toks().start || after_opening(&p.toks[..], i, p.text);
+    let initial = sent.starts_at(i) || after_opening(&p.toks[..], i, p.text);
     if sent.title_case {
         let f = p.flags(i);
         let common = f & gz::COMMON != 0;
@@ -539,7 +549,7 @@ fn push_mention(
             && !known
             && (fw.has(gz::FUNCTION)
                 || sent.title_case
-                || k == sent.toks().start
+                || sent.starts_at(k)
                 || after_opening(&p.toks, k, p.text))
             && !(words.len() > 1 && (NAME_ADJECTIVES.contains(&w) || fw.has(SUFFIXES)))
         {
@@ -662,7 +672,7 @@ fn push_one(
     {
         return;
     }
-    let initial = first == sent.toks().start || after_opening(&p.toks, first, p.text);
+    let initial = sent.starts_at(first) || after_opening(&p.toks, first, p.text);
     let ctx = |first: usize, last: usize, title: Option<usize>, bracketed: bool| Ctx {
         p,
         block: sent.block,

@@ -120,6 +120,9 @@ pub(crate) struct Sent {
     /// Token indices (u32: one sentence per ~100 bytes of a big text).
     start: u32,
     end: u32,
+    /// The first word after a leading label ("Ge27:7", "3.", "12)"): where
+    /// the sentence's own words begin.
+    lead: u32,
     pub block: BlockKind,
     /// Title Case heading (or shouting): capitals say little here.
     pub title_case: bool,
@@ -129,6 +132,12 @@ impl Sent {
     /// Its tokens: indices into `Prepared::toks`.
     pub fn toks(&self) -> Range<usize> {
         self.start as usize..self.end as usize
+    }
+
+    /// Token `k` begins the sentence's words: the first token, or the first
+    /// word after a leading label or number.
+    pub fn starts_at(&self, k: usize) -> bool {
+        k == self.start as usize || k == self.lead as usize
     }
 }
 
@@ -259,9 +268,14 @@ fn prepare(doc: &Document, max_bytes: usize) -> Prepared<'_> {
                 continue;
             }
             let title_case = title_case(text, &p.toks[r.clone()], b.kind);
+            let label = |t: &Tok| {
+                t.kind() != TokKind::Word || t.text(text).bytes().any(|c| c.is_ascii_digit())
+            };
+            let lead = r.start + p.toks[r.clone()].iter().take_while(|t| label(t)).count();
             p.sents.push(Sent {
                 start: r.start as u32,
                 end: r.end as u32,
+                lead: lead as u32,
                 block: b.kind,
                 title_case,
             });

@@ -424,6 +424,37 @@ fn two_names_side_by_side_are_not_one_person() {
 }
 
 #[test]
+fn a_name_in_apposition_before_a_possessive_is_two_people() {
+    let (_, f) = run(
+        "Genesis\n\nNow Sarai Abram's wife bare him no children. Abram went up. \
+         And Sarai Abram's wife took Hagar. Sarai said so, and Abram listened to Sarai.\n\n\
+         Bill Gates's foundation gave money. Gates said so. Gates was glad.\n",
+    );
+    let n = names(&f);
+    assert!(!n.iter().any(|(name, _)| *name == "Sarai Abram"), "{n:?}");
+    assert!(n.iter().any(|(name, _)| *name == "Sarai"), "{n:?}");
+    assert!(n.iter().any(|(name, _)| *name == "Abram"), "{n:?}");
+    // One part used alone is not enough: "Bill Gates" stays one person.
+    assert!(n.iter().any(|(name, _)| *name == "Bill Gates"), "{n:?}");
+}
+
+#[test]
+fn a_capital_after_a_verse_label_or_said_is_not_part_of_a_name() {
+    let (_, f) = run(
+        "Numbers\n\nNum17:8 And Aaron went in, and Moses saw it.\n\n\
+         Num17:9 Bring them out, said Moses; and they did bring them.\n\n\
+         Num17:10 And the LORD said unto Moses, Bring Aaron's rod again before the testimony.\n\n\
+         Num17:11 And Moses did so, and Aaron was glad.\n",
+    );
+    let n = names(&f);
+    assert!(
+        !n.iter().any(|(name, _)| name.starts_with("Bring")),
+        "{n:?}"
+    );
+    assert!(n.iter().any(|(name, _)| *name == "Aaron"), "{n:?}");
+}
+
+#[test]
 fn and_inside_an_organizations_of_phrase_stays_in_the_name() {
     let d = load_plain(
         "T\n\nShe studied at the Faculty of Diplomatic Sciences and International Relations in Genoa.\n",
