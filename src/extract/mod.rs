@@ -327,6 +327,19 @@ fn vocabulary<'a>(p: &mut Prepared<'a>) {
         let id = intern(t.text(text));
         t.set_id(id as usize);
     }
+    // Words used on their own, not only as the small-letter tail of a
+    // hyphenated name ("chung" in "Leung Yiu-chung" does not show that
+    // "Chung" is an everyday word).
+    let mut free = vec![false; words.len()];
+    for (j, t) in p.toks.iter().enumerate() {
+        let Some(id) = t.id() else { continue };
+        let tail = j >= 2
+            && !t.gap()
+            && !p.toks[j - 1].gap()
+            && p.toks[j - 1].text(text) == "-"
+            && p.toks[j - 2].cap();
+        free[id] |= !tail;
+    }
     let find = |w: &str| match pack(w.as_bytes()) {
         Some(k) => short.get(&k).copied(),
         None => long.get(w).copied(),
@@ -352,7 +365,8 @@ fn vocabulary<'a>(p: &mut Prepared<'a>) {
         } else {
             buf.extend(w.chars().flat_map(char::to_lowercase));
         }
-        p.lower_seen[i] = find(&buf).is_some_and(|l| !starts_upper(words[l as usize]));
+        p.lower_seen[i] =
+            find(&buf).is_some_and(|l| !starts_upper(words[l as usize]) && free[l as usize]);
     }
 }
 

@@ -879,3 +879,24 @@ fn speeds_and_ranges_with_between() {
         (FigureKind::Money, Some(6e10), Some(8e10), Some("SEK"))
     );
 }
+
+#[test]
+fn the_tail_of_a_hyphenated_name_is_not_a_word_in_small_letters() {
+    let d = load_plain(
+        "T\n\nCheng Chung-tai won. Leung Yiu-chung lost. The wind blew and the tide turned.\n",
+    );
+    let p = super::prepare(&d, usize::MAX);
+    let at = |w: &str| {
+        (0..p.toks.len())
+            .find(|&k| p.toks[k].text(p.text) == w)
+            .unwrap()
+    };
+    assert!(!p.lower_seen(at("Chung")));
+    // A word used on its own in small letters still counts.
+    let d = load_plain("T\n\nWind Chung won. The wind blew.\n");
+    let p = super::prepare(&d, usize::MAX);
+    let k = (0..p.toks.len())
+        .find(|&k| p.toks[k].text(p.text) == "Wind")
+        .unwrap();
+    assert!(p.lower_seen(k));
+}
