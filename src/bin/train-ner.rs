@@ -54,6 +54,10 @@ struct Args {
     /// (comma-separated), to measure what a group of features is worth.
     #[arg(long, default_value = "")]
     drop: String,
+    /// Use this threshold factor instead of the one cross-validation
+    /// picks (to compare changes at one threshold).
+    #[arg(long)]
+    factor: Option<f32>,
     /// Train the first pass only (no second pass over the document's
     /// other names), to measure what the second pass is worth.
     #[arg(long)]
@@ -699,6 +703,7 @@ fn main() -> Result<()> {
     let cv = args.cv.unwrap_or(5);
     let stacked = !args.single;
     let (factor, table, second) = cross_validate(&docs, cv, &weights, &drop, opts, stacked);
+    let factor = args.factor.unwrap_or(factor);
     if args.cv.is_some() {
         println!("{cv}-fold cross-validation, strict entity scores on held-out documents");
         print!("{table}");

@@ -547,7 +547,7 @@ fn push_mention(
             words.remove(0);
         } else if fw.has(gz::COMMON)
             && !known
-            && (fw.has(gz::FUNCTION)
+            && ((fw.has(gz::FUNCTION) && !(words.len() > 1 && fw.has(gz::GIVEN)))
                 || sent.title_case
                 || sent.starts_at(k)
                 || after_opening(&p.toks, k, p.text))

@@ -195,10 +195,13 @@ impl Prepared<'_> {
     }
 }
 
-/// Short words Title Case leaves in lower case.
-const TITLE_CASE_LOWER: [&str; 16] = [
+/// Short words Title Case leaves in lower case (articles, conjunctions,
+/// prepositions). Any other word in small letters ("is", "met") means
+/// sentence case.
+const TITLE_CASE_LOWER: [&str; 31] = [
     "the", "and", "for", "nor", "but", "yet", "from", "with", "into", "onto", "over", "upon",
-    "than", "via", "per", "out",
+    "than", "via", "per", "out", "a", "an", "of", "in", "on", "at", "to", "by", "as", "or", "vs",
+    "up", "off", "v", "so",
 ];
 
 fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
@@ -220,7 +223,6 @@ fn title_case(text: &str, toks: &[Tok], block: BlockKind) -> bool {
                 && !toks.iter().any(|t| {
                     t.kind() == TokKind::Word
                         && !t.cap()
-                        && t.end() - t.start() >= 3
                         && !TITLE_CASE_LOWER
                             .iter()
                             .any(|w| t.text(text).eq_ignore_ascii_case(w))

@@ -900,3 +900,33 @@ fn the_tail_of_a_hyphenated_name_is_not_a_word_in_small_letters() {
         .unwrap();
     assert!(p.lower_seen(k));
 }
+
+#[test]
+fn a_sentence_with_a_small_letter_verb_is_not_title_case() {
+    let (_, f) = run("Probe\n\nHe is at Hebrew University of Jerusalem's Einstein Institute.\n");
+    let n = names(&f);
+    assert!(
+        n.iter()
+            .any(|(name, _)| *name == "Hebrew University of Jerusalem"),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn a_given_name_that_is_also_a_function_word_begins_a_name_mid_sentence() {
+    let d = load_plain(
+        "Probe\n\nHe was called up after an injury to Will Middlebrooks and hit leadoff. Middlebrooks said so.\n",
+    );
+    let keys: Vec<String> = super::name_features(&d)
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    assert!(keys.iter().any(|k| k == "Will Middlebrooks"), "{keys:?}");
+    // At the start of a sentence it is the verb.
+    let d = load_plain("Probe\n\nWill Smith come? Nobody knows.\n");
+    let keys: Vec<String> = super::name_features(&d)
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    assert!(!keys.iter().any(|k| k == "Will Smith"), "{keys:?}");
+}
