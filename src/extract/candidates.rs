@@ -271,6 +271,19 @@ fn glued_continuation(p: &Prepared, g: &Gazetteer, j: usize, end: usize) -> Opti
     if s == "." && after.kind() == TokKind::Word && after.cap() && (short || is_title(p, g, j)) {
         return Some(2);
     }
+    // "AT&T", "Texas A&M", "S&P": an ampersand between capitals.
+    if s == "&"
+        && !after.gap()
+        && cur.cap()
+        && cur.text(p.text).len() <= 3
+        && cur.text(p.text).bytes().all(|b| b.is_ascii_uppercase())
+        && after.kind() == TokKind::Word
+    {
+        let w = after.text(p.text);
+        if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Some(2);
+        }
+    }
     if matches!(s, "-" | "\u{2010}") && !after.gap() && after.kind() == TokKind::Word {
         let w = after.text(p.text);
         if after.cap()
@@ -370,10 +383,13 @@ fn run_flags(p: &Prepared, g: &Gazetteer, words: &[usize]) -> u32 {
 /// ("Ministry of Defence", "Gulf of Aden", "Aviation & Space Museum").
 fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
     // Nothing to split at (most runs): no need to look the run up.
-    if !words
-        .iter()
-        .any(|&k| matches!(word_text(p, k), "and" | "&" | "of" | "for"))
-    {
+    // An ampersand glued to its neighbours ("AT&T") joins no two names.
+    let joins = |k: usize| match word_text(p, k) {
+        "and" | "of" | "for" => true,
+        "&" => p.toks[k].gap(),
+        _ => false,
+    };
+    if !words.iter().any(|&k| joins(k)) {
         return vec![words.to_vec()];
     }
     let whole = run_flags(p, g, words);
@@ -405,6 +421,7 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
         let cur = parts.last().map(Vec::as_slice).unwrap_or(&[]);
         let rest = &words[at + 1..];
         let split = match w {
+            "&" if !p.toks[k].gap() => false,
             "and" | "&" => {
                 let before_last = cur.last().map(|&b| p.flags(b)).unwrap_or(0);
                 let before_first = cur.first().map(|&b| p.flags(b)).unwrap_or(0);
@@ -547,7 +564,9 @@ fn push_mention(
             words.remove(0);
         } else if fw.has(gz::COMMON)
             && !known
-            && ((fw.has(gz::FUNCTION) && !(words.len() > 1 && fw.has(gz::GIVEN)))
+            && ((fw.has(gz::FUNCTION)
+                && !p.toks[k].allcaps()
+                && !(words.len() > 1 && fw.has(gz::GIVEN)))
                 || sent.title_case
                 || sent.starts_at(k)
                 || after_opening(&p.toks, k, p.text))

@@ -930,3 +930,15 @@ fn a_given_name_that_is_also_a_function_word_begins_a_name_mid_sentence() {
         .collect();
     assert!(!keys.iter().any(|k| k == "Will Smith"), "{keys:?}");
 }
+
+#[test]
+fn an_ampersand_between_capitals_stays_in_the_name() {
+    let d =
+        load_plain("Probe\n\nShe studied at Texas A&M University before joining AT&T in Dallas.\n");
+    let keys: Vec<String> = super::name_features(&d)
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    assert!(keys.iter().any(|k| k == "Texas A&M University"), "{keys:?}");
+    assert!(keys.iter().any(|k| k == "AT&T"), "{keys:?}");
+}
