@@ -184,6 +184,70 @@ fn cap_depth(src: &str) -> Cow<'_, str> {
 }
 
 fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
+    let variant = std::env::var("FACTLENS_READER").unwrap_or_default();
+    match variant.as_str() {
+        "" | "smoothie" => smoothie(src, url, false),
+        "smoothie-bp" => smoothie(src, url, true),
+        "traf-text" => {
+            let r = rs_trafilatura::extract(src).ok()?;
+            let mut w = Walker::new();
+            for line in r.content_text.lines() {
+                w.meta(line, BlockKind::Paragraph);
+            }
+            Some(w.finish())
+        }
+        v => {
+            let filters = v.contains("bp");
+            let article = v.contains("art");
+            traf(src, url, filters, article)
+                .or_else(|| smoothie(src, url, filters))
+        }
+    }
+}
+
+fn traf(
+    src: &str,
+    url: Option<&str>,
+    filters: bool,
+    article: bool,
+) -> Option<Document> {
+    let opts = rs_trafilatura::Options {
+        url: url.map(str::to_owned),
+        include_links: true,
+        page_type: article.then_some(rs_trafilatura::page_type::PageType::Article),
+        ..rs_trafilatura::Options::default()
+    };
+    let r = rs_trafilatura::extract_with_options(src, &opts).ok()?;
+    let html = r.content_html.as_deref()?;
+    if r.content_text.split_whitespace().count() < 40 {
+        return None;
+    }
+    let content = Dom::from(html);
+    let mut w = Walker::new();
+    w.filters = filters;
+    let title = collapse(r.metadata.title.as_deref().unwrap_or(""));
+    if !title.is_empty() {
+        w.meta(&title, BlockKind::Title);
+        w.title = Some(title);
+    }
+    if let Some(byline) = r.metadata.author.as_deref().map(collapse)
+        && !byline.is_empty()
+    {
+        w.meta(&byline, BlockKind::Byline);
+        w.byline = Some(byline);
+    }
+    if let Some(date) = r.metadata.date {
+        w.meta(&date.format("%Y-%m-%d").to_string(), BlockKind::Date);
+    }
+    w.walk(&content.root());
+    let doc = w.finish();
+    if std::env::var("FACTLENS_DUMP").is_ok() {
+        eprintln!("{html}");
+    }
+    Some(doc)
+}
+
+fn smoothie(src: &str, url: Option<&str>, filters: bool) -> Option<Document> {
     let dom = Dom::from(src);
     pre_clean(&dom);
     let mut readability = match Readability::with_document(dom, url, Some(Config::default())) {
@@ -207,6 +271,7 @@ fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
     }
     let content = Dom::from(article.content.to_string());
     let mut w = Walker::new();
+    w.filters = filters;
     let title = collapse(&article.title);
     if !title.is_empty() {
         w.meta(&title, BlockKind::Title);
@@ -326,6 +391,205 @@ fn short_date(date: &str) -> String {
     }
 }
 
+/// The share of `len` bytes of `node`'s collapsed text that is link text.
+fn link_share(node: &NodeRef<'_>, len: usize) -> f32 {
+    let linked: usize = node
+        .descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+        .map(|a| collapse(&a.text()).len())
+        .sum();
+    linked as f32 / len.max(1) as f32
+}
+
+/// A list of three or more items that are all links ("Related stories",
+/// "Most read"): furniture inside the article's container.
+fn is_link_list(node: &NodeRef<'_>) -> bool {
+    let items: Vec<_> = node
+        .children_it(false)
+        .filter(|c| c.node_name().is_some_and(|n| n.eq_ignore_ascii_case("li")))
+        .collect();
+    items.len() >= 3
+        && items.iter().all(|li| {
+            let text = collapse(&li.text());
+            !text.is_empty() && link_share(li, text.len()) >= 0.9
+        })
+}
+
+/// Lines that are page furniture when they stand alone (compared lowercase,
+/// without trailing punctuation).
+const FURNITURE_LINES: [&str; 68] = [
+    "print recipe",
+    "jump to recipe",
+    "à lire aussi",
+    "lire aussi",
+    "lea también",
+    "contenido relacionado",
+    "staff writer",
+    "pdf version",
+    "download pdf",
+    "view gallery",
+    "advertisement",
+    "advertisment",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "caption",
+    "close",
+    "expand",
+    "enlarge",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "print",
+    "print this page",
+    "email",
+    "comments",
+    "comment",
+    "leave a comment",
+    "related",
+    "related topics",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "more stories",
+    "more from",
+    "you might also like",
+    "you may also like",
+    "recommended",
+    "recommended for you",
+    "read more",
+    "read next",
+    "continue reading",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "previous",
+    "next",
+    "tags",
+    "topics",
+    "filed under",
+    "most popular",
+    "most read",
+    "trending",
+    "back to top",
+    "skip to content",
+    "loading",
+    "click here",
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "see also",
+    "also read",
+];
+
+/// Lead-ins of a line that points elsewhere ("Read more: Other story").
+const LEAD_INS: [&str; 18] = [
+    "category",
+    "categories",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "see also",
+    "related",
+    "more",
+    "recommended",
+    "you might also like",
+    "you may also like",
+    "watch",
+    "listen",
+    "tags",
+    "topics",
+    "filed under",
+    "more from",
+];
+
+/// Whether a block of text (whitespace-collapsed, `links` the share of it
+/// that is link text) is page furniture rather than article text: a lone
+/// furniture line, a gallery counter, a photo credit, a "Read more:" link,
+/// a call to subscribe or to follow, a copyright notice.
+fn is_boilerplate(text: &str, links: f32) -> bool {
+    let lower = text.to_lowercase();
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let words = text.split_whitespace().count();
+    if FURNITURE_LINES.contains(&bare) {
+        return true;
+    }
+    // "Image 1 of 23", "Photo 3/12", "1 / 5".
+    if words <= 5 {
+        let rest = bare
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim_start();
+        let mut parts = rest.split(|c: char| c == '/' || c.is_whitespace())
+            .filter(|p| !p.is_empty());
+        if let (Some(a), Some(mid), Some(b)) = (parts.next(), parts.next(), parts.next())
+            && a.chars().all(|c| c.is_ascii_digit())
+            && (mid == "of" || mid.chars().all(|c| c.is_ascii_digit()))
+            && b.chars().all(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
+        if let (Some(a), Some(b), None) = (rest.split('/').next(), rest.split('/').nth(1), rest.split('/').nth(2))
+            && !a.trim().is_empty() && a.trim().chars().all(|c| c.is_ascii_digit())
+            && !b.trim().is_empty() && b.trim().chars().all(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    // Photo credits: "Photo: Jane Doe/Reuters", "Photograph by …", "© AP".
+    if words <= 12 {
+        const CREDITS: [&str; 9] = [
+            "photo:", "photo by", "photos by", "photograph by", "photograph:", "image:",
+            "image credit", "photo credit", "credit:",
+        ];
+        if CREDITS.iter().any(|c| lower.starts_with(c))
+            || lower.starts_with('©')
+            || lower.contains("getty images")
+            || lower.contains("shutterstock")
+            || lower.contains("(ap photo")
+        {
+            return true;
+        }
+    }
+    // "Read more: Another story" (mostly a link, after a lead-in and colon).
+    if let Some((lead, _)) = bare.split_once(':')
+        && words <= 30
+        && (LEAD_INS.contains(&lead.trim()) || links >= 0.5 && lead.split_whitespace().count() <= 4)
+    {
+        return true;
+    }
+    if words <= 40 {
+        const CALLS: [&str; 13] = [
+            "subscribe",
+            "subscriber",
+            "newsletter",
+            "sign up",
+            "signing up",
+            "all rights reserved",
+            "copyrighted",
+            "written permission",
+            "follow us",
+            "download the",
+            "your email address will not be published",
+            "click here",
+            "we want to hear what you think",
+        ];
+        let social = ["twitter", "facebook", "instagram"];
+        if CALLS.iter().any(|c| lower.contains(c))
+            || lower.starts_with("follow ") && social.iter().any(|s| lower.contains(s))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 struct Walker {
     blocks: Blocks,
     /// Whitespace seen since the last word: HTML collapses it to one space,
@@ -340,6 +604,10 @@ struct Walker {
     /// Blocks of the body closed with content so far: only near the top
     /// does a line naming the author repeat the byline.
     body_blocks: usize,
+    /// Drop boilerplate blocks ([`is_boilerplate`]) and repeated blocks.
+    filters: bool,
+    /// Blocks seen so far (with `filters`): a repeat is dropped.
+    seen: rustc_hash::FxHashSet<String>,
 }
 
 impl Walker {
@@ -352,6 +620,8 @@ impl Walker {
             title: None,
             byline: None,
             body_blocks: 0,
+            filters: false,
+            seen: Default::default(),
         }
     }
 
@@ -361,6 +631,18 @@ impl Walker {
     }
 
     fn close(&mut self) {
+        if self.filters && self.open_is_furniture() {
+            self.blocks.discard();
+            // Links and code spans open across the dropped text start again.
+            let len = self.blocks.len();
+            for start in self.links.iter_mut().chain(self.code.iter_mut()) {
+                if start.is_some_and(|s| s >= len) {
+                    *start = None;
+                }
+            }
+            self.pending_space = false;
+            return;
+        }
         if self.blocks.close() {
             self.body_blocks += 1;
         }
@@ -417,7 +699,14 @@ impl Walker {
             return;
         }
         let name = element_name(node);
-        match name.as_str() {
+        if self.skip(node, &name) {
+            return;
+        }
+        self.element(node, &name);
+    }
+
+    fn element(&mut self, node: &NodeRef<'_>, name: &str) {
+        match name {
             n if INVISIBLE.contains(&n) => {}
             "br" => {
                 if self.blocks.has_content() {
@@ -533,6 +822,39 @@ impl Walker {
             }
             _ => self.children(node),
         }
+    }
+
+    /// Whether the element `node` (named `name`) is left out: with the
+    /// filters on, a list of links ("Related stories").
+    fn skip(&self, node: &NodeRef<'_>, name: &str) -> bool {
+        self.filters
+            && matches!(name, "ul" | "ol" | "menu")
+            && std::env::var("FACTLENS_NOLL").is_err()
+            && is_link_list(node)
+    }
+
+    /// With the filters on, whether the open block is furniture
+    /// ([`is_boilerplate`]) or repeats an earlier block word for word (a
+    /// caption shown twice).
+    fn open_is_furniture(&mut self) -> bool {
+        let Some((text, linked)) = self.blocks.open_block() else {
+            return false;
+        };
+        let text = collapse(text);
+        // A list item's marker is not its text.
+        let text = match self.blocks.open_kind() {
+            Some(BlockKind::ListItem) => text
+                .split_once(' ')
+                .filter(|(m, _)| m.chars().all(|c| !c.is_alphabetic()))
+                .map_or(text.clone(), |(_, t)| t.to_owned()),
+            _ => text,
+        };
+        if text.is_empty() {
+            return false;
+        }
+        let links = linked as f32 / text.len().max(1) as f32;
+        is_boilerplate(&text, links)
+            || text.split_whitespace().count() >= 3 && !self.seen.insert(text.to_lowercase())
     }
 
     /// "By Jane Doe · May 2" at the top of the body repeats the Byline.
