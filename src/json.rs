@@ -40,6 +40,8 @@ struct Output<'a> {
     title: Option<&'a str>,
     byline: Option<&'a str>,
     date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a str>,
     offsets: &'static str,
     entities: Entities<'a>,
     figures: Figures<'a>,
@@ -175,6 +177,7 @@ pub fn write(
         title: doc.title(),
         byline: doc.byline(),
         date: doc.date(),
+        site: doc.site(),
         offsets: match doc.offsets {
             Offsets::Source => "source",
             Offsets::Text => "text",

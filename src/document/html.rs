@@ -183,38 +183,62 @@ fn cap_depth(src: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// An extraction of at most this many words is checked against
+/// Readability's: the trafilatura port sometimes keeps one part of an
+/// article (the lead, one section) and misses the rest.
+const RECHECK_WORDS: usize = 300;
+
+/// The article: rs-trafilatura's, or Readability's when that has no
+/// article, or when it is short and Readability's is more than twice as
+/// long. Both go through the same walk and filters.
 fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
-    let variant = std::env::var("FACTLENS_READER").unwrap_or_default();
-    match variant.as_str() {
-        "" | "smoothie" => smoothie(src, url, false),
-        "smoothie-bp" => smoothie(src, url, true),
-        "traf-text" => {
-            let r = rs_trafilatura::extract(src).ok()?;
-            let mut w = Walker::new();
-            for line in r.content_text.lines() {
-                w.meta(line, BlockKind::Paragraph);
-            }
-            Some(w.finish())
-        }
-        v => {
-            let filters = v.contains("bp");
-            let article = v.contains("art");
-            traf(src, url, filters, article)
-                .or_else(|| smoothie(src, url, filters))
+    match trafilatura(src, url) {
+        Some(doc) if doc.word_count() < RECHECK_WORDS => match readability(src, url) {
+            Some(other) if other.word_count() > 2 * doc.word_count() => Some(other),
+            _ => Some(doc),
+        },
+        Some(doc) => Some(doc),
+        None => readability(src, url),
+    }
+}
+
+/// What the page says about itself, shown in the article's header.
+#[derive(Debug, Default, PartialEq)]
+struct Meta {
+    title: String,
+    byline: Option<String>,
+    date: Option<String>,
+    site: Option<String>,
+}
+
+impl Meta {
+    /// The fields collapsed and cleaned: empty ones dropped, the site's
+    /// name taken off the title ("Big news - The Daily" → "Big news").
+    fn new(
+        title: &str,
+        byline: Option<&str>,
+        date: Option<&str>,
+        site: Option<&str>,
+        url: Option<&str>,
+    ) -> Meta {
+        let some = |s: Option<&str>| s.map(collapse).filter(|s| !s.is_empty());
+        let site = some(site);
+        Meta {
+            title: strip_site(&collapse(title), site.as_deref(), url),
+            byline: some(byline),
+            date: some(date).map(|d| short_date(&d)),
+            site,
         }
     }
 }
 
-fn traf(
-    src: &str,
-    url: Option<&str>,
-    filters: bool,
-    article: bool,
-) -> Option<Document> {
+/// rs-trafilatura's extraction (page type "article": its page classifier
+/// costs time and does not help here), walked through the filters.
+fn trafilatura(src: &str, url: Option<&str>) -> Option<Document> {
     let opts = rs_trafilatura::Options {
         url: url.map(str::to_owned),
         include_links: true,
-        page_type: article.then_some(rs_trafilatura::page_type::PageType::Article),
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
         ..rs_trafilatura::Options::default()
     };
     let r = rs_trafilatura::extract_with_options(src, &opts).ok()?;
@@ -222,32 +246,87 @@ fn traf(
     if r.content_text.split_whitespace().count() < 40 {
         return None;
     }
-    let content = Dom::from(html);
-    let mut w = Walker::new();
-    w.filters = filters;
-    let title = collapse(r.metadata.title.as_deref().unwrap_or(""));
-    if !title.is_empty() {
-        w.meta(&title, BlockKind::Title);
-        w.title = Some(title);
-    }
-    if let Some(byline) = r.metadata.author.as_deref().map(collapse)
-        && !byline.is_empty()
-    {
-        w.meta(&byline, BlockKind::Byline);
-        w.byline = Some(byline);
-    }
-    if let Some(date) = r.metadata.date {
-        w.meta(&date.format("%Y-%m-%d").to_string(), BlockKind::Date);
-    }
-    w.walk(&content.root());
-    let doc = w.finish();
-    if std::env::var("FACTLENS_DUMP").is_ok() {
-        eprintln!("{html}");
-    }
-    Some(doc)
+    let m = &r.metadata;
+    let date = m.date.map(|d| d.format("%Y-%m-%d").to_string());
+    let meta = Meta::new(
+        m.title.as_deref().unwrap_or(""),
+        m.author.as_deref(),
+        date.as_deref(),
+        m.sitename.as_deref(),
+        url,
+    );
+    Some(article(&Dom::from(html), &meta))
 }
 
-fn smoothie(src: &str, url: Option<&str>, filters: bool) -> Option<Document> {
+/// The article's blocks: its header from `meta`, then `content` walked
+/// with the boilerplate filters on.
+fn article(content: &Dom, meta: &Meta) -> Document {
+    let mut w = Walker::new();
+    w.filters = true;
+    if !meta.title.is_empty() {
+        w.meta(&meta.title, BlockKind::Title);
+        w.title = Some(meta.title.clone());
+    }
+    if let Some(byline) = &meta.byline {
+        w.meta(byline, BlockKind::Byline);
+        w.byline = Some(byline.clone());
+    }
+    if let Some(date) = &meta.date {
+        w.meta(date, BlockKind::Date);
+    }
+    if let Some(site) = &meta.site {
+        w.meta(site, BlockKind::Site);
+    }
+    w.walk(&content.root());
+    w.finish()
+}
+
+/// Separators between a page's title and its site's name.
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " · ", " :: ", " / "];
+
+/// `title` without the name of its site at either end: the `site` name
+/// given, or a name that spells the host of `url` ("The Daily" on
+/// thedaily.com); after " | ", any short tail.
+fn strip_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let host = url
+        .and_then(|u| u.split_once("://"))
+        .map(|(_, rest)| rest.split(['/', ':', '?', '#']).next().unwrap_or(""))
+        .map(|h| letters(h.trim_start_matches("www.")))
+        .unwrap_or_default();
+    let is_site = |part: &str| {
+        let l = letters(part);
+        !l.is_empty()
+            && (site.is_some_and(|s| letters(s) == l)
+                || !host.is_empty() && host.starts_with(&l) && l.len() >= 4)
+    };
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && !head.trim().is_empty()
+            && (is_site(tail)
+                || sep == " | "
+                    && tail.split_whitespace().count() <= 4
+                    && head.split_whitespace().count() >= 3)
+        {
+            return head.trim().to_owned();
+        }
+        if let Some((head, tail)) = title.split_once(sep)
+            && !tail.trim().is_empty()
+            && is_site(head)
+        {
+            return tail.trim().to_owned();
+        }
+    }
+    title.to_owned()
+}
+
+/// Readability's extraction (dom_smoothie), after [`pre_clean`].
+fn readability(src: &str, url: Option<&str>) -> Option<Document> {
     let dom = Dom::from(src);
     pre_clean(&dom);
     let mut readability = match Readability::with_document(dom, url, Some(Config::default())) {
@@ -263,34 +342,21 @@ fn smoothie(src: &str, url: Option<&str>, filters: bool) -> Option<Document> {
     // wants a few long paragraphs; a short article still counts when the
     // extraction finds some real prose.
     let readable = readability.is_probably_readable();
-    let article = readability.parse().ok()?;
-    let prose = article.text_content.split_whitespace().count();
-    let paragraphs = Dom::from(article.content.to_string()).select("p").length();
+    let found = readability.parse().ok()?;
+    let prose = found.text_content.split_whitespace().count();
+    let content = Dom::from(found.content.to_string());
+    let paragraphs = content.select("p").length();
     if prose == 0 || !readable && (prose < 40 || paragraphs < 2) {
         return None;
     }
-    let content = Dom::from(article.content.to_string());
-    let mut w = Walker::new();
-    w.filters = filters;
-    let title = collapse(&article.title);
-    if !title.is_empty() {
-        w.meta(&title, BlockKind::Title);
-        w.title = Some(title);
-    }
-    if let Some(byline) = article.byline.as_deref().map(collapse)
-        && !byline.is_empty()
-    {
-        w.meta(&byline, BlockKind::Byline);
-        w.byline = Some(byline);
-    }
-    if let Some(date) = article.published_time.as_deref() {
-        let date = short_date(date);
-        if !date.is_empty() {
-            w.meta(&date, BlockKind::Date);
-        }
-    }
-    w.walk(&content.root());
-    Some(w.finish())
+    let meta = Meta::new(
+        &found.title,
+        found.byline.as_deref(),
+        found.published_time.as_deref(),
+        found.site_name.as_deref(),
+        url,
+    );
+    Some(article(&content, &meta))
 }
 
 /// Shows the visible text of the whole body: no article was detected.
@@ -401,18 +467,32 @@ fn link_share(node: &NodeRef<'_>, len: usize) -> f32 {
     linked as f32 / len.max(1) as f32
 }
 
-/// A list of three or more items that are all links ("Related stories",
-/// "Most read"): furniture inside the article's container.
+/// An element holding three or more elements that are all links, and no
+/// text of its own ("Related stories", "Most read", a row of tags):
+/// furniture inside the article's container.
 fn is_link_list(node: &NodeRef<'_>) -> bool {
-    let items: Vec<_> = node
-        .children_it(false)
-        .filter(|c| c.node_name().is_some_and(|n| n.eq_ignore_ascii_case("li")))
-        .collect();
-    items.len() >= 3
-        && items.iter().all(|li| {
-            let text = collapse(&li.text());
-            !text.is_empty() && link_share(li, text.len()) >= 0.9
-        })
+    let mut items = 0;
+    for child in node.children_it(false) {
+        if child.is_text() {
+            // Separators ("|", "·", ",") may stand between the links.
+            if child.text().chars().any(char::is_alphanumeric) {
+                return false;
+            }
+            continue;
+        }
+        if !child.is_element() {
+            continue;
+        }
+        let text = collapse(&child.text());
+        if text.is_empty() {
+            continue;
+        }
+        if link_share(&child, text.len()) < 0.9 {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 3
 }
 
 /// Lines that are page furniture when they stand alone (compared lowercase,
@@ -489,7 +569,11 @@ const FURNITURE_LINES: [&str; 68] = [
 ];
 
 /// Lead-ins of a line that points elsewhere ("Read more: Other story").
-const LEAD_INS: [&str; 18] = [
+const LEAD_INS: [&str; 22] = [
+    "vorheriger artikel",
+    "nächster artikel",
+    "weitere artikel",
+    "mehr zum thema",
     "category",
     "categories",
     "read more",
@@ -557,15 +641,25 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
             return true;
         }
     }
-    // "Read more: Another story" (mostly a link, after a lead-in and colon).
-    if let Some((lead, _)) = bare.split_once(':')
-        && words <= 30
-        && (LEAD_INS.contains(&lead.trim()) || links >= 0.5 && lead.split_whitespace().count() <= 4)
-    {
-        return true;
+    // "Read more: Another story" (after a lead-in and a colon, or mostly
+    // links after a lead-in: "Filed under politics, media").
+    if words <= 30 {
+        if let Some((lead, _)) = bare.split_once(':')
+            && (LEAD_INS.contains(&lead.trim())
+                || links >= 0.5 && lead.split_whitespace().count() <= 4)
+        {
+            return true;
+        }
+        let leads = LEAD_INS.iter().chain(FURNITURE_LINES.iter());
+        if links >= 0.5 && leads.clone().any(|l| bare.starts_with(l) && l.len() > 3) {
+            return true;
+        }
     }
     if words <= 40 {
-        const CALLS: [&str; 13] = [
+        const CALLS: [&str; 16] = [
+            "advertiser",
+            "affiliate link",
+            "earn a commission",
             "subscribe",
             "subscriber",
             "newsletter",
@@ -829,7 +923,6 @@ impl Walker {
     fn skip(&self, node: &NodeRef<'_>, name: &str) -> bool {
         self.filters
             && matches!(name, "ul" | "ol" | "menu")
-            && std::env::var("FACTLENS_NOLL").is_err()
             && is_link_list(node)
     }
 
