@@ -183,20 +183,19 @@ fn cap_depth(src: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// An extraction of at most this many words is checked against
-/// Readability's: the trafilatura port sometimes keeps one part of an
-/// article (the lead, one section) and misses the rest.
+/// Below this many words, rs-trafilatura's extraction is not trusted (see
+/// [`reader_mode`]).
 const RECHECK_WORDS: usize = 300;
 
-/// The article: rs-trafilatura's, or Readability's when that has no
-/// article, or when it is short and Readability's is more than twice as
-/// long. Both go through the same walk and filters.
+/// The article: rs-trafilatura's when it keeps a long one, else
+/// Readability's (dom_smoothie), which also says when there is none. Both
+/// go through the same walk and boilerplate filters.
 fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
     match trafilatura(src, url) {
-        Some(doc) if doc.word_count() < RECHECK_WORDS => match readability(src, url) {
-            Some(other) if other.word_count() > 2 * doc.word_count() => Some(other),
-            _ => Some(doc),
-        },
+        // A short extraction is where the port widens to the whole body
+        // (navigation and all) or takes a form for an article: Readability
+        // decides, "no article" included.
+        Some(doc) if doc.word_count() < RECHECK_WORDS => readability(src, url),
         Some(doc) => Some(doc),
         None => readability(src, url),
     }
@@ -603,6 +602,10 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     let words = text.split_whitespace().count();
     if FURNITURE_LINES.contains(&bare) {
+        return true;
+    }
+    // An ad's label leads it: "Advertisement — Sponsored: Buy now".
+    if words <= 15 && ["advertisement", "sponsored", "paid content"].iter().any(|l| bare.starts_with(l)) {
         return true;
     }
     // "Image 1 of 23", "Photo 3/12", "1 / 5".
