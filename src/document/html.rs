@@ -15,7 +15,9 @@
 //! text is shown instead, with a note saying so.
 
 use dom_query::{Document as Dom, NodeRef};
+use regex::Regex;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use dom_smoothie::{Config, Readability};
 
@@ -231,6 +233,107 @@ impl Meta {
     }
 }
 
+/// The page's JSON-LD objects (`<script type="application/ld+json">`).
+static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script"#).expect("regex")
+});
+
+/// A `<time datetime="…">` element (the first one, or one marked as the
+/// publication date).
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)<time\b[^>]*?\bdatetime\s*=\s*["']([^"']+)["'][^>]*>"#).expect("regex")
+});
+
+/// Types of JSON-LD objects that describe an article.
+const ARTICLE_TYPES: [&str; 7] = [
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "TechArticle",
+];
+
+impl Meta {
+    /// Fills what the extractor left out from the page's JSON-LD article
+    /// (author, `datePublished`, publisher) and, for the date, its
+    /// `<time datetime>`.
+    fn fill_from(&mut self, src: &str) {
+        if self.byline.is_some() && self.date.is_some() && self.site.is_some() {
+            return;
+        }
+        for script in JSON_LD.captures_iter(src) {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(&script[1]) else {
+                continue;
+            };
+            if let Some(a) = json_ld_article(&value, 0) {
+                let name = |v: &serde_json::Value| -> Option<String> {
+                    match v {
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        serde_json::Value::Object(o) => {
+                            o.get("name").and_then(|n| n.as_str()).map(str::to_owned)
+                        }
+                        _ => None,
+                    }
+                };
+                let author = match a.get("author") {
+                    Some(serde_json::Value::Array(list)) => {
+                        let names: Vec<String> = list.iter().filter_map(name).collect();
+                        (!names.is_empty()).then(|| names.join(", "))
+                    }
+                    Some(v) => name(v),
+                    None => None,
+                };
+                let fill = |field: &mut Option<String>, v: Option<String>| {
+                    if field.is_none() {
+                        *field = v.map(|s| collapse(&s)).filter(|s| !s.is_empty());
+                    }
+                };
+                fill(&mut self.byline, author);
+                let date = a.get("datePublished").and_then(|d| d.as_str());
+                fill(&mut self.date, date.map(short_date));
+                fill(&mut self.site, a.get("publisher").and_then(name));
+            }
+        }
+        if self.date.is_none() {
+            let times: Vec<_> = TIME.captures_iter(src).collect();
+            let marked = times.iter().find(|c| {
+                let tag = c[0].to_ascii_lowercase();
+                tag.contains("pubdate") || tag.contains("datepublished")
+            });
+            if let Some(c) = marked.or(times.first()) {
+                self.date = Some(short_date(&c[1])).filter(|d| !d.is_empty());
+            }
+        }
+    }
+}
+
+/// The first object of an article type in a JSON-LD value (an object, an
+/// array, or an `@graph`), `depth` levels down.
+fn json_ld_article(v: &serde_json::Value, depth: usize) -> Option<&serde_json::Value> {
+    if depth > 8 {
+        return None;
+    }
+    match v {
+        serde_json::Value::Array(items) => items.iter().find_map(|i| json_ld_article(i, depth + 1)),
+        serde_json::Value::Object(o) => {
+            let is_article = match o.get("@type") {
+                Some(serde_json::Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                Some(serde_json::Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                _ => false,
+            };
+            if is_article {
+                return Some(v);
+            }
+            o.get("@graph").and_then(|g| json_ld_article(g, depth + 1))
+        }
+        _ => None,
+    }
+}
+
 /// rs-trafilatura's extraction (page type "article": its page classifier
 /// costs time and does not help here), walked through the filters.
 fn trafilatura(src: &str, url: Option<&str>) -> Option<Document> {
@@ -247,13 +350,14 @@ fn trafilatura(src: &str, url: Option<&str>) -> Option<Document> {
     }
     let m = &r.metadata;
     let date = m.date.map(|d| d.format("%Y-%m-%d").to_string());
-    let meta = Meta::new(
+    let mut meta = Meta::new(
         m.title.as_deref().unwrap_or(""),
         m.author.as_deref(),
         date.as_deref(),
         m.sitename.as_deref(),
         url,
     );
+    meta.fill_from(src);
     Some(article(&Dom::from(html), &meta))
 }
 
@@ -348,13 +452,14 @@ fn readability(src: &str, url: Option<&str>) -> Option<Document> {
     if prose == 0 || !readable && (prose < 40 || paragraphs < 2) {
         return None;
     }
-    let meta = Meta::new(
+    let mut meta = Meta::new(
         &found.title,
         found.byline.as_deref(),
         found.published_time.as_deref(),
         found.site_name.as_deref(),
         url,
     );
+    meta.fill_from(src);
     Some(article(&content, &meta))
 }
 
@@ -568,7 +673,12 @@ const FURNITURE_LINES: [&str; 68] = [
 ];
 
 /// Lead-ins of a line that points elsewhere ("Read more: Other story").
-const LEAD_INS: [&str; 22] = [
+const LEAD_INS: [&str; 27] = [
+    "lea también",
+    "lea más",
+    "lea",
+    "lire aussi",
+    "à lire aussi",
     "vorheriger artikel",
     "nächster artikel",
     "weitere artikel",
@@ -605,7 +715,11 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
         return true;
     }
     // An ad's label leads it: "Advertisement — Sponsored: Buy now".
-    if words <= 15 && ["advertisement", "sponsored", "paid content"].iter().any(|l| bare.starts_with(l)) {
+    if words <= 15
+        && ["advertisement", "sponsored", "paid content"]
+            .iter()
+            .any(|l| bare.starts_with(l))
+    {
         return true;
     }
     // "Image 1 of 23", "Photo 3/12", "1 / 5".
@@ -613,7 +727,8 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
         let rest = bare
             .trim_start_matches(|c: char| c.is_alphabetic())
             .trim_start();
-        let mut parts = rest.split(|c: char| c == '/' || c.is_whitespace())
+        let mut parts = rest
+            .split(|c: char| c == '/' || c.is_whitespace())
             .filter(|p| !p.is_empty());
         if let (Some(a), Some(mid), Some(b)) = (parts.next(), parts.next(), parts.next())
             && a.chars().all(|c| c.is_ascii_digit())
@@ -622,9 +737,14 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
         {
             return true;
         }
-        if let (Some(a), Some(b), None) = (rest.split('/').next(), rest.split('/').nth(1), rest.split('/').nth(2))
-            && !a.trim().is_empty() && a.trim().chars().all(|c| c.is_ascii_digit())
-            && !b.trim().is_empty() && b.trim().chars().all(|c| c.is_ascii_digit())
+        if let (Some(a), Some(b), None) = (
+            rest.split('/').next(),
+            rest.split('/').nth(1),
+            rest.split('/').nth(2),
+        ) && !a.trim().is_empty()
+            && a.trim().chars().all(|c| c.is_ascii_digit())
+            && !b.trim().is_empty()
+            && b.trim().chars().all(|c| c.is_ascii_digit())
         {
             return true;
         }
@@ -632,8 +752,15 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
     // Photo credits: "Photo: Jane Doe/Reuters", "Photograph by …", "© AP".
     if words <= 12 {
         const CREDITS: [&str; 9] = [
-            "photo:", "photo by", "photos by", "photograph by", "photograph:", "image:",
-            "image credit", "photo credit", "credit:",
+            "photo:",
+            "photo by",
+            "photos by",
+            "photograph by",
+            "photograph:",
+            "image:",
+            "image credit",
+            "photo credit",
+            "credit:",
         ];
         if CREDITS.iter().any(|c| lower.starts_with(c))
             || lower.starts_with('©')
@@ -924,9 +1051,7 @@ impl Walker {
     /// Whether the element `node` (named `name`) is left out: with the
     /// filters on, a list of links ("Related stories").
     fn skip(&self, node: &NodeRef<'_>, name: &str) -> bool {
-        self.filters
-            && matches!(name, "ul" | "ol" | "menu")
-            && is_link_list(node)
+        self.filters && matches!(name, "ul" | "ol" | "menu") && is_link_list(node)
     }
 
     /// With the filters on, whether the open block is furniture
@@ -1010,6 +1135,196 @@ mod tests {
         assert!(matches!(cap_depth(&list), Cow::Borrowed(_)));
         let script = format!("<script>{}</script><p>x</p>", "<div>".repeat(1000));
         assert!(matches!(cap_depth(&script), Cow::Borrowed(_)));
+    }
+
+    /// A news page of about 400 words with `head` in its `<head>` and
+    /// `top` above the article's paragraphs.
+    fn page(head: &str, top: &str) -> String {
+        let para = "<p>The harbour authority approved the expansion of the northern \
+                    port on Tuesday after a decade of delays, and the work on the two \
+                    new berths, the rail spur and the salt marsh starts in the autumn \
+                    and will take four years to finish, officials said.</p>";
+        format!(
+            "<html><head>{head}</head><body><nav><a href=/>Home</a> <a href=/w>World</a></nav>\
+             <article><h1>Big news</h1>{top}{}</article><footer>Contact us</footer></body></html>",
+            para.repeat(10)
+        )
+    }
+
+    #[test]
+    fn site_name_is_shown_and_taken_off_the_title() {
+        let head = "<title>Big news - The Daily</title>\
+                    <meta property=\"og:site_name\" content=\"The Daily\">";
+        let doc = load_html(&page(head, ""), None);
+        assert_eq!(doc.title(), Some("Big news"));
+        assert_eq!(doc.site(), Some("The Daily"));
+        // Without og:site_name, the host names the site.
+        let head = "<title>Big news | The Daily</title>";
+        let doc = load_html(&page(head, ""), Some("https://www.thedaily.com/a/1"));
+        assert_eq!(doc.title(), Some("Big news"));
+    }
+
+    #[test]
+    fn site_names_come_off_either_end_of_a_title() {
+        let s = |t: &str, site: Option<&str>, url: Option<&str>| strip_site(t, site, url);
+        assert_eq!(
+            s("The Daily — Big news", Some("The Daily"), None),
+            "Big news"
+        );
+        assert_eq!(
+            s("Big news - DAILY", None, Some("http://daily.example/x")),
+            "Big news"
+        );
+        assert_eq!(
+            s("Budget passes | Politics | Daily", None, None),
+            "Budget passes | Politics"
+        );
+        // A dash inside a title that names no site stays.
+        assert_eq!(
+            s(
+                "Covid-19 - what we know",
+                None,
+                Some("https://news.example")
+            ),
+            "Covid-19 - what we know"
+        );
+        assert_eq!(s("Big news", Some("Big news"), None), "Big news");
+    }
+
+    #[test]
+    fn byline_and_date_from_meta_tags() {
+        let head = "<title>Big news</title><meta name=\"author\" content=\"Jane Doe\">\
+                    <meta property=\"article:published_time\" content=\"2024-03-14T08:30:00Z\">";
+        let doc = load_html(&page(head, ""), None);
+        assert_eq!(doc.byline(), Some("Jane Doe"));
+        assert_eq!(doc.date(), Some("2024-03-14"));
+    }
+
+    #[test]
+    fn byline_date_and_site_from_json_ld() {
+        let head = r#"<title>Big news</title><script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"Big news",
+             "author":{"@type":"Person","name":"Jane Doe"},"datePublished":"2023-11-02T10:00:00+01:00",
+             "publisher":{"@type":"Organization","name":"The Daily"}}</script>"#;
+        let doc = load_html(&page(head, ""), None);
+        assert_eq!(doc.byline(), Some("Jane Doe"));
+        assert_eq!(doc.date(), Some("2023-11-02"));
+        assert_eq!(doc.site(), Some("The Daily"));
+    }
+
+    #[test]
+    fn date_from_a_time_element() {
+        let top =
+            "<p class=\"meta\"><time datetime=\"2022-05-06T12:00:00Z\">May 6, 2022</time></p>";
+        let doc = load_html(&page("<title>Big news</title>", top), None);
+        assert_eq!(doc.date(), Some("2022-05-06"));
+    }
+
+    #[test]
+    fn furniture_lines_are_boilerplate() {
+        for line in [
+            "Advertisement",
+            "Caption",
+            "Close",
+            "Image 1 of 23",
+            "Photo 3/12",
+            "4 / 9",
+            "Photo: Jane Doe/Reuters",
+            "Photograph by Jane Doe",
+            "© Getty Images",
+            "Share this article",
+            "Print",
+            "Previous article",
+            "Related Topics",
+            "Advertisement — Sponsored: Refinance your home today",
+            "Sign up for our newsletter and never miss a story.",
+            "Follow The Daily on Twitter and Facebook",
+            "This article is the copyrighted property of The Daily. All rights reserved.",
+            "This post contains references to products from our advertisers.",
+        ] {
+            assert!(is_boilerplate(line, 0.0), "{line}");
+        }
+        // After a lead-in and a colon, or as links after a lead-in.
+        assert!(is_boilerplate("Read more: Harbor plan approved", 1.0));
+        assert!(is_boilerplate("Lea también: Otra noticia", 0.0));
+        assert!(is_boilerplate("Filed under politics, media", 0.7));
+        assert!(is_boilerplate("Related Topics Epic Games News", 0.8));
+    }
+
+    #[test]
+    fn article_sentences_are_not_boilerplate() {
+        for line in [
+            "The harbour authority approved the plan on Tuesday.",
+            "Image quality improved by 1 of 3 measures, the study found.",
+            "Read the whole report before the vote.",
+            "Note: the figures are for 2023.",
+            "The photo by the river shows the flooded bridge and the houses behind it, which the city says were empty.",
+            "Close to 400 people came.",
+        ] {
+            assert!(!is_boilerplate(line, 0.0), "{line}");
+        }
+        // A linked sentence is text, whatever its links.
+        assert!(!is_boilerplate("The report is online.", 1.0));
+    }
+
+    /// A short article with `extra` among its paragraphs (Readability's
+    /// path; the filters are the same on both).
+    fn article_with(extra: &str) -> Document {
+        let p = "<p>The harbour authority approved the expansion of the northern port on \
+                 Tuesday after a decade of delays, officials said in a statement.</p>";
+        load_html(
+            &format!(
+                "<html><head><title>Harbor</title></head><body><article><h1>Harbor</h1>\
+                 {p}{p}{extra}<p>The city council must still approve the route of the rail \
+                 spur, and a public hearing is scheduled for May 2.</p></article></body></html>"
+            ),
+            None,
+        )
+    }
+
+    #[test]
+    fn galleries_credits_and_widgets_in_the_body_are_dropped() {
+        let doc = article_with(
+            "<figure><img src=a.jpg><figcaption>Image 2 of 23</figcaption></figure>\
+             <p>Photo: Jane Doe/Reuters</p><div>Advertisement</div>\
+             <p>Read more: <a href=/x>Ferry workers strike</a></p>\
+             <p>Sign up for our newsletter and never miss a story.</p>",
+        );
+        for gone in [
+            "Image 2 of 23",
+            "Jane Doe",
+            "Advertisement",
+            "Ferry workers",
+            "newsletter",
+        ] {
+            assert!(!doc.text.contains(gone), "{gone}: {}", doc.text);
+        }
+        assert!(doc.text.contains("public hearing is scheduled for May 2."));
+        // The dropped link leaves no link behind.
+        assert!(doc.links.iter().all(|l| !l.url.contains("/x")));
+        for l in &doc.links {
+            assert!(doc.text.is_char_boundary(l.range.start) && l.range.end <= doc.text.len());
+        }
+    }
+
+    #[test]
+    fn lists_of_links_are_dropped_and_lists_of_text_kept() {
+        let doc = article_with(
+            "<ul><li><a href=/a>Ferry strike</a></li><li><a href=/b>Bridge closed</a></li>\
+             <li><a href=/c>New mayor</a></li></ul>\
+             <ul><li>Two new berths</li><li>A rail spur</li><li>A <a href=/m>salt marsh</a></li></ul>",
+        );
+        assert!(!doc.text.contains("Ferry strike"), "{}", doc.text);
+        assert!(doc.text.contains("Two new berths") && doc.text.contains("salt marsh"));
+    }
+
+    #[test]
+    fn a_repeated_caption_is_kept_once() {
+        let cap = "The northern harbour at dawn, seen from the lighthouse";
+        let doc = article_with(&format!(
+            "<figure><figcaption>{cap}</figcaption></figure><p>{cap}</p>"
+        ));
+        assert_eq!(doc.text.matches(cap).count(), 1, "{}", doc.text);
     }
 
     #[test]
