@@ -223,7 +223,16 @@ impl Meta {
         url: Option<&str>,
     ) -> Meta {
         let some = |s: Option<&str>| s.map(collapse).filter(|s| !s.is_empty());
-        let site = some(site);
+        // "https://www.example.com/" names the site as "example.com".
+        let site = some(site).map(|s| {
+            let host = s.split_once("://").map_or(s.as_str(), |(_, h)| h);
+            let host = host.trim_start_matches("www.").trim_end_matches('/');
+            if host.len() < s.len() && !host.contains(' ') {
+                host.to_owned()
+            } else {
+                s.clone()
+            }
+        });
         Meta {
             title: strip_site(&collapse(title), site.as_deref(), url),
             byline: some(byline),
@@ -762,7 +771,7 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
             "photo credit",
             "credit:",
         ];
-        if CREDITS.iter().any(|c| lower.starts_with(c))
+        if CREDITS.iter().any(|c| bare.starts_with(c))
             || lower.starts_with('©')
             || lower.contains("getty images")
             || lower.contains("shutterstock")
@@ -786,10 +795,7 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
         }
     }
     if words <= 40 {
-        const CALLS: [&str; 16] = [
-            "advertiser",
-            "affiliate link",
-            "earn a commission",
+        const CALLS: [&str; 14] = [
             "subscribe",
             "subscriber",
             "newsletter",
@@ -803,6 +809,7 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
             "your email address will not be published",
             "click here",
             "we want to hear what you think",
+            "instant access",
         ];
         let social = ["twitter", "facebook", "instagram"];
         if CALLS.iter().any(|c| lower.contains(c))
@@ -811,7 +818,15 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
             return true;
         }
     }
-    false
+    // Disclosures: "This post contains references to products from our
+    // advertisers. We may receive compensation…"
+    const DISCLOSURES: [&str; 4] = [
+        "advertiser",
+        "affiliate link",
+        "earn a commission",
+        "receive compensation",
+    ];
+    words <= 80 && DISCLOSURES.iter().any(|c| lower.contains(c))
 }
 
 struct Walker {
@@ -832,6 +847,9 @@ struct Walker {
     filters: bool,
     /// Blocks seen so far (with `filters`): a repeat is dropped.
     seen: rustc_hash::FxHashSet<String>,
+    /// Bytes of the open block inside links that lead nowhere (`href="#"`,
+    /// none): link text all the same for the filters.
+    anchor_bytes: usize,
 }
 
 impl Walker {
@@ -846,6 +864,7 @@ impl Walker {
             body_blocks: 0,
             filters: false,
             seen: Default::default(),
+            anchor_bytes: 0,
         }
     }
 
@@ -855,7 +874,9 @@ impl Walker {
     }
 
     fn close(&mut self) {
-        if self.filters && self.open_is_furniture() {
+        let furniture = self.filters && self.open_is_furniture();
+        self.anchor_bytes = 0;
+        if furniture {
             self.blocks.discard();
             // Links and code spans open across the dropped text start again.
             let len = self.blocks.len();
@@ -1019,13 +1040,19 @@ impl Walker {
                 self.children(node);
                 let end = self.blocks.len();
                 if let Some(Some(start)) = self.links.pop()
-                    && let Some(href) = href
-                    && !href.is_empty()
-                    && !href.starts_with('#')
-                    && !href.starts_with("javascript:")
                     && end > start
                 {
-                    self.blocks.link(start..end, &href);
+                    match href {
+                        Some(href)
+                            if !href.is_empty()
+                                && !href.starts_with('#')
+                                && !href.starts_with("javascript:") =>
+                        {
+                            self.blocks.link(start..end, &href);
+                        }
+                        // Still a link to the filters ("Print", "Jump to").
+                        _ => self.anchor_bytes += end - start,
+                    }
                 }
             }
             "code" | "kbd" | "samp" => {
@@ -1073,7 +1100,7 @@ impl Walker {
         if text.is_empty() {
             return false;
         }
-        let links = linked as f32 / text.len().max(1) as f32;
+        let links = (linked + self.anchor_bytes) as f32 / text.len().max(1) as f32;
         is_boilerplate(&text, links)
             || text.split_whitespace().count() >= 3 && !self.seen.insert(text.to_lowercase())
     }
@@ -1189,6 +1216,14 @@ mod tests {
             "Covid-19 - what we know"
         );
         assert_eq!(s("Big news", Some("Big news"), None), "Big news");
+        let m = Meta::new(
+            "Big news",
+            None,
+            None,
+            Some("https://www.daily.example/"),
+            None,
+        );
+        assert_eq!(m.site.as_deref(), Some("daily.example"));
     }
 
     #[test]
@@ -1241,6 +1276,7 @@ mod tests {
             "Follow The Daily on Twitter and Facebook",
             "This article is the copyrighted property of The Daily. All rights reserved.",
             "This post contains references to products from our advertisers.",
+            "(Credit: Jane Doe / Grist)",
         ] {
             assert!(is_boilerplate(line, 0.0), "{line}");
         }
@@ -1288,7 +1324,8 @@ mod tests {
             "<figure><img src=a.jpg><figcaption>Image 2 of 23</figcaption></figure>\
              <p>Photo: Jane Doe/Reuters</p><div>Advertisement</div>\
              <p>Read more: <a href=/x>Ferry workers strike</a></p>\
-             <p>Sign up for our newsletter and never miss a story.</p>",
+             <p>Sign up for our newsletter and never miss a story.</p>\
+             <p><a href=\"#r\">Jump to Recipe</a><a href=\"#p\">Print Recipe</a></p>",
         );
         for gone in [
             "Image 2 of 23",
@@ -1296,6 +1333,7 @@ mod tests {
             "Advertisement",
             "Ferry workers",
             "newsletter",
+            "Print Recipe",
         ] {
             assert!(!doc.text.contains(gone), "{gone}: {}", doc.text);
         }
