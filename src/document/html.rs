@@ -610,7 +610,10 @@ fn is_link_list(node: &NodeRef<'_>) -> bool {
 
 /// Lines that are page furniture when they stand alone (compared lowercase,
 /// without trailing punctuation).
-const FURNITURE_LINES: [&str; 68] = [
+const FURNITURE_LINES: [&str; 71] = [
+    "contact",
+    "contact us",
+    "kontakt",
     "print recipe",
     "jump to recipe",
     "à lire aussi",
@@ -795,7 +798,7 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
         }
     }
     if words <= 40 {
-        const CALLS: [&str; 14] = [
+        const CALLS: [&str; 16] = [
             "subscribe",
             "subscriber",
             "newsletter",
@@ -810,6 +813,8 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
             "click here",
             "we want to hear what you think",
             "instant access",
+            "must be logged in",
+            "eingeloggt sein",
         ];
         let social = ["twitter", "facebook", "instagram"];
         if CALLS.iter().any(|c| lower.contains(c))
@@ -817,6 +822,20 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
         {
             return true;
         }
+    }
+    // An app's advertisement: "Get the news on your phone with our app."
+    let app = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "app" || w == "apps");
+    let promo = [
+        "your phone",
+        "download our",
+        "download the",
+        "get our",
+        "get the",
+    ];
+    if words <= 30 && app && promo.iter().any(|p| lower.contains(p)) {
+        return true;
     }
     // Disclosures: "This post contains references to products from our
     // advertisers. We may receive compensation…"
@@ -1101,6 +1120,14 @@ impl Walker {
             return false;
         }
         let links = (linked + self.anchor_bytes) as f32 / text.len().max(1) as f32;
+        // The author's name alone, as an author box repeats it.
+        if self
+            .byline
+            .as_deref()
+            .is_some_and(|b| b.eq_ignore_ascii_case(&text))
+        {
+            return true;
+        }
         is_boilerplate(&text, links)
             || text.split_whitespace().count() >= 3 && !self.seen.insert(text.to_lowercase())
     }
@@ -1277,6 +1304,9 @@ mod tests {
             "This article is the copyrighted property of The Daily. All rights reserved.",
             "This post contains references to products from our advertisers.",
             "(Credit: Jane Doe / Grist)",
+            "Get the latest news straight to your phone with the Daily app.",
+            "You must be logged in to post a comment.",
+            "Contact us",
         ] {
             assert!(is_boilerplate(line, 0.0), "{line}");
         }
@@ -1296,6 +1326,7 @@ mod tests {
             "Note: the figures are for 2023.",
             "The photo by the river shows the flooded bridge and the houses behind it, which the city says were empty.",
             "Close to 400 people came.",
+            "The app store of the company lost 3 percent of its revenue in a year of falling phone sales.",
         ] {
             assert!(!is_boilerplate(line, 0.0), "{line}");
         }
@@ -1354,6 +1385,21 @@ mod tests {
         );
         assert!(!doc.text.contains("Ferry strike"), "{}", doc.text);
         assert!(doc.text.contains("Two new berths") && doc.text.contains("salt marsh"));
+    }
+
+    #[test]
+    fn the_author_alone_in_the_body_repeats_the_byline() {
+        let p = "<p>The harbour authority approved the expansion of the northern port on \
+                 Tuesday after a decade of delays, officials said in a statement.</p>";
+        let doc = load_html(
+            &format!(
+                "<html><head><title>Harbor</title><meta name=author content=\"Jane Doe\"></head>\
+                 <body><article><h1>Harbor</h1>{p}{p}{p}<p>Jane Doe</p></article></body></html>"
+            ),
+            None,
+        );
+        assert_eq!(doc.byline(), Some("Jane Doe"));
+        assert_eq!(doc.text.matches("Jane Doe").count(), 1, "{}", doc.text);
     }
 
     #[test]
