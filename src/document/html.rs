@@ -1,13 +1,14 @@
 //! Reader mode for HTML pages: the article itself, the way Firefox's Reader
-//! View shows it.
+//! View shows it, measured against trafilatura (see the README's "Reader
+//! mode" for the table).
 //!
-//! Extraction is `dom_smoothie`, a port of Mozilla's Readability.js (the
-//! library behind Reader View), after a light pre-clean that drops the
-//! furniture Readability tends to let through (inline ads, newsletter
-//! boxes, cookie banners, share bars, "related" and comment sections),
-//! recognised by the tokens of their `class`/`id`. The cleaned article HTML
-//! is then walked into blocks. Offsets refer to the extracted text
-//! ([`Offsets::Text`]).
+//! Extraction is `rs-trafilatura` (a port of trafilatura) first; when it
+//! keeps little (under [`RECHECK_WORDS`]), `dom_smoothie` (a port of
+//! Mozilla's Readability.js) decides, after a light pre-clean that drops
+//! furniture recognised by the tokens of its `class`/`id`. Either article's
+//! HTML is then walked into blocks, and each block goes through text
+//! filters ([`is_boilerplate`], link lists, repeats) that drop what is not
+//! the article. Offsets refer to the extracted text ([`Offsets::Text`]).
 //!
 //! When the page does not look like an article (Readability's own
 //! "probably readerable" test fails and the extraction is not at least two
