@@ -75,8 +75,14 @@ const INVISIBLE: [&str; 14] = [
 /// Reads an HTML page in reader mode. `url` (the page's address, if known)
 /// makes relative links absolute.
 pub fn load_html(src: &str, url: Option<&str>) -> Document {
-    let src = &*cap_depth(src);
-    if let Some(doc) = reader_mode(src, url) {
+    let (src, shape) = cap_depth(src);
+    let src = &*src;
+    let doc = if shape.deepest > TRAFILATURA_DEPTH || shape.elements > TRAFILATURA_ELEMENTS {
+        readability(src, url)
+    } else {
+        reader_mode(src, url)
+    };
+    if let Some(doc) = doc {
         return doc;
     }
     whole_page(src)
@@ -101,9 +107,30 @@ const SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "option", "tr", "td", "th"];
 /// Elements whose content is text up to their end tag.
 const RAW: [&str; 5] = ["script", "style", "textarea", "title", "xmp"];
 
-/// `src` with the tags of elements nested deeper than `MAX_DEPTH` left out;
-/// borrowed when nothing is that deep. One pass over the text.
-fn cap_depth(src: &str) -> Cow<'_, str> {
+/// Pages nested deeper than this skip rs-trafilatura, whose time per
+/// element grows with its depth (an 800 kB page of 250-level nesting took
+/// it 4 s); real pages nest a few dozen levels. (The port itself stops
+/// walking at 100 levels.)
+const TRAFILATURA_DEPTH: usize = 100;
+
+/// Pages of more elements than this skip rs-trafilatura too: it takes
+/// about 20 µs an element (2 s for 75,000 nested `<div>`s), Readability a
+/// quarter of that. The pages of the development set have at most 3,700.
+const TRAFILATURA_ELEMENTS: usize = 20_000;
+
+/// The shape of a page, as [`cap_depth`] found it.
+#[derive(Debug, PartialEq)]
+struct Shape {
+    /// The deepest nesting kept (at most `MAX_DEPTH`).
+    deepest: usize,
+    /// Elements with an end tag.
+    elements: usize,
+}
+
+/// `src` with the tags of elements nested deeper than `MAX_DEPTH` left out
+/// (borrowed when nothing is that deep), and its shape. One pass over the
+/// text.
+fn cap_depth(src: &str) -> (Cow<'_, str>, Shape) {
     let name_at = |s: &str| -> usize {
         s.bytes()
             .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
@@ -125,6 +152,10 @@ fn cap_depth(src: &str) -> Cow<'_, str> {
     };
     let mut out = String::new();
     let mut dropped = false;
+    let mut shape = Shape {
+        deepest: 0,
+        elements: 0,
+    };
     let mut stack: Vec<String> = Vec::new();
     let mut copied = 0;
     let mut i = 0;
@@ -171,6 +202,8 @@ fn cap_depth(src: &str) -> Cow<'_, str> {
                 continue;
             }
             stack.push(name);
+            shape.deepest = shape.deepest.max(stack.len().min(MAX_DEPTH));
+            shape.elements += 1;
         }
         if drop {
             out.push_str(&src[copied..at]);
@@ -180,10 +213,10 @@ fn cap_depth(src: &str) -> Cow<'_, str> {
         i = end;
     }
     if !dropped {
-        return Cow::Borrowed(src);
+        return (Cow::Borrowed(src), shape);
     }
     out.push_str(&src[copied..]);
-    Cow::Owned(out)
+    (Cow::Owned(out), shape)
 }
 
 /// Below this many words, rs-trafilatura's extraction is not trusted (see
@@ -1166,7 +1199,10 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_capped_and_keeps_the_text() {
-        let capped = cap_depth(&nested(1000)).into_owned();
+        let page = nested(1000);
+        let (capped, shape) = cap_depth(&page);
+        assert_eq!(shape.deepest, MAX_DEPTH);
+        assert!(shape.elements > 1000);
         assert!(
             capped.matches("<div>").count() < MAX_DEPTH,
             "{}",
@@ -1185,11 +1221,19 @@ mod tests {
     #[test]
     fn shallow_pages_and_unclosed_lists_are_not_changed() {
         let src = nested(20);
-        assert!(matches!(cap_depth(&src), Cow::Borrowed(_)));
+        let (page, shape) = cap_depth(&src);
+        assert!(matches!(page, Cow::Borrowed(_)));
+        assert_eq!(
+            shape,
+            Shape {
+                deepest: 23,
+                elements: 28
+            }
+        );
         let list = format!("<ul>{}</ul><p>a<p>b", "<li>item".repeat(1000));
-        assert!(matches!(cap_depth(&list), Cow::Borrowed(_)));
+        assert!(matches!(cap_depth(&list), (Cow::Borrowed(_), _)));
         let script = format!("<script>{}</script><p>x</p>", "<div>".repeat(1000));
-        assert!(matches!(cap_depth(&script), Cow::Borrowed(_)));
+        assert!(matches!(cap_depth(&script), (Cow::Borrowed(_), _)));
     }
 
     /// A news page of about 400 words with `head` in its `<head>` and
