@@ -269,7 +269,8 @@ impl Meta {
         });
         Meta {
             title: strip_site(&collapse(title), site.as_deref(), url),
-            byline: some(byline),
+            // A role is not a byline ("Staff Writer", "admin").
+            byline: some(byline).filter(|b| !ROLES.contains(&b.to_lowercase().as_str())),
             date: some(date).map(|d| short_date(&d)),
             site,
         }
@@ -426,6 +427,20 @@ fn article(content: &Dom, meta: &Meta) -> Document {
     w.walk(&content.root());
     w.finish()
 }
+
+/// Bylines that name a role, not a person.
+const ROLES: [&str; 10] = [
+    "staff",
+    "staff writer",
+    "staff reporter",
+    "admin",
+    "administrator",
+    "editor",
+    "editorial staff",
+    "guest",
+    "anonymous",
+    "unknown",
+];
 
 /// Separators between a page's title and its site's name.
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " · ", " :: ", " / "];
@@ -1288,6 +1303,8 @@ mod tests {
             "Covid-19 - what we know"
         );
         assert_eq!(s("Big news", Some("Big news"), None), "Big news");
+        let m = Meta::new("Big news", Some("Staff Writer"), None, None, None);
+        assert_eq!(m.byline, None);
         let m = Meta::new(
             "Big news",
             None,
