@@ -257,8 +257,10 @@ impl Meta {
         url: Option<&str>,
     ) -> Meta {
         let some = |s: Option<&str>| s.map(collapse).filter(|s| !s.is_empty());
-        // "https://www.example.com/" names the site as "example.com".
+        // "https://www.example.com/" names the site as "example.com", and
+        // a Twitter handle "@daily" as "daily".
         let site = some(site).map(|s| {
+            let s = s.trim_start_matches('@').to_owned();
             let host = s.split_once("://").map_or(s.as_str(), |(_, h)| h);
             let host = host.trim_start_matches("www.").trim_end_matches('/');
             if host.len() < s.len() && !host.contains(' ') {
@@ -1305,6 +1307,8 @@ mod tests {
         assert_eq!(s("Big news", Some("Big news"), None), "Big news");
         let m = Meta::new("Big news", Some("Staff Writer"), None, None, None);
         assert_eq!(m.byline, None);
+        let m = Meta::new("Big news", None, None, Some("@nature"), None);
+        assert_eq!(m.site.as_deref(), Some("nature"));
         let m = Meta::new(
             "Big news",
             None,
