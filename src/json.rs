@@ -40,6 +40,8 @@ struct Output<'a> {
     title: Option<&'a str>,
     byline: Option<&'a str>,
     date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a str>,
     offsets: &'static str,
     entities: Entities<'a>,
     figures: Figures<'a>,
@@ -175,6 +177,7 @@ pub fn write(
         title: doc.title(),
         byline: doc.byline(),
         date: doc.date(),
+        site: doc.site(),
         offsets: match doc.offsets {
             Offsets::Source => "source",
             Offsets::Text => "text",
@@ -207,6 +210,29 @@ mod tests {
     use crate::extract::extract;
 
     #[test]
+    fn html_metadata_fields() {
+        let para = "<p>The harbour authority approved the expansion of the northern port \
+                    on Tuesday after a decade of delays, and the work on the new berths \
+                    starts in the autumn and will take four years, officials said.</p>";
+        let page = format!(
+            "<html><head><title>Big news - The Daily</title>\
+             <meta property=\"og:site_name\" content=\"The Daily\">\
+             <meta name=\"author\" content=\"Jane Doe\">\
+             <meta property=\"article:published_time\" content=\"2024-03-14T08:30:00Z\">\
+             </head><body><article><h1>Big news</h1>{}</article></body></html>",
+            para.repeat(12)
+        );
+        let doc = crate::document::load_html(&page, None);
+        let v: serde_json::Value =
+            serde_json::from_str(&to_string(&doc, &extract(&doc), &Options::default())).unwrap();
+        assert_eq!(v["title"], "Big news");
+        assert_eq!(v["byline"], "Jane Doe");
+        assert_eq!(v["date"], "2024-03-14");
+        assert_eq!(v["site"], "The Daily");
+        assert_eq!(v["offsets"], "text");
+    }
+
+    #[test]
     fn contract_fields_and_offsets() {
         let text = "Title\n\nNearly 20% of oil went to China, Vladimir Putin said.\n";
         let doc = load_plain(text);
@@ -218,6 +244,7 @@ mod tests {
         };
         let v: serde_json::Value = serde_json::from_str(&to_string(&doc, &facts, &opts)).unwrap();
         assert_eq!(v["title"], "Title");
+        assert!(v.get("site").is_none(), "no site name, no field");
         assert_eq!(v["offsets"], "source");
         assert_eq!(v["notes"][0], "a note");
         assert_eq!(v["text"], doc.text.as_str());

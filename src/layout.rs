@@ -92,7 +92,7 @@ fn gap_between(a: BlockKind, b: BlockKind) -> bool {
     let meta_line = |k: BlockKind| {
         matches!(
             k,
-            BlockKind::Byline | BlockKind::Date | BlockKind::ReadingTime
+            BlockKind::Byline | BlockKind::Date | BlockKind::ReadingTime | BlockKind::Site
         )
     };
     !(meta_line(a) && meta_line(b) || a == BlockKind::ListItem && b == BlockKind::ListItem)

@@ -66,7 +66,7 @@ impl Palette {
         match kind {
             BlockKind::Title => Style::new().add_modifier(Modifier::BOLD),
             BlockKind::Heading => Style::new().fg(self.heading).add_modifier(Modifier::BOLD),
-            BlockKind::Byline | BlockKind::Date | BlockKind::ReadingTime => {
+            BlockKind::Byline | BlockKind::Date | BlockKind::ReadingTime | BlockKind::Site => {
                 Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM)
             }
             BlockKind::Chrome => Style::new().add_modifier(Modifier::DIM),

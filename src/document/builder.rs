@@ -90,6 +90,30 @@ impl Builder {
         Some(self.blocks.len() - 1)
     }
 
+    /// The open block's text so far and how many of its bytes lie inside
+    /// links; `None` when no block is open.
+    pub fn open_block(&self) -> Option<(&str, usize)> {
+        let start = self.block_start?;
+        let linked = self
+            .links
+            .iter()
+            .filter(|l| l.range.start >= start)
+            .map(|l| l.range.len())
+            .sum();
+        Some((&self.text[start..], linked))
+    }
+
+    /// Drops the open block, its links and code spans: a filter found it is
+    /// not part of the article.
+    pub fn discard_block(&mut self) {
+        let Some(start) = self.block_start.take() else {
+            return;
+        };
+        self.text.truncate(start.saturating_sub(2));
+        self.links.retain(|l| l.range.start < start);
+        self.code.retain(|c| c.start < start);
+    }
+
     fn block(&self, index: usize) -> &Block {
         &self.blocks[index]
     }
@@ -263,6 +287,20 @@ impl Blocks {
         };
         self.has_content = false;
         had
+    }
+
+    /// The open block's text and its linked bytes; see [`Builder::open_block`].
+    pub fn open_block(&self) -> Option<(&str, usize)> {
+        self.open?;
+        self.b.open_block()
+    }
+
+    /// Drops the open block, if any; see [`Builder::discard_block`].
+    pub fn discard(&mut self) {
+        if self.open.take().is_some() {
+            self.b.discard_block();
+        }
+        self.has_content = false;
     }
 
     /// Gives the open block another kind (a heading that turned out to be

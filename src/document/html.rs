@@ -1,13 +1,14 @@
 //! Reader mode for HTML pages: the article itself, the way Firefox's Reader
-//! View shows it.
+//! View shows it, measured against trafilatura (see the README's "Reader
+//! mode" for the table).
 //!
-//! Extraction is `dom_smoothie`, a port of Mozilla's Readability.js (the
-//! library behind Reader View), after a light pre-clean that drops the
-//! furniture Readability tends to let through (inline ads, newsletter
-//! boxes, cookie banners, share bars, "related" and comment sections),
-//! recognised by the tokens of their `class`/`id`. The cleaned article HTML
-//! is then walked into blocks. Offsets refer to the extracted text
-//! ([`Offsets::Text`]).
+//! Extraction is `rs-trafilatura` (a port of trafilatura) first; when it
+//! keeps little (under [`RECHECK_WORDS`]), `dom_smoothie` (a port of
+//! Mozilla's Readability.js) decides, after a light pre-clean that drops
+//! furniture recognised by the tokens of its `class`/`id`. Either article's
+//! HTML is then walked into blocks, and each block goes through text
+//! filters ([`is_boilerplate`], link lists, repeats) that drop what is not
+//! the article. Offsets refer to the extracted text ([`Offsets::Text`]).
 //!
 //! When the page does not look like an article (Readability's own
 //! "probably readerable" test fails and the extraction is not at least two
@@ -15,7 +16,9 @@
 //! text is shown instead, with a note saying so.
 
 use dom_query::{Document as Dom, NodeRef};
+use regex::Regex;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use dom_smoothie::{Config, Readability};
 
@@ -72,8 +75,14 @@ const INVISIBLE: [&str; 14] = [
 /// Reads an HTML page in reader mode. `url` (the page's address, if known)
 /// makes relative links absolute.
 pub fn load_html(src: &str, url: Option<&str>) -> Document {
-    let src = &*cap_depth(src);
-    if let Some(doc) = reader_mode(src, url) {
+    let (src, shape) = cap_depth(src);
+    let src = &*src;
+    let doc = if shape.deepest > TRAFILATURA_DEPTH || shape.elements > TRAFILATURA_ELEMENTS {
+        readability(src, url)
+    } else {
+        reader_mode(src, url)
+    };
+    if let Some(doc) = doc {
         return doc;
     }
     whole_page(src)
@@ -98,9 +107,30 @@ const SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "option", "tr", "td", "th"];
 /// Elements whose content is text up to their end tag.
 const RAW: [&str; 5] = ["script", "style", "textarea", "title", "xmp"];
 
-/// `src` with the tags of elements nested deeper than `MAX_DEPTH` left out;
-/// borrowed when nothing is that deep. One pass over the text.
-fn cap_depth(src: &str) -> Cow<'_, str> {
+/// Pages nested deeper than this skip rs-trafilatura, whose time per
+/// element grows with its depth (an 800 kB page of 250-level nesting took
+/// it 4 s); real pages nest a few dozen levels. (The port itself stops
+/// walking at 100 levels.)
+const TRAFILATURA_DEPTH: usize = 100;
+
+/// Pages of more elements than this skip rs-trafilatura too: it takes
+/// about 20 µs an element (2 s for 75,000 nested `<div>`s), Readability a
+/// quarter of that. The pages of the development set have at most 3,700.
+const TRAFILATURA_ELEMENTS: usize = 20_000;
+
+/// The shape of a page, as [`cap_depth`] found it.
+#[derive(Debug, PartialEq)]
+struct Shape {
+    /// The deepest nesting kept (at most `MAX_DEPTH`).
+    deepest: usize,
+    /// Elements with an end tag.
+    elements: usize,
+}
+
+/// `src` with the tags of elements nested deeper than `MAX_DEPTH` left out
+/// (borrowed when nothing is that deep), and its shape. One pass over the
+/// text.
+fn cap_depth(src: &str) -> (Cow<'_, str>, Shape) {
     let name_at = |s: &str| -> usize {
         s.bytes()
             .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
@@ -122,6 +152,10 @@ fn cap_depth(src: &str) -> Cow<'_, str> {
     };
     let mut out = String::new();
     let mut dropped = false;
+    let mut shape = Shape {
+        deepest: 0,
+        elements: 0,
+    };
     let mut stack: Vec<String> = Vec::new();
     let mut copied = 0;
     let mut i = 0;
@@ -168,6 +202,8 @@ fn cap_depth(src: &str) -> Cow<'_, str> {
                 continue;
             }
             stack.push(name);
+            shape.deepest = shape.deepest.max(stack.len().min(MAX_DEPTH));
+            shape.elements += 1;
         }
         if drop {
             out.push_str(&src[copied..at]);
@@ -177,13 +213,283 @@ fn cap_depth(src: &str) -> Cow<'_, str> {
         i = end;
     }
     if !dropped {
-        return Cow::Borrowed(src);
+        return (Cow::Borrowed(src), shape);
     }
     out.push_str(&src[copied..]);
-    Cow::Owned(out)
+    (Cow::Owned(out), shape)
 }
 
+/// Below this many words, rs-trafilatura's extraction is not trusted (see
+/// [`reader_mode`]).
+const RECHECK_WORDS: usize = 300;
+
+/// The article: rs-trafilatura's when it keeps a long one, else
+/// Readability's (dom_smoothie), which also says when there is none. Both
+/// go through the same walk and boilerplate filters.
 fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
+    match trafilatura(src, url) {
+        // A short extraction is where the port widens to the whole body
+        // (navigation and all) or takes a form for an article: Readability
+        // decides, "no article" included.
+        Some(doc) if doc.word_count() < RECHECK_WORDS => readability(src, url),
+        Some(doc) => Some(doc),
+        None => readability(src, url),
+    }
+}
+
+/// What the page says about itself, shown in the article's header.
+#[derive(Debug, Default, PartialEq)]
+struct Meta {
+    title: String,
+    byline: Option<String>,
+    date: Option<String>,
+    site: Option<String>,
+}
+
+impl Meta {
+    /// The fields collapsed and cleaned: empty ones dropped, the site's
+    /// name taken off the title ("Big news - The Daily" → "Big news").
+    fn new(
+        title: &str,
+        byline: Option<&str>,
+        date: Option<&str>,
+        site: Option<&str>,
+        url: Option<&str>,
+    ) -> Meta {
+        let some = |s: Option<&str>| s.map(collapse).filter(|s| !s.is_empty());
+        // "https://www.example.com/" names the site as "example.com", and
+        // a Twitter handle "@daily" as "daily".
+        let site = some(site).map(|s| {
+            let s = s.trim_start_matches('@').to_owned();
+            let host = s.split_once("://").map_or(s.as_str(), |(_, h)| h);
+            let host = host.trim_start_matches("www.").trim_end_matches('/');
+            if host.len() < s.len() && !host.contains(' ') {
+                host.to_owned()
+            } else {
+                s.clone()
+            }
+        });
+        Meta {
+            title: strip_site(&collapse(title), site.as_deref(), url),
+            // A role is not a byline ("Staff Writer", "admin").
+            byline: some(byline).filter(|b| !ROLES.contains(&b.to_lowercase().as_str())),
+            date: some(date).map(|d| short_date(&d)),
+            site,
+        }
+    }
+}
+
+/// The page's JSON-LD objects (`<script type="application/ld+json">`).
+static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script"#).expect("regex")
+});
+
+/// A `<time datetime="…">` element (the first one, or one marked as the
+/// publication date).
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)<time\b[^>]*?\bdatetime\s*=\s*["']([^"']+)["'][^>]*>"#).expect("regex")
+});
+
+/// Types of JSON-LD objects that describe an article.
+const ARTICLE_TYPES: [&str; 7] = [
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "TechArticle",
+];
+
+impl Meta {
+    /// Fills what the extractor left out from the page's JSON-LD article
+    /// (author, `datePublished`, publisher) and, for the date, its
+    /// `<time datetime>`.
+    fn fill_from(&mut self, src: &str) {
+        if self.byline.is_some() && self.date.is_some() && self.site.is_some() {
+            return;
+        }
+        for script in JSON_LD.captures_iter(src) {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(&script[1]) else {
+                continue;
+            };
+            if let Some(a) = json_ld_article(&value, 0) {
+                let name = |v: &serde_json::Value| -> Option<String> {
+                    match v {
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        serde_json::Value::Object(o) => {
+                            o.get("name").and_then(|n| n.as_str()).map(str::to_owned)
+                        }
+                        _ => None,
+                    }
+                };
+                let author = match a.get("author") {
+                    Some(serde_json::Value::Array(list)) => {
+                        let names: Vec<String> = list.iter().filter_map(name).collect();
+                        (!names.is_empty()).then(|| names.join(", "))
+                    }
+                    Some(v) => name(v),
+                    None => None,
+                };
+                let fill = |field: &mut Option<String>, v: Option<String>| {
+                    if field.is_none() {
+                        *field = v.map(|s| collapse(&s)).filter(|s| !s.is_empty());
+                    }
+                };
+                fill(&mut self.byline, author);
+                let date = a.get("datePublished").and_then(|d| d.as_str());
+                fill(&mut self.date, date.map(short_date));
+                fill(&mut self.site, a.get("publisher").and_then(name));
+            }
+        }
+        if self.date.is_none() {
+            let times: Vec<_> = TIME.captures_iter(src).collect();
+            let marked = times.iter().find(|c| {
+                let tag = c[0].to_ascii_lowercase();
+                tag.contains("pubdate") || tag.contains("datepublished")
+            });
+            if let Some(c) = marked.or(times.first()) {
+                self.date = Some(short_date(&c[1])).filter(|d| !d.is_empty());
+            }
+        }
+    }
+}
+
+/// The first object of an article type in a JSON-LD value (an object, an
+/// array, or an `@graph`), `depth` levels down.
+fn json_ld_article(v: &serde_json::Value, depth: usize) -> Option<&serde_json::Value> {
+    if depth > 8 {
+        return None;
+    }
+    match v {
+        serde_json::Value::Array(items) => items.iter().find_map(|i| json_ld_article(i, depth + 1)),
+        serde_json::Value::Object(o) => {
+            let is_article = match o.get("@type") {
+                Some(serde_json::Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                Some(serde_json::Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                _ => false,
+            };
+            if is_article {
+                return Some(v);
+            }
+            o.get("@graph").and_then(|g| json_ld_article(g, depth + 1))
+        }
+        _ => None,
+    }
+}
+
+/// rs-trafilatura's extraction (page type "article": its page classifier
+/// costs time and does not help here), walked through the filters.
+fn trafilatura(src: &str, url: Option<&str>) -> Option<Document> {
+    let opts = rs_trafilatura::Options {
+        url: url.map(str::to_owned),
+        include_links: true,
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
+        ..rs_trafilatura::Options::default()
+    };
+    let r = rs_trafilatura::extract_with_options(src, &opts).ok()?;
+    let html = r.content_html.as_deref()?;
+    if r.content_text.split_whitespace().count() < 40 {
+        return None;
+    }
+    let m = &r.metadata;
+    let date = m.date.map(|d| d.format("%Y-%m-%d").to_string());
+    let mut meta = Meta::new(
+        m.title.as_deref().unwrap_or(""),
+        m.author.as_deref(),
+        date.as_deref(),
+        m.sitename.as_deref(),
+        url,
+    );
+    meta.fill_from(src);
+    Some(article(&Dom::from(html), &meta))
+}
+
+/// The article's blocks: its header from `meta`, then `content` walked
+/// with the boilerplate filters on.
+fn article(content: &Dom, meta: &Meta) -> Document {
+    let mut w = Walker::new();
+    w.filters = true;
+    if !meta.title.is_empty() {
+        w.meta(&meta.title, BlockKind::Title);
+        w.title = Some(meta.title.clone());
+    }
+    if let Some(byline) = &meta.byline {
+        w.meta(byline, BlockKind::Byline);
+        w.byline = Some(byline.clone());
+    }
+    if let Some(date) = &meta.date {
+        w.meta(date, BlockKind::Date);
+    }
+    if let Some(site) = &meta.site {
+        w.meta(site, BlockKind::Site);
+    }
+    w.walk(&content.root());
+    w.finish()
+}
+
+/// Bylines that name a role, not a person.
+const ROLES: [&str; 10] = [
+    "staff",
+    "staff writer",
+    "staff reporter",
+    "admin",
+    "administrator",
+    "editor",
+    "editorial staff",
+    "guest",
+    "anonymous",
+    "unknown",
+];
+
+/// Separators between a page's title and its site's name.
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " · ", " :: ", " / "];
+
+/// `title` without the name of its site at either end: the `site` name
+/// given, or a name that spells the host of `url` ("The Daily" on
+/// thedaily.com); after " | ", any short tail.
+fn strip_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let host = url
+        .and_then(|u| u.split_once("://"))
+        .map(|(_, rest)| rest.split(['/', ':', '?', '#']).next().unwrap_or(""))
+        .map(|h| letters(h.trim_start_matches("www.")))
+        .unwrap_or_default();
+    let is_site = |part: &str| {
+        let l = letters(part);
+        !l.is_empty()
+            && (site.is_some_and(|s| letters(s) == l)
+                || !host.is_empty() && host.starts_with(&l) && l.len() >= 4)
+    };
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && !head.trim().is_empty()
+            && (is_site(tail)
+                || sep == " | "
+                    && tail.split_whitespace().count() <= 4
+                    && head.split_whitespace().count() >= 3)
+        {
+            return head.trim().to_owned();
+        }
+        if let Some((head, tail)) = title.split_once(sep)
+            && !tail.trim().is_empty()
+            && is_site(head)
+        {
+            return tail.trim().to_owned();
+        }
+    }
+    title.to_owned()
+}
+
+/// Readability's extraction (dom_smoothie), after [`pre_clean`].
+fn readability(src: &str, url: Option<&str>) -> Option<Document> {
     let dom = Dom::from(src);
     pre_clean(&dom);
     let mut readability = match Readability::with_document(dom, url, Some(Config::default())) {
@@ -199,33 +505,22 @@ fn reader_mode(src: &str, url: Option<&str>) -> Option<Document> {
     // wants a few long paragraphs; a short article still counts when the
     // extraction finds some real prose.
     let readable = readability.is_probably_readable();
-    let article = readability.parse().ok()?;
-    let prose = article.text_content.split_whitespace().count();
-    let paragraphs = Dom::from(article.content.to_string()).select("p").length();
+    let found = readability.parse().ok()?;
+    let prose = found.text_content.split_whitespace().count();
+    let content = Dom::from(found.content.to_string());
+    let paragraphs = content.select("p").length();
     if prose == 0 || !readable && (prose < 40 || paragraphs < 2) {
         return None;
     }
-    let content = Dom::from(article.content.to_string());
-    let mut w = Walker::new();
-    let title = collapse(&article.title);
-    if !title.is_empty() {
-        w.meta(&title, BlockKind::Title);
-        w.title = Some(title);
-    }
-    if let Some(byline) = article.byline.as_deref().map(collapse)
-        && !byline.is_empty()
-    {
-        w.meta(&byline, BlockKind::Byline);
-        w.byline = Some(byline);
-    }
-    if let Some(date) = article.published_time.as_deref() {
-        let date = short_date(date);
-        if !date.is_empty() {
-            w.meta(&date, BlockKind::Date);
-        }
-    }
-    w.walk(&content.root());
-    Some(w.finish())
+    let mut meta = Meta::new(
+        &found.title,
+        found.byline.as_deref(),
+        found.published_time.as_deref(),
+        found.site_name.as_deref(),
+        url,
+    );
+    meta.fill_from(src);
+    Some(article(&content, &meta))
 }
 
 /// Shows the visible text of the whole body: no article was detected.
@@ -326,6 +621,284 @@ fn short_date(date: &str) -> String {
     }
 }
 
+/// The share of `len` bytes of `node`'s collapsed text that is link text.
+fn link_share(node: &NodeRef<'_>, len: usize) -> f32 {
+    let linked: usize = node
+        .descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+        .map(|a| collapse(&a.text()).len())
+        .sum();
+    linked as f32 / len.max(1) as f32
+}
+
+/// An element holding three or more elements that are all links, and no
+/// text of its own ("Related stories", "Most read", a row of tags):
+/// furniture inside the article's container.
+fn is_link_list(node: &NodeRef<'_>) -> bool {
+    let mut items = 0;
+    for child in node.children_it(false) {
+        if child.is_text() {
+            // Separators ("|", "·", ",") may stand between the links.
+            if child.text().chars().any(char::is_alphanumeric) {
+                return false;
+            }
+            continue;
+        }
+        if !child.is_element() {
+            continue;
+        }
+        let text = collapse(&child.text());
+        if text.is_empty() {
+            continue;
+        }
+        if link_share(&child, text.len()) < 0.9 {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 3
+}
+
+/// Lines that are page furniture when they stand alone (compared lowercase,
+/// without trailing punctuation).
+const FURNITURE_LINES: [&str; 71] = [
+    "contact",
+    "contact us",
+    "kontakt",
+    "print recipe",
+    "jump to recipe",
+    "à lire aussi",
+    "lire aussi",
+    "lea también",
+    "contenido relacionado",
+    "staff writer",
+    "pdf version",
+    "download pdf",
+    "view gallery",
+    "advertisement",
+    "advertisment",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "caption",
+    "close",
+    "expand",
+    "enlarge",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "print",
+    "print this page",
+    "email",
+    "comments",
+    "comment",
+    "leave a comment",
+    "related",
+    "related topics",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "more stories",
+    "more from",
+    "you might also like",
+    "you may also like",
+    "recommended",
+    "recommended for you",
+    "read more",
+    "read next",
+    "continue reading",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "previous",
+    "next",
+    "tags",
+    "topics",
+    "filed under",
+    "most popular",
+    "most read",
+    "trending",
+    "back to top",
+    "skip to content",
+    "loading",
+    "click here",
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "see also",
+    "also read",
+];
+
+/// Lead-ins of a line that points elsewhere ("Read more: Other story").
+const LEAD_INS: [&str; 27] = [
+    "lea también",
+    "lea más",
+    "lea",
+    "lire aussi",
+    "à lire aussi",
+    "vorheriger artikel",
+    "nächster artikel",
+    "weitere artikel",
+    "mehr zum thema",
+    "category",
+    "categories",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "see also",
+    "related",
+    "more",
+    "recommended",
+    "you might also like",
+    "you may also like",
+    "watch",
+    "listen",
+    "tags",
+    "topics",
+    "filed under",
+    "more from",
+];
+
+/// Whether a block of text (whitespace-collapsed, `links` the share of it
+/// that is link text) is page furniture rather than article text: a lone
+/// furniture line, a gallery counter, a photo credit, a "Read more:" link,
+/// a call to subscribe or to follow, a copyright notice.
+fn is_boilerplate(text: &str, links: f32) -> bool {
+    let lower = text.to_lowercase();
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let words = text.split_whitespace().count();
+    if FURNITURE_LINES.contains(&bare) {
+        return true;
+    }
+    // An ad's label leads it: "Advertisement — Sponsored: Buy now".
+    if words <= 15
+        && ["advertisement", "sponsored", "paid content"]
+            .iter()
+            .any(|l| bare.starts_with(l))
+    {
+        return true;
+    }
+    // "Image 1 of 23", "Photo 3/12", "1 / 5".
+    if words <= 5 {
+        let rest = bare
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim_start();
+        let mut parts = rest
+            .split(|c: char| c == '/' || c.is_whitespace())
+            .filter(|p| !p.is_empty());
+        if let (Some(a), Some(mid), Some(b)) = (parts.next(), parts.next(), parts.next())
+            && a.chars().all(|c| c.is_ascii_digit())
+            && (mid == "of" || mid.chars().all(|c| c.is_ascii_digit()))
+            && b.chars().all(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
+        if let (Some(a), Some(b), None) = (
+            rest.split('/').next(),
+            rest.split('/').nth(1),
+            rest.split('/').nth(2),
+        ) && !a.trim().is_empty()
+            && a.trim().chars().all(|c| c.is_ascii_digit())
+            && !b.trim().is_empty()
+            && b.trim().chars().all(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    // Photo credits: "Photo: Jane Doe/Reuters", "Photograph by …", "© AP".
+    if words <= 12 {
+        const CREDITS: [&str; 9] = [
+            "photo:",
+            "photo by",
+            "photos by",
+            "photograph by",
+            "photograph:",
+            "image:",
+            "image credit",
+            "photo credit",
+            "credit:",
+        ];
+        if CREDITS.iter().any(|c| bare.starts_with(c))
+            || lower.starts_with('©')
+            || lower.contains("getty images")
+            || lower.contains("shutterstock")
+            || lower.contains("(ap photo")
+        {
+            return true;
+        }
+    }
+    // "Read more: Another story" (after a lead-in and a colon, or mostly
+    // links after a lead-in: "Filed under politics, media").
+    if words <= 30 {
+        if let Some((lead, _)) = bare.split_once(':')
+            && (LEAD_INS.contains(&lead.trim())
+                || links >= 0.5 && lead.split_whitespace().count() <= 4)
+        {
+            return true;
+        }
+        let leads = LEAD_INS.iter().chain(FURNITURE_LINES.iter());
+        if links >= 0.5 && leads.clone().any(|l| bare.starts_with(l) && l.len() > 3) {
+            return true;
+        }
+    }
+    if words <= 40 {
+        const CALLS: [&str; 16] = [
+            "subscribe",
+            "subscriber",
+            "newsletter",
+            "sign up",
+            "signing up",
+            "all rights reserved",
+            "copyrighted",
+            "written permission",
+            "follow us",
+            "download the",
+            "your email address will not be published",
+            "click here",
+            "we want to hear what you think",
+            "instant access",
+            "must be logged in",
+            "eingeloggt sein",
+        ];
+        let social = ["twitter", "facebook", "instagram"];
+        if CALLS.iter().any(|c| lower.contains(c))
+            || lower.starts_with("follow ") && social.iter().any(|s| lower.contains(s))
+        {
+            return true;
+        }
+    }
+    // An app's advertisement: "Get the news on your phone with our app."
+    let app = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "app" || w == "apps");
+    let promo = [
+        "your phone",
+        "download our",
+        "download the",
+        "get our",
+        "get the",
+    ];
+    if words <= 30 && app && promo.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // Disclosures: "This post contains references to products from our
+    // advertisers. We may receive compensation…"
+    const DISCLOSURES: [&str; 4] = [
+        "advertiser",
+        "affiliate link",
+        "earn a commission",
+        "receive compensation",
+    ];
+    words <= 80 && DISCLOSURES.iter().any(|c| lower.contains(c))
+}
+
 struct Walker {
     blocks: Blocks,
     /// Whitespace seen since the last word: HTML collapses it to one space,
@@ -340,6 +913,13 @@ struct Walker {
     /// Blocks of the body closed with content so far: only near the top
     /// does a line naming the author repeat the byline.
     body_blocks: usize,
+    /// Drop boilerplate blocks ([`is_boilerplate`]) and repeated blocks.
+    filters: bool,
+    /// Blocks seen so far (with `filters`): a repeat is dropped.
+    seen: rustc_hash::FxHashSet<String>,
+    /// Bytes of the open block inside links that lead nowhere (`href="#"`,
+    /// none): link text all the same for the filters.
+    anchor_bytes: usize,
 }
 
 impl Walker {
@@ -352,6 +932,9 @@ impl Walker {
             title: None,
             byline: None,
             body_blocks: 0,
+            filters: false,
+            seen: Default::default(),
+            anchor_bytes: 0,
         }
     }
 
@@ -361,6 +944,20 @@ impl Walker {
     }
 
     fn close(&mut self) {
+        let furniture = self.filters && self.open_is_furniture();
+        self.anchor_bytes = 0;
+        if furniture {
+            self.blocks.discard();
+            // Links and code spans open across the dropped text start again.
+            let len = self.blocks.len();
+            for start in self.links.iter_mut().chain(self.code.iter_mut()) {
+                if start.is_some_and(|s| s >= len) {
+                    *start = None;
+                }
+            }
+            self.pending_space = false;
+            return;
+        }
         if self.blocks.close() {
             self.body_blocks += 1;
         }
@@ -417,7 +1014,14 @@ impl Walker {
             return;
         }
         let name = element_name(node);
-        match name.as_str() {
+        if self.skip(node, &name) {
+            return;
+        }
+        self.element(node, &name);
+    }
+
+    fn element(&mut self, node: &NodeRef<'_>, name: &str) {
+        match name {
             n if INVISIBLE.contains(&n) => {}
             "br" => {
                 if self.blocks.has_content() {
@@ -506,13 +1110,19 @@ impl Walker {
                 self.children(node);
                 let end = self.blocks.len();
                 if let Some(Some(start)) = self.links.pop()
-                    && let Some(href) = href
-                    && !href.is_empty()
-                    && !href.starts_with('#')
-                    && !href.starts_with("javascript:")
                     && end > start
                 {
-                    self.blocks.link(start..end, &href);
+                    match href {
+                        Some(href)
+                            if !href.is_empty()
+                                && !href.starts_with('#')
+                                && !href.starts_with("javascript:") =>
+                        {
+                            self.blocks.link(start..end, &href);
+                        }
+                        // Still a link to the filters ("Print", "Jump to").
+                        _ => self.anchor_bytes += end - start,
+                    }
                 }
             }
             "code" | "kbd" | "samp" => {
@@ -533,6 +1143,44 @@ impl Walker {
             }
             _ => self.children(node),
         }
+    }
+
+    /// Whether the element `node` (named `name`) is left out: with the
+    /// filters on, a list of links ("Related stories").
+    fn skip(&self, node: &NodeRef<'_>, name: &str) -> bool {
+        self.filters && matches!(name, "ul" | "ol" | "menu") && is_link_list(node)
+    }
+
+    /// With the filters on, whether the open block is furniture
+    /// ([`is_boilerplate`]) or repeats an earlier block word for word (a
+    /// caption shown twice).
+    fn open_is_furniture(&mut self) -> bool {
+        let Some((text, linked)) = self.blocks.open_block() else {
+            return false;
+        };
+        let text = collapse(text);
+        // A list item's marker is not its text.
+        let text = match self.blocks.open_kind() {
+            Some(BlockKind::ListItem) => text
+                .split_once(' ')
+                .filter(|(m, _)| m.chars().all(|c| !c.is_alphabetic()))
+                .map_or(text.clone(), |(_, t)| t.to_owned()),
+            _ => text,
+        };
+        if text.is_empty() {
+            return false;
+        }
+        let links = (linked + self.anchor_bytes) as f32 / text.len().max(1) as f32;
+        // The author's name alone, as an author box repeats it.
+        if self
+            .byline
+            .as_deref()
+            .is_some_and(|b| b.eq_ignore_ascii_case(&text))
+        {
+            return true;
+        }
+        is_boilerplate(&text, links)
+            || text.split_whitespace().count() >= 3 && !self.seen.insert(text.to_lowercase())
     }
 
     /// "By Jane Doe · May 2" at the top of the body repeats the Byline.
@@ -568,7 +1216,10 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_capped_and_keeps_the_text() {
-        let capped = cap_depth(&nested(1000)).into_owned();
+        let page = nested(1000);
+        let (capped, shape) = cap_depth(&page);
+        assert_eq!(shape.deepest, MAX_DEPTH);
+        assert!(shape.elements > 1000);
         assert!(
             capped.matches("<div>").count() < MAX_DEPTH,
             "{}",
@@ -587,11 +1238,243 @@ mod tests {
     #[test]
     fn shallow_pages_and_unclosed_lists_are_not_changed() {
         let src = nested(20);
-        assert!(matches!(cap_depth(&src), Cow::Borrowed(_)));
+        let (page, shape) = cap_depth(&src);
+        assert!(matches!(page, Cow::Borrowed(_)));
+        assert_eq!(
+            shape,
+            Shape {
+                deepest: 23,
+                elements: 28
+            }
+        );
         let list = format!("<ul>{}</ul><p>a<p>b", "<li>item".repeat(1000));
-        assert!(matches!(cap_depth(&list), Cow::Borrowed(_)));
+        assert!(matches!(cap_depth(&list), (Cow::Borrowed(_), _)));
         let script = format!("<script>{}</script><p>x</p>", "<div>".repeat(1000));
-        assert!(matches!(cap_depth(&script), Cow::Borrowed(_)));
+        assert!(matches!(cap_depth(&script), (Cow::Borrowed(_), _)));
+    }
+
+    /// A news page of about 400 words with `head` in its `<head>` and
+    /// `top` above the article's paragraphs.
+    fn page(head: &str, top: &str) -> String {
+        let para = "<p>The harbour authority approved the expansion of the northern \
+                    port on Tuesday after a decade of delays, and the work on the two \
+                    new berths, the rail spur and the salt marsh starts in the autumn \
+                    and will take four years to finish, officials said.</p>";
+        format!(
+            "<html><head>{head}</head><body><nav><a href=/>Home</a> <a href=/w>World</a></nav>\
+             <article><h1>Big news</h1>{top}{}</article><footer>Contact us</footer></body></html>",
+            para.repeat(10)
+        )
+    }
+
+    #[test]
+    fn site_name_is_shown_and_taken_off_the_title() {
+        let head = "<title>Big news - The Daily</title>\
+                    <meta property=\"og:site_name\" content=\"The Daily\">";
+        let doc = load_html(&page(head, ""), None);
+        assert_eq!(doc.title(), Some("Big news"));
+        assert_eq!(doc.site(), Some("The Daily"));
+        // Without og:site_name, the host names the site.
+        let head = "<title>Big news | The Daily</title>";
+        let doc = load_html(&page(head, ""), Some("https://www.thedaily.com/a/1"));
+        assert_eq!(doc.title(), Some("Big news"));
+    }
+
+    #[test]
+    fn site_names_come_off_either_end_of_a_title() {
+        let s = |t: &str, site: Option<&str>, url: Option<&str>| strip_site(t, site, url);
+        assert_eq!(
+            s("The Daily — Big news", Some("The Daily"), None),
+            "Big news"
+        );
+        assert_eq!(
+            s("Big news - DAILY", None, Some("http://daily.example/x")),
+            "Big news"
+        );
+        assert_eq!(
+            s("Budget passes | Politics | Daily", None, None),
+            "Budget passes | Politics"
+        );
+        // A dash inside a title that names no site stays.
+        assert_eq!(
+            s(
+                "Covid-19 - what we know",
+                None,
+                Some("https://news.example")
+            ),
+            "Covid-19 - what we know"
+        );
+        assert_eq!(s("Big news", Some("Big news"), None), "Big news");
+        let m = Meta::new("Big news", Some("Staff Writer"), None, None, None);
+        assert_eq!(m.byline, None);
+        let m = Meta::new("Big news", None, None, Some("@nature"), None);
+        assert_eq!(m.site.as_deref(), Some("nature"));
+        let m = Meta::new(
+            "Big news",
+            None,
+            None,
+            Some("https://www.daily.example/"),
+            None,
+        );
+        assert_eq!(m.site.as_deref(), Some("daily.example"));
+    }
+
+    #[test]
+    fn byline_and_date_from_meta_tags() {
+        let head = "<title>Big news</title><meta name=\"author\" content=\"Jane Doe\">\
+                    <meta property=\"article:published_time\" content=\"2024-03-14T08:30:00Z\">";
+        let doc = load_html(&page(head, ""), None);
+        assert_eq!(doc.byline(), Some("Jane Doe"));
+        assert_eq!(doc.date(), Some("2024-03-14"));
+    }
+
+    #[test]
+    fn byline_date_and_site_from_json_ld() {
+        let head = r#"<title>Big news</title><script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"Big news",
+             "author":{"@type":"Person","name":"Jane Doe"},"datePublished":"2023-11-02T10:00:00+01:00",
+             "publisher":{"@type":"Organization","name":"The Daily"}}</script>"#;
+        let doc = load_html(&page(head, ""), None);
+        assert_eq!(doc.byline(), Some("Jane Doe"));
+        assert_eq!(doc.date(), Some("2023-11-02"));
+        assert_eq!(doc.site(), Some("The Daily"));
+    }
+
+    #[test]
+    fn date_from_a_time_element() {
+        let top =
+            "<p class=\"meta\"><time datetime=\"2022-05-06T12:00:00Z\">May 6, 2022</time></p>";
+        let doc = load_html(&page("<title>Big news</title>", top), None);
+        assert_eq!(doc.date(), Some("2022-05-06"));
+    }
+
+    #[test]
+    fn furniture_lines_are_boilerplate() {
+        for line in [
+            "Advertisement",
+            "Caption",
+            "Close",
+            "Image 1 of 23",
+            "Photo 3/12",
+            "4 / 9",
+            "Photo: Jane Doe/Reuters",
+            "Photograph by Jane Doe",
+            "© Getty Images",
+            "Share this article",
+            "Print",
+            "Previous article",
+            "Related Topics",
+            "Advertisement — Sponsored: Refinance your home today",
+            "Sign up for our newsletter and never miss a story.",
+            "Follow The Daily on Twitter and Facebook",
+            "This article is the copyrighted property of The Daily. All rights reserved.",
+            "This post contains references to products from our advertisers.",
+            "(Credit: Jane Doe / Grist)",
+            "Get the latest news straight to your phone with the Daily app.",
+            "You must be logged in to post a comment.",
+            "Contact us",
+        ] {
+            assert!(is_boilerplate(line, 0.0), "{line}");
+        }
+        // After a lead-in and a colon, or as links after a lead-in.
+        assert!(is_boilerplate("Read more: Harbor plan approved", 1.0));
+        assert!(is_boilerplate("Lea también: Otra noticia", 0.0));
+        assert!(is_boilerplate("Filed under politics, media", 0.7));
+        assert!(is_boilerplate("Related Topics Epic Games News", 0.8));
+    }
+
+    #[test]
+    fn article_sentences_are_not_boilerplate() {
+        for line in [
+            "The harbour authority approved the plan on Tuesday.",
+            "Image quality improved by 1 of 3 measures, the study found.",
+            "Read the whole report before the vote.",
+            "Note: the figures are for 2023.",
+            "The photo by the river shows the flooded bridge and the houses behind it, which the city says were empty.",
+            "Close to 400 people came.",
+            "The app store of the company lost 3 percent of its revenue in a year of falling phone sales.",
+        ] {
+            assert!(!is_boilerplate(line, 0.0), "{line}");
+        }
+        // A linked sentence is text, whatever its links.
+        assert!(!is_boilerplate("The report is online.", 1.0));
+    }
+
+    /// A short article with `extra` among its paragraphs (Readability's
+    /// path; the filters are the same on both).
+    fn article_with(extra: &str) -> Document {
+        let p = "<p>The harbour authority approved the expansion of the northern port on \
+                 Tuesday after a decade of delays, officials said in a statement.</p>";
+        load_html(
+            &format!(
+                "<html><head><title>Harbor</title></head><body><article><h1>Harbor</h1>\
+                 {p}{p}{extra}<p>The city council must still approve the route of the rail \
+                 spur, and a public hearing is scheduled for May 2.</p></article></body></html>"
+            ),
+            None,
+        )
+    }
+
+    #[test]
+    fn galleries_credits_and_widgets_in_the_body_are_dropped() {
+        let doc = article_with(
+            "<figure><img src=a.jpg><figcaption>Image 2 of 23</figcaption></figure>\
+             <p>Photo: Jane Doe/Reuters</p><div>Advertisement</div>\
+             <p>Read more: <a href=/x>Ferry workers strike</a></p>\
+             <p>Sign up for our newsletter and never miss a story.</p>\
+             <p><a href=\"#r\">Jump to Recipe</a><a href=\"#p\">Print Recipe</a></p>",
+        );
+        for gone in [
+            "Image 2 of 23",
+            "Jane Doe",
+            "Advertisement",
+            "Ferry workers",
+            "newsletter",
+            "Print Recipe",
+        ] {
+            assert!(!doc.text.contains(gone), "{gone}: {}", doc.text);
+        }
+        assert!(doc.text.contains("public hearing is scheduled for May 2."));
+        // The dropped link leaves no link behind.
+        assert!(doc.links.iter().all(|l| !l.url.contains("/x")));
+        for l in &doc.links {
+            assert!(doc.text.is_char_boundary(l.range.start) && l.range.end <= doc.text.len());
+        }
+    }
+
+    #[test]
+    fn lists_of_links_are_dropped_and_lists_of_text_kept() {
+        let doc = article_with(
+            "<ul><li><a href=/a>Ferry strike</a></li><li><a href=/b>Bridge closed</a></li>\
+             <li><a href=/c>New mayor</a></li></ul>\
+             <ul><li>Two new berths</li><li>A rail spur</li><li>A <a href=/m>salt marsh</a></li></ul>",
+        );
+        assert!(!doc.text.contains("Ferry strike"), "{}", doc.text);
+        assert!(doc.text.contains("Two new berths") && doc.text.contains("salt marsh"));
+    }
+
+    #[test]
+    fn the_author_alone_in_the_body_repeats_the_byline() {
+        let p = "<p>The harbour authority approved the expansion of the northern port on \
+                 Tuesday after a decade of delays, officials said in a statement.</p>";
+        let doc = load_html(
+            &format!(
+                "<html><head><title>Harbor</title><meta name=author content=\"Jane Doe\"></head>\
+                 <body><article><h1>Harbor</h1>{p}{p}{p}<p>Jane Doe</p></article></body></html>"
+            ),
+            None,
+        );
+        assert_eq!(doc.byline(), Some("Jane Doe"));
+        assert_eq!(doc.text.matches("Jane Doe").count(), 1, "{}", doc.text);
+    }
+
+    #[test]
+    fn a_repeated_caption_is_kept_once() {
+        let cap = "The northern harbour at dawn, seen from the lighthouse";
+        let doc = article_with(&format!(
+            "<figure><figcaption>{cap}</figcaption></figure><p>{cap}</p>"
+        ));
+        assert_eq!(doc.text.matches(cap).count(), 1, "{}", doc.text);
     }
 
     #[test]

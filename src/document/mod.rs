@@ -30,6 +30,8 @@ pub enum BlockKind {
     Byline,
     Date,
     ReadingTime,
+    /// The name of the site or publication ("The Daily").
+    Site,
     /// A section heading (or a subtitle in the header).
     Heading,
     Paragraph,
@@ -52,7 +54,11 @@ impl BlockKind {
     pub fn is_meta(self) -> bool {
         matches!(
             self,
-            BlockKind::Title | BlockKind::Byline | BlockKind::Date | BlockKind::ReadingTime
+            BlockKind::Title
+                | BlockKind::Byline
+                | BlockKind::Date
+                | BlockKind::ReadingTime
+                | BlockKind::Site
         )
     }
 }
@@ -175,6 +181,11 @@ impl Document {
 
     pub fn date(&self) -> Option<&str> {
         self.first_of(BlockKind::Date)
+    }
+
+    /// The site's or publication's name, when the page gives it.
+    pub fn site(&self) -> Option<&str> {
+        self.first_of(BlockKind::Site)
     }
 
     pub fn reading_time(&self) -> Option<&str> {
