@@ -2,7 +2,7 @@
 //! by [`Input::open`] for every mode (the reader, `--json`, the library).
 //! Errors are typed; the caller adds the input's name with `.context()`.
 
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::document::{Document, Format, LoadError, Offsets, load_as, load_vec};
@@ -62,10 +62,12 @@ fn read_sized(mut r: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, In
     (&mut r)
         .take(FIRST_BLOCK.min(limit + 1))
         .read_to_end(&mut bytes)?;
-    // UTF-16 text (with its byte order mark) is full of NUL bytes: it is
-    // decoded later, not refused.
-    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
-    if let Some(at) = bytes.iter().position(|&b| b == 0).filter(|_| !utf16) {
+    // UTF-16 and UTF-32 text (with a byte order mark) is full of NUL
+    // bytes: it is decoded later, not refused.
+    let wide = bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || bytes.starts_with(&[0, 0, 0xfe, 0xff]);
+    if let Some(at) = bytes.iter().position(|&b| b == 0).filter(|_| !wide) {
         return Err(LoadError::Binary(at).into());
     }
     let rest = (limit + 1).saturating_sub(bytes.len() as u64);
@@ -154,7 +156,10 @@ impl Input {
                     max_bytes: defaults.max_bytes.min(limit),
                     ..defaults
                 };
-                let page = fetch(url, &options)?;
+                let page = {
+                    let _notice = FetchNotice::show(url);
+                    fetch(url, &options)?
+                };
                 let known = page.format();
                 (page.body, known, Some(page.final_url))
             }
@@ -207,6 +212,10 @@ impl Input {
 /// A local file or standard input with a UTF-16 byte order mark, decoded
 /// to UTF-8.
 fn decode_bom(bytes: Vec<u8>) -> (Vec<u8>, Option<&'static str>) {
+    // UTF-32 first: its little-endian mark begins like UTF-16's.
+    if let Some((text, name)) = decode_utf32(&bytes) {
+        return (text.into_bytes(), Some(name));
+    }
     match encoding_rs::Encoding::for_bom(&bytes) {
         Some((enc, bom)) if enc != encoding_rs::UTF_8 => {
             let text = enc
@@ -216,6 +225,65 @@ fn decode_bom(bytes: Vec<u8>) -> (Vec<u8>, Option<&'static str>) {
             (text.into_bytes(), Some(enc.name()))
         }
         _ => (bytes, None),
+    }
+}
+
+/// UTF-32 with a byte order mark (encoding_rs, made for the web, has no
+/// UTF-32): each 4 bytes one code point, a bad one U+FFFD.
+fn decode_utf32(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let (le, name) = match bytes.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => (true, "UTF-32LE"),
+        [0, 0, 0xFE, 0xFF] => (false, "UTF-32BE"),
+        _ => return None,
+    };
+    if bytes.len() % 4 != 0 {
+        return None;
+    }
+    let text = bytes[4..]
+        .chunks_exact(4)
+        .map(|c| {
+            let b = [c[0], c[1], c[2], c[3]];
+            let u = if le {
+                u32::from_le_bytes(b)
+            } else {
+                u32::from_be_bytes(b)
+            };
+            char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect();
+    Some((text, name))
+}
+
+/// "fetching URL… (Ctrl-c cancels)" on standard error while a page is
+/// fetched, erased when done: the terminal is not the reader's yet (nothing
+/// is drawn before the input is known to open), so Ctrl-c simply stops
+/// factlens. Shown only when standard error is a terminal.
+struct FetchNotice(bool);
+
+impl FetchNotice {
+    fn show(url: &str) -> FetchNotice {
+        let tty = io::stderr().is_terminal();
+        if tty {
+            let safe: String = url
+                .chars()
+                .filter(|&c| !crate::document::is_unsafe(c) && !c.is_control())
+                .collect();
+            let mut e = io::stderr().lock();
+            let _ = write!(e, "fetching {safe}\u{2026} (Ctrl-c cancels)");
+            let _ = e.flush();
+        }
+        FetchNotice(tty)
+    }
+}
+
+impl Drop for FetchNotice {
+    fn drop(&mut self) {
+        if self.0 {
+            // Back to the start of the line, and erase it.
+            let mut e = io::stderr().lock();
+            let _ = write!(e, "\r\x1b[2K");
+            let _ = e.flush();
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! URL fetching against a tiny HTTP server on 127.0.0.1 that each test
 //! starts itself. No real host is ever contacted.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::thread;
@@ -363,4 +365,21 @@ fn bad_urls_and_closed_ports() {
         .port();
     let err = fetch(&format!("http://127.0.0.1:{port}/"), &quick()).unwrap_err();
     assert!(matches!(err, FetchError::Connect(_)), "{err:?}");
+}
+
+#[test]
+fn the_terminal_says_what_is_fetched_and_ctrl_c_cancels_it() {
+    let base = server();
+    let url = format!("{base}/drip");
+    let mut pty = common::Pty::spawn(&[&url], 100, 24);
+    pty.wait_for("(Ctrl-c cancels)");
+    assert!(
+        pty.screen_text().contains(&format!("fetching {url}")),
+        "{}",
+        pty.screen_text()
+    );
+    pty.send("\x03");
+    let code = pty.wait_exit();
+    assert_ne!(code, 0, "{}", pty.screen_text());
+    pty.assert_restored();
 }

@@ -559,3 +559,14 @@ fn a_utf16_text_with_a_bom_is_decoded_not_called_binary() {
     );
     assert_eq!(&text[s..e], "12%");
 }
+
+#[test]
+fn a_utf32_text_with_a_bom_is_decoded_either_way_round() {
+    for f in ["utf-32le-bom.txt", "utf-32be-bom.txt"] {
+        let v = json_of(f);
+        assert_eq!(v["title"], "Héllo 東京 from Paris.", "{f}");
+        assert_eq!(v["offsets"], "decoded", "{f}");
+        let text = v["text"].as_str().unwrap();
+        assert!(text.contains("The UTF-32 file opens."), "{f}: {text}");
+    }
+}
