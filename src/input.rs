@@ -236,7 +236,7 @@ fn decode_utf32(bytes: &[u8]) -> Option<(String, &'static str)> {
         [0, 0, 0xFE, 0xFF] => (false, "UTF-32BE"),
         _ => return None,
     };
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     let text = bytes[4..]
