@@ -272,7 +272,13 @@ impl Meta {
         Meta {
             title: strip_site(&collapse(title), site.as_deref(), url),
             // A role is not a byline ("Staff Writer", "admin").
-            byline: some(byline).filter(|b| !ROLES.contains(&b.to_lowercase().as_str())),
+            // Punctuation left from a "By:" label (": Joe S.") goes too.
+            byline: some(byline)
+                .map(|b| {
+                    b.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+                        .to_owned()
+                })
+                .filter(|b| !b.is_empty() && !ROLES.contains(&b.to_lowercase().as_str())),
             date: some(date).map(|d| short_date(&d)),
             site,
         }
@@ -1317,6 +1323,14 @@ mod tests {
             None,
         );
         assert_eq!(m.site.as_deref(), Some("daily.example"));
+    }
+
+    #[test]
+    fn a_byline_loses_the_punctuation_of_its_label() {
+        let m = Meta::new("T", Some(": Joe S."), None, None, None);
+        assert_eq!(m.byline.as_deref(), Some("Joe S."));
+        let m = Meta::new("T", Some(" - "), None, None, None);
+        assert_eq!(m.byline, None);
     }
 
     #[test]

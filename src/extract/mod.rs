@@ -410,10 +410,12 @@ fn candidates_of<'d>(
     let mut mentions = Vec::new();
     let mut figures = figures::Collector::default();
     for s in &p.sents {
-        if s.block != BlockKind::Date {
+        // The site's name alone on its header line says nothing of its
+        // kind; the article's own mentions of it do.
+        if !matches!(s.block, BlockKind::Date | BlockKind::Site) {
             candidates::collect(&p, s, &stats, &mut mentions);
         }
-        if s.block != BlockKind::Chrome {
+        if !matches!(s.block, BlockKind::Chrome | BlockKind::Site) {
             figures.sentence(&p, s);
         }
     }

@@ -942,3 +942,18 @@ fn an_ampersand_between_capitals_stays_in_the_name() {
     assert!(keys.iter().any(|k| k == "Texas A&M University"), "{keys:?}");
     assert!(keys.iter().any(|k| k == "AT&T"), "{keys:?}");
 }
+
+#[test]
+fn the_site_name_line_is_not_scanned_for_facts() {
+    let body = "<p>Doctors and nurses make many decisions about patient care every day, using consultations, laboratory results and scans of every kind. In the future they will use software to compare these with thousands of other cases and suggest a diagnosis.</p>".repeat(4);
+    let html = format!(
+        "<html><head><title>Care and machines - Vexora</title><meta property=\"og:site_name\" content=\"Vexora\"></head><body><article><h1>Care and machines</h1>{body}</article></body></html>"
+    );
+    let d = crate::document::load_as(html.as_bytes(), crate::document::Format::Html, None).unwrap();
+    assert_eq!(d.site(), Some("Vexora"), "{:?}", d.blocks);
+    let keys: Vec<String> = super::name_features(&d)
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    assert!(!keys.iter().any(|k| k == "Vexora"), "{keys:?}");
+}
