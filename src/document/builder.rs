@@ -23,6 +23,9 @@ pub struct Builder {
     map: SourceMap,
     mapped: bool,
     block_start: Option<usize>,
+    /// How many links there were when the open block started: its own
+    /// links come after.
+    block_links: usize,
     notes: Vec<String>,
 }
 
@@ -47,6 +50,7 @@ impl Builder {
                 self.text.push_str("\n\n");
             }
             self.block_start = Some(self.text.len());
+            self.block_links = self.links.len();
         }
     }
 
@@ -94,8 +98,7 @@ impl Builder {
     /// links; `None` when no block is open.
     pub fn open_block(&self) -> Option<(&str, usize)> {
         let start = self.block_start?;
-        let linked = self
-            .links
+        let linked = self.links[self.block_links.min(self.links.len())..]
             .iter()
             .filter(|l| l.range.start >= start)
             .map(|l| l.range.len())
@@ -109,9 +112,18 @@ impl Builder {
         let Some(start) = self.block_start.take() else {
             return;
         };
-        self.text.truncate(start.saturating_sub(2));
-        self.links.retain(|l| l.range.start < start);
-        self.code.retain(|c| c.start < start);
+        let cut = start.saturating_sub(2);
+        self.text.truncate(cut);
+        // A link or code span that began before the block and closed inside
+        // it ends where the text now ends.
+        self.links.retain_mut(|l| {
+            l.range.end = l.range.end.min(cut);
+            l.range.start < l.range.end
+        });
+        self.code.retain_mut(|c| {
+            c.end = c.end.min(cut);
+            c.start < c.end
+        });
     }
 
     fn block(&self, index: usize) -> &Block {
