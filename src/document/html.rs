@@ -670,7 +670,16 @@ fn is_link_list(node: &NodeRef<'_>) -> bool {
         if !child.is_element() {
             continue;
         }
-        let text = collapse(&child.text());
+        // A link-list item is short; a long one (a nested list, a block of
+        // text) makes this no link list, without reading all its links.
+        if child.descendants_it().take(64).count() >= 64 {
+            return false;
+        }
+        let raw = child.text();
+        if raw.len() > 400 {
+            return false;
+        }
+        let text = collapse(&raw);
         if text.is_empty() {
             continue;
         }
