@@ -628,15 +628,7 @@ fn starts_with_date(value: &str) -> bool {
 fn short_date(date: &str) -> String {
     let date = date.trim();
     let b = date.as_bytes();
-    let iso = b.len() > 10
-        && b[..10].iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-        && (b[10] == b'T' || b[10] == b' ');
+    let iso = b.len() > 10 && starts_with_date(date) && (b[10] == b'T' || b[10] == b' ');
     if iso {
         date[..10].to_owned()
     } else {
