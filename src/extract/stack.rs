@@ -4,13 +4,13 @@
 //! (its log-probabilities) and the first opinions of the names related to
 //! it in the document:
 //!
-//! - `shape`: names written with the same shape ("Lee Cheuk-yan" and
-//!   "Cheng Chung-tai" are both `Xx Xx-x`);
+//! - `shape`: names the first pass is sure of written with the same shape
+//!   ("Lee Cheuk-yan" and "Cheng Chung-tai" are both `Xx Xx-x`);
 //! - `word`: names that share a word ("Leung Kwok-hung", "Baggio Leung");
 //! - `coord`: names listed with it ("A, B and C");
 //! - a name right before or after it across "of", "'s", or a preposition
 //!   ("Cheng Chung-tai of Civic Passion", "DAB's Ben Chan", "Alvin Yeung
-//!   from the Civic Party").
+//!   from the Civic Party"), or with only a space between them (`near`).
 //!
 //! Each relation gives the mean first-pass probabilities of the related
 //! names, shrunk towards zero when there are few. The weights live in the
