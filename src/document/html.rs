@@ -1641,16 +1641,28 @@ mod tests {
 
     #[test]
     fn a_link_across_a_dropped_block_ends_inside_the_text() {
-        let doc = article_with(
-            "<div><a href=\"/x\">Real linked text<div>More words here in the link</div>Advertisement</a></div><p>Ünïcödé text follows here after the link.</p>",
-        );
-        for l in &doc.links {
-            assert!(
-                doc.text.get(l.range.clone()).is_some(),
-                "{:?} in {:?}",
-                l.range,
-                doc.text
+        // The link opens in one block and closes in a dropped one
+        // ("Advertisement"), at the end of the article.
+        let p = "<p>The harbour authority approved the expansion of the northern port on \
+                 Tuesday after a decade of delays, officials said in a statement.</p>";
+        for tail in ["", "<p>Ünïcödé</p>"] {
+            let doc = load_html(
+                &format!(
+                    "<html><head><title>Harbor</title></head><body><article><h1>Harbor</h1>\
+                     {p}{p}{p}<p>The city council must still approve the route.</p>\
+                     <a href=\"/x\">Real linked text<div>More words here in the link</div>\
+                     Advertisement</a>{tail}</article></body></html>"
+                ),
+                None,
             );
+            for l in &doc.links {
+                assert!(
+                    doc.text.get(l.range.clone()).is_some(),
+                    "{:?} in {:?}",
+                    l.range,
+                    doc.text
+                );
+            }
         }
     }
 
