@@ -667,6 +667,14 @@ pub fn classify(p: &Prepared, stats: &WordStats, ms: &mut [Mention], model: &Mod
     }
 }
 
+/// The class probabilities of every distinct name from its own features.
+pub fn first_pass(p: &Prepared, stats: &WordStats, keys: &Keys, model: &Model) -> Vec<[f32; 4]> {
+    let mut feats = Hashed::default();
+    (0..keys.len())
+        .map(|i| keys.probabilities(p, stats, i, model, &mut feats))
+        .collect()
+}
+
 /// The first-pass and final class probabilities of every distinct name,
 /// and the second pass's context when the model has one.
 pub fn scores(
@@ -677,9 +685,7 @@ pub fn scores(
     model: &Model,
 ) -> (Vec<[f32; 4]>, Vec<[f32; 4]>, Option<stack::Context>) {
     let mut feats = Hashed::default();
-    let first: Vec<[f32; 4]> = (0..keys.len())
-        .map(|i| keys.probabilities(p, stats, i, model, &mut feats))
-        .collect();
+    let first = first_pass(p, stats, keys, model);
     if !stack::enabled(model) {
         return (first.clone(), first, None);
     }

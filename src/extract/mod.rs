@@ -465,10 +465,7 @@ pub fn name_features(doc: &Document) -> Vec<NameFeatures> {
 pub fn stacked_features(doc: &Document, model: &model::Model) -> Vec<NameFeatures> {
     let (p, stats, mentions, _) = candidates_of(doc, usize::MAX);
     let keys = classify::Keys::new(&p, &mentions);
-    let mut feats = classify::Hashed::default();
-    let first: Vec<[f32; 4]> = (0..keys.len())
-        .map(|i| keys.probabilities(&p, &stats, i, model, &mut feats))
-        .collect();
+    let first = classify::first_pass(&p, &stats, &keys, model);
     let ctx = stack::Context::new(&p, &keys, &mentions, &first);
     (0..keys.len())
         .map(|i| {
