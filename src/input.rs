@@ -267,13 +267,11 @@ impl FetchNotice {
             // On one line (erasing it erases all of it): cut to the width.
             let cols = crossterm::terminal::size().map_or(80, |(c, _)| usize::from(c));
             let room = cols.saturating_sub(30).max(10);
-            let mut safe: String = url
+            let safe: String = url
                 .chars()
                 .filter(|&c| !crate::document::is_unsafe(c) && !c.is_control())
                 .collect();
-            if safe.chars().count() > room {
-                safe = safe.chars().take(room - 1).collect::<String>() + "\u{2026}";
-            }
+            let safe = crate::layout::truncate(&safe, room);
             let mut e = io::stderr().lock();
             let _ = write!(e, "fetching {safe}\u{2026} (Ctrl-c cancels)");
             let _ = e.flush();

@@ -482,6 +482,27 @@ pub fn columns(text: &str, verbatim: bool) -> usize {
     }
 }
 
+/// Shortens `s` to at most `cols` display columns, ending in "…" when cut.
+pub fn truncate(s: &str, cols: usize) -> String {
+    if s.width() <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in s.graphemes(true) {
+        let gw = g.width();
+        if w + gw + 1 > cols {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    if cols > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Display width of a laid-out line's text, with whitespace runs as one column.
 pub fn display_width(text: &str) -> usize {
     let mut w = 0;

@@ -126,26 +126,7 @@ pub fn list(
     ratatui::widgets::StatefulWidget::render(list, area, buf, &mut state);
 }
 
-/// Shortens `s` to at most `cols` display columns, ending in "…" when cut.
-pub fn truncate(s: &str, cols: usize) -> String {
-    if s.width() <= cols {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for g in s.graphemes(true) {
-        let gw = g.width();
-        if w + gw + 1 > cols {
-            break;
-        }
-        out.push_str(g);
-        w += gw;
-    }
-    if cols > 0 {
-        out.push('…');
-    }
-    out
-}
+pub use crate::layout::truncate;
 
 /// A bordered, titled popup `width` wide with room for `rows` list rows
 /// (as many as fit), centred in `area` and cleared: its inner area, or
