@@ -273,7 +273,13 @@ impl FetchNotice {
                 .collect();
             let safe = crate::layout::truncate(&safe, room);
             let mut e = io::stderr().lock();
-            let _ = write!(e, "fetching {safe}\u{2026} (Ctrl-c cancels)");
+            // One ellipsis, whether or not the address was cut.
+            let dots = if safe.ends_with('\u{2026}') {
+                ""
+            } else {
+                "\u{2026}"
+            };
+            let _ = write!(e, "fetching {safe}{dots} (Ctrl-c cancels)");
             let _ = e.flush();
         }
         FetchNotice(tty)
