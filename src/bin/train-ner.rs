@@ -443,6 +443,18 @@ fn label_of(labels: &HashMap<String, Label>, name: &str) -> Option<Label> {
         .copied()
 }
 
+/// Does `name` share a run of whole words with an annotated name of a
+/// kind (one inside the other)?
+fn overlaps(labels: &HashMap<String, Label>, name: &str) -> bool {
+    let n = format!(" {} ", norm(name));
+    labels.iter().any(|(s, l)| {
+        matches!(l, Label::Kind(_)) && {
+            let s = format!(" {s} ");
+            s.contains(&n) || n.contains(&s)
+        }
+    })
+}
+
 fn class_of(kind: EntityKind) -> usize {
     match kind {
         EntityKind::Person => model::PERSON,
@@ -483,6 +495,10 @@ fn examples_of(
             let label = match label_of(&d.labels, &n.name) {
                 Some(Label::Ignore) => continue,
                 Some(Label::Kind(k)) => class_of(k),
+                // Part of an annotated name, or more than one: its
+                // boundary is wrong, not its kind; teaching "none" here
+                // taught the model that long names are not names.
+                None if overlaps(&d.labels, &n.name) => continue,
                 None => model::NONE,
             };
             let mut features = n.features;

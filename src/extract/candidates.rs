@@ -138,14 +138,18 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
     if sent.title_case {
         let f = p.flags(i);
         let common = f & gz::COMMON != 0;
-        // A given name and the capitalized word after it ("Andrew Beresford").
+        // A given name and the capitalized word after it ("Andrew
+        // Beresford"); not a country or a well-known place that is also a
+        // given name ("India Resume", "Georgia Votes").
         let given = |k: usize| {
             k >= sent.toks().start
                 && k < sent.toks().end
                 && p.toks[k].kind() == TokKind::Word
                 && p.toks[k].cap()
                 && p.flags(k) & gz::GIVEN != 0
-                && p.flags(k) & gz::COMMON == 0
+                && p.flags(k)
+                    & (gz::COMMON | gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN)
+                    == 0
         };
         let next_cap = p
             .toks

@@ -100,6 +100,114 @@ impl Ctx<'_, '_> {
     fn single(&self) -> bool {
         self.first == self.last
     }
+
+    fn tok(&self, k: usize) -> Option<&str> {
+        (k < self.sr.end).then(|| self.p.toks[k].text(self.p.text))
+    }
+
+    /// Is the name inside brackets opened earlier in its sentence?
+    fn in_brackets(&self) -> bool {
+        let mut depth = 0u32;
+        for k in self.sr.start..self.title.unwrap_or(self.first) {
+            match self.p.toks[k].text(self.p.text) {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        depth > 0
+    }
+
+    /// The name as an author of a citation, walking the list of authors
+    /// after it to the year: "(Boot, Kramer, & Gratton, 2008)",
+    /// "(Heidenreich & Turano 2011; …)", "Klingberg et al.", "Quilis
+    /// (1964)".
+    fn citation(&self) -> Citation {
+        let year = |k: usize| self.tok(k).is_some_and(citation_year);
+        let mut k = self.last + 1;
+        for _ in 0..12 {
+            match self.tok(k) {
+                Some("et") if self.tok(k + 1) == Some("al") => return Citation::InBrackets,
+                Some(",") if year(k + 1) => {
+                    return if self.in_brackets() {
+                        Citation::InBrackets
+                    } else {
+                        Citation::Narrative
+                    };
+                }
+                Some("(" | "[") if year(k + 1) => return Citation::Narrative,
+                // "(Heidenreich & Turano 2011)": no comma, but brackets
+                // and more than one author.
+                Some(_) if year(k) && k > self.last + 1 && self.in_brackets() => {
+                    return Citation::InBrackets;
+                }
+                Some("," | "&" | "and") => {
+                    while matches!(self.tok(k), Some("," | "&" | "and")) {
+                        k += 1;
+                    }
+                    // The next author: capitalized words, initials,
+                    // hyphens and particles ("van der Berg").
+                    let start = k;
+                    while let Some(t) = self.tok(k) {
+                        let tok = &self.p.toks[k];
+                        let joins = match t {
+                            "-" | "'" | "\u{2019}" => !tok.gap(),
+                            "." => k > start && self.p.toks[k - 1].range().len() == 1,
+                            _ => PARTICLES.contains(&t),
+                        };
+                        if !(tok.kind() == TokKind::Word && tok.cap()) && !joins {
+                            break;
+                        }
+                        k += 1;
+                    }
+                    if k == start || k - start > 8 {
+                        return Citation::No;
+                    }
+                }
+                _ => return Citation::No,
+            }
+        }
+        Citation::No
+    }
+
+    /// An e-mail address right after the name that spells part of it
+    /// ("Lotte Wilms lotte.wilms@kb.nl"): an author line.
+    fn own_email(&self) -> bool {
+        let end = self.p.toks[self.last].end();
+        let rest = self.p.text[end..].trim_start_matches([' ', '\t', ',', '(', '<']);
+        let addr = rest.split(char::is_whitespace).next().unwrap_or("");
+        let Some((local, _)) = addr.split_once('@') else {
+            return false;
+        };
+        let local = local.to_ascii_lowercase();
+        let name = &self.p.text[self.p.toks[self.first].start()..end];
+        name.split([' ', '-'])
+            .map(str::to_lowercase)
+            .any(|w| w.len() >= 3 && local.contains(&w))
+    }
+}
+
+/// Lower-case words inside a personal name ("van der Berg").
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos",
+];
+
+#[derive(PartialEq)]
+enum Citation {
+    No,
+    /// "Quilis (1964)", "Santos, 1989": a name in running text.
+    Narrative,
+    /// Inside a bracketed citation, or "et al.".
+    InBrackets,
+}
+
+/// A year as citations write it: "2010", "2010a".
+fn citation_year(s: &str) -> bool {
+    let d = s.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    s.len() - d.len() <= 1
+        && d.len() == 4
+        && d.bytes().all(|b| b.is_ascii_digit())
+        && ("1500"..="2099").contains(&d)
 }
 
 pub struct Cue {
@@ -142,6 +250,19 @@ pub const CUES: &[Cue] = &[
                 || (c.after(1) == Some(",") && c.year_at(2))
                 || (c.after(1) == Some("et") && c.after(2) == Some("al"))
         },
+    },
+    Cue {
+        // An author in a bracketed citation or before "et al.".
+        name: "cited",
+        test: |c| c.citation() == Citation::InBrackets,
+    },
+    Cue {
+        name: "cited_in_text",
+        test: |c| c.citation() == Citation::Narrative,
+    },
+    Cue {
+        name: "own_email",
+        test: |c| c.own_email(),
     },
     Cue {
         name: "place_preposition",
