@@ -27,6 +27,7 @@ const LISTS: &[(&str, u32, bool)] = &[
     ("vocab_common.txt", 13, true),
     ("vocab_function.txt", 13, true),
     ("vocab_function.txt", 15, true),
+    ("vocab_lower.txt", 17, true),
 ];
 
 mod model_table {

@@ -148,7 +148,11 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
                 && p.toks[k].cap()
                 && p.flags(k) & gz::GIVEN != 0
                 && p.flags(k)
-                    & (gz::COMMON | gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN)
+                    & (gz::COMMON
+                        | gz::COUNTRY
+                        | gz::REGION
+                        | gz::MAJOR_CITY
+                        | gz::PLACE_WELL_KNOWN)
                     == 0
         };
         let next_cap = p

@@ -88,6 +88,7 @@ const FLAG_NAMES: &[(u32, &str)] = &[
     (gz::PLACE_HEAD, "PLACE_HEAD"),
     (gz::DEMONYM, "DEMONYM"),
     (gz::COMMON, "COMMON"),
+    (gz::LOWER, "LOWER"),
 ];
 
 /// Flags that make up a single word's signature (its collisions).
@@ -337,7 +338,8 @@ impl<'m> Keys<'m> {
     /// says name `i` is one, whatever its spelling: only its kind is the
     /// model's to say. The training text has almost no bylines, author
     /// lines or citations, so the model cannot learn these:
-    /// - a name in the byline, or followed by its own e-mail address;
+    /// - a name in a byline that begins with "By", or followed by its own
+    ///   e-mail address;
     /// - an author of a citation ("(Dye & Bavelier, 2010)", "Klingberg et
     ///   al."), or of a citation in running text ("Quilis (1964)") when
     ///   the document also cites in brackets. An author is rarely a place
@@ -346,7 +348,8 @@ impl<'m> Keys<'m> {
     pub fn structure(&self, i: usize, mut pr: [f32; 4]) -> [f32; 4] {
         let cited = self.cue_count(i, "cited") > 0
             || (self.cue_count(i, "cited_in_text") > 0 && self.cites > 1);
-        let sure = cited || self.cue_count(i, "byline") > 0 || self.cue_count(i, "own_email") > 0;
+        let sure =
+            cited || self.cue_count(i, "byline_by") > 0 || self.cue_count(i, "own_email") > 0;
         if !sure || pr[model::NONE] >= 1.0 {
             return pr;
         }

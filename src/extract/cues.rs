@@ -128,11 +128,13 @@ impl Ctx<'_, '_> {
         for _ in 0..12 {
             match self.tok(k) {
                 Some("et") if self.tok(k + 1) == Some("al") => return Citation::InBrackets,
+                // Outside brackets ", 2010" is a date more often ("in
+                // Paris, 2010 was ...").
                 Some(",") if year(k + 1) => {
                     return if self.in_brackets() {
                         Citation::InBrackets
                     } else {
-                        Citation::Narrative
+                        Citation::No
                     };
                 }
                 Some("(" | "[") if year(k + 1) => return Citation::Narrative,
@@ -155,7 +157,7 @@ impl Ctx<'_, '_> {
                             "." => k > start && self.p.toks[k - 1].range().len() == 1,
                             _ => PARTICLES.contains(&t),
                         };
-                        if !(tok.kind() == TokKind::Word && tok.cap()) && !joins {
+                        if !(joins || tok.kind() == TokKind::Word && tok.cap()) {
                             break;
                         }
                         k += 1;
@@ -195,7 +197,7 @@ const PARTICLES: &[&str] = &[
 #[derive(PartialEq)]
 enum Citation {
     No,
-    /// "Quilis (1964)", "Santos, 1989": a name in running text.
+    /// "Quilis (1964)": a name in running text.
     Narrative,
     /// Inside a bracketed citation, or "et al.".
     InBrackets,
@@ -225,6 +227,17 @@ pub const CUES: &[Cue] = &[
     Cue {
         name: "byline",
         test: |c| c.block == BlockKind::Byline,
+    },
+    Cue {
+        // A byline that says it is one ("By Jane Doe"), not a short line
+        // of capitalized words after the title ("Learning Objectives").
+        name: "byline_by",
+        test: |c| {
+            c.block == BlockKind::Byline
+                && c.p.toks[c.sr.start]
+                    .text(c.p.text)
+                    .eq_ignore_ascii_case("by")
+        },
     },
     Cue {
         name: "heading",

@@ -28,6 +28,9 @@ pub const FUNCTION: u32 = 1 << 15;
 pub const MAJOR_CITY: u32 = 1 << 14;
 /// The first word of a multi-word key ("New" of "New York").
 pub const MULTI_FIRST: u32 = 1 << 16;
+/// Written in small letters in the cased training text (`vocab_lower.txt`,
+/// made by `train-ner --lexicon`).
+pub const LOWER: u32 = 1 << 17;
 
 /// Any place list.
 pub const PLACE: u32 = COUNTRY | REGION | CITY | PLACE_WELL_KNOWN;

@@ -357,8 +357,8 @@ fn vocabulary<'a>(p: &mut Prepared<'a>) {
         if starts_upper(w) {
             let hit = g.lookup_uncached(w);
             p.word_hits[i] = hit;
-            p.word_flags[i] =
-                hit.flags | (g.lower_flags(w) & (gazetteer::COMMON | gazetteer::FUNCTION));
+            p.word_flags[i] = hit.flags
+                | (g.lower_flags(w) & (gazetteer::COMMON | gazetteer::FUNCTION | gazetteer::LOWER));
         }
         buf.clear();
         if w.is_ascii() {
