@@ -508,6 +508,7 @@ impl<'m> Keys<'m> {
             _ => "unknown",
         };
         out.emit(&["coarse=", coarse], 1.0);
+        out.emit(&["pattern=", &word_classes(p, first, last)], 1.0);
         rules(p, &toks, &words, m, &mut *out);
         // How the same words are used elsewhere in the document.
         if toks.iter().any(|&t| p.lower_seen(t)) {
@@ -690,6 +691,54 @@ fn rules(p: &Prepared, toks: &[usize], words: &[&str], m: &Mention, out: &mut im
     if !multi && hit.has(gz::GIVEN | gz::SURNAME) && !listed {
         rule("lone_personal_name");
     }
+}
+
+/// The name as a sequence of word classes from the lists, runs collapsed:
+/// "International Computer Science Institute" is `W O` (everyday words,
+/// then an organization's head), "Office of Science and Technology Policy"
+/// `O of W and W`. Connectors stand for themselves.
+fn word_classes(p: &Prepared, first: usize, last: usize) -> String {
+    let mut out = String::new();
+    let mut prev = "";
+    for t in first..=last {
+        let tok = &p.toks[t];
+        if tok.kind() != TokKind::Word && tok.text(p.text) != "&" {
+            continue;
+        }
+        let f = p.flags(t);
+        let class = if !tok.cap() || tok.text(p.text) == "&" {
+            match tok.text(p.text) {
+                w @ ("of" | "and" | "the" | "for" | "&") => w,
+                _ => "c",
+            }
+        } else if tok.allcaps() {
+            "A"
+        } else if f & (gz::ORG_SUFFIX | gz::ORG_HEAD) != 0 {
+            "O"
+        } else if f & (gz::PLACE_SUFFIX | gz::PLACE_HEAD) != 0 {
+            "H"
+        } else if f & gz::PLACE != 0 {
+            "L"
+        } else if f & gz::DEMONYM != 0 {
+            "D"
+        } else if f & (gz::LOWER | gz::COMMON) != 0 {
+            "W"
+        } else if f & gz::GIVEN != 0 {
+            "G"
+        } else if f & gz::SURNAME != 0 {
+            "S"
+        } else {
+            "X"
+        };
+        if class != prev {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(class);
+            prev = class;
+        }
+    }
+    out
 }
 
 /// Scores every distinct name once (twice with the model's second pass,
