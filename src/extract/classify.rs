@@ -450,6 +450,11 @@ impl<'m> Keys<'m> {
         if all_caps && n > 0 {
             out.emit(&["all_caps"], 1.0);
         }
+        // A capital inside a word ("YouTube", "JetBlue", "ResearchGate"), not
+        // after a surname's prefix ("McFarlane", "DeVito", "O'Brien").
+        if words.iter().any(|w| camel(w)) {
+            out.emit(&["camel_case"], 1.0);
+        }
         if words.iter().any(|w| content_ending(w)) {
             out.emit(&["content_word_ending"], 1.0);
         }
@@ -691,6 +696,25 @@ fn rules(p: &Prepared, toks: &[usize], words: &[&str], m: &Mention, out: &mut im
     if !multi && hit.has(gz::GIVEN | gz::SURNAME) && !listed {
         rule("lone_personal_name");
     }
+}
+
+fn camel(w: &str) -> bool {
+    let rest = [
+        "Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Du", "Da",
+    ]
+    .iter()
+    .find_map(|p| w.strip_prefix(p))
+    .unwrap_or(w);
+    let mut chars = rest.chars();
+    chars.next();
+    let mut prev_lower = false;
+    for c in chars {
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
 }
 
 /// The name as a sequence of word classes from the lists, runs collapsed:
