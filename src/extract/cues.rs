@@ -105,10 +105,13 @@ impl Ctx<'_, '_> {
         (k < self.sr.end).then(|| self.p.toks[k].text(self.p.text))
     }
 
-    /// Is the name inside brackets opened earlier in its sentence?
+    /// Is the name inside brackets opened earlier in its sentence (within
+    /// the 64 tokens before it: a citation is short, and a long sentence
+    /// of names must not make this quadratic)?
     fn in_brackets(&self) -> bool {
+        let start = self.title.unwrap_or(self.first);
         let mut depth = 0u32;
-        for k in self.sr.start..self.title.unwrap_or(self.first) {
+        for k in self.sr.start.max(start.saturating_sub(64))..start {
             match self.p.toks[k].text(self.p.text) {
                 "(" | "[" => depth += 1,
                 ")" | "]" => depth = depth.saturating_sub(1),
@@ -177,7 +180,12 @@ impl Ctx<'_, '_> {
     fn own_email(&self) -> bool {
         let end = self.p.toks[self.last].end();
         let rest = self.p.text[end..].trim_start_matches([' ', '\t', ',', '(', '<']);
-        let addr = rest.split(char::is_whitespace).next().unwrap_or("");
+        // An address is short: a long run without spaces is read no further.
+        let addr_end = rest
+            .char_indices()
+            .find(|&(i, c)| c.is_whitespace() || i >= 128)
+            .map_or(rest.len(), |(i, _)| i);
+        let addr = &rest[..addr_end];
         let Some((local, _)) = addr.split_once('@') else {
             return false;
         };
