@@ -139,8 +139,9 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
         let f = p.flags(i);
         let common = f & gz::COMMON != 0;
         // A given name and the capitalized word after it ("Andrew
-        // Beresford"); not a country or a well-known place that is also a
-        // given name ("India Resume", "Georgia Votes").
+        // Beresford"); a country or a well-known place that is also a given
+        // name only before a surname ("Jordan Peterson", not "India
+        // Resume").
         let given = |k: usize| {
             k >= sent.toks().start
                 && k < sent.toks().end
@@ -155,6 +156,13 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
                         | gz::PLACE_WELL_KNOWN)
                     == 0
         };
+        let place_given = |k: usize| {
+            k >= sent.toks().start
+                && p.toks[k].kind() == TokKind::Word
+                && p.toks[k].cap()
+                && p.flags(k) & gz::GIVEN != 0
+                && p.flags(k) & gz::COMMON == 0
+        };
         let next_cap = p
             .toks
             .get(i + 1)
@@ -163,7 +171,12 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
             || (stats.cap_mid(p, i) && !common)
             || (f & (gz::PLACE | gz::ORG) != 0 && !common)
             || (given(i) && next_cap)
-            || (i > 0 && given(i - 1) && t.gap() && !common);
+            || (i > 0 && given(i - 1) && t.gap() && !common)
+            || (i > 0
+                && place_given(i - 1)
+                && t.gap()
+                && f & gz::SURNAME != 0
+                && f & (gz::COMMON | gz::LOWER) == 0);
     }
     if initial && !t.allcaps() {
         if p.flags(i) & gz::COMMON != 0 {

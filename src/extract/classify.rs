@@ -199,7 +199,7 @@ pub struct Keys<'m> {
     /// names that end with a given word begin with a given name.
     last_words: FxMap<&'m str, bool>,
     first_words: FxSet<&'m str>,
-    /// Mentions that are authors of a bracketed citation.
+    /// Mentions that are authors of a bracketed citation or before "et al.".
     cites: u32,
     single: FxSet<&'m str>,
     initials: FxSet<String>,
@@ -342,7 +342,7 @@ impl<'m> Keys<'m> {
     ///   e-mail address;
     /// - an author of a citation ("(Dye & Bavelier, 2010)", "Klingberg et
     ///   al."), or of a citation in running text ("Quilis (1964)") when
-    ///   the document also cites in brackets. An author is rarely a place
+    ///   the document has at least two such authors elsewhere. An author is rarely a place
     ///   (surnames that are towns: "Santos", "Marks") and more often a
     ///   person than a body: place and organization are scaled down.
     pub fn structure(&self, i: usize, mut pr: [f32; 4]) -> [f32; 4] {

@@ -1,7 +1,8 @@
 //! Context cues of one mention, as a table of named tests. Each cue is a bit
 //! of `Mention::cues`; the classifier sees, per candidate name, whether any
 //! mention has the cue and in what share of its mentions. What a cue is worth
-//! is learned (`model.rs`), not set here.
+//! is learned (`model.rs`), not set here, except for the few that say a name
+//! is one by the document's structure (`classify::Keys::structure`).
 
 use std::ops::Range;
 
@@ -142,8 +143,12 @@ impl Ctx<'_, '_> {
                 }
                 Some("(" | "[") if year(k + 1) => return Citation::Narrative,
                 // "(Heidenreich & Turano 2011)": no comma, but brackets
-                // and more than one author.
-                Some(_) if year(k) && k > self.last + 1 && self.in_brackets() => {
+                // and more than one author (from the first, or the last).
+                Some(_)
+                    if year(k)
+                        && (k > self.last + 1 || self.after_author())
+                        && self.in_brackets() =>
+                {
                     return Citation::InBrackets;
                 }
                 Some("," | "&" | "and") => {
@@ -157,7 +162,10 @@ impl Ctx<'_, '_> {
                         let tok = &self.p.toks[k];
                         let joins = match t {
                             "-" | "'" | "\u{2019}" => !tok.gap(),
-                            "." => k > start && self.p.toks[k - 1].range().len() == 1,
+                            "." => {
+                                k > start
+                                    && self.p.toks[k - 1].text(self.p.text).chars().count() == 1
+                            }
                             _ => PARTICLES.contains(&t),
                         };
                         if !(joins || tok.kind() == TokKind::Word && tok.cap()) {
@@ -175,6 +183,11 @@ impl Ctx<'_, '_> {
         Citation::No
     }
 
+    /// Does an author list's separator come right before the name?
+    fn after_author(&self) -> bool {
+        matches!(self.before(1), Some("&" | "and" | ","))
+    }
+
     /// An e-mail address right after the name that spells part of it
     /// ("Lotte Wilms lotte.wilms@kb.nl"): an author line.
     fn own_email(&self) -> bool {
@@ -189,7 +202,7 @@ impl Ctx<'_, '_> {
         let Some((local, _)) = addr.split_once('@') else {
             return false;
         };
-        let local = local.to_ascii_lowercase();
+        let local = local.to_lowercase();
         let name = &self.p.text[self.p.toks[self.first].start()..end];
         name.split([' ', '-'])
             .map(str::to_lowercase)
@@ -237,14 +250,14 @@ pub const CUES: &[Cue] = &[
         test: |c| c.block == BlockKind::Byline,
     },
     Cue {
-        // A byline that says it is one ("By Jane Doe"), not a short line
-        // of capitalized words after the title ("Learning Objectives").
+        // A byline that says it is one ("By Jane Doe", "Photos by Jane
+        // Doe"), not a short line of capitalized words after the title
+        // ("Learning Objectives").
         name: "byline_by",
         test: |c| {
             c.block == BlockKind::Byline
-                && c.p.toks[c.sr.start]
-                    .text(c.p.text)
-                    .eq_ignore_ascii_case("by")
+                && (c.sr.start..c.title.unwrap_or(c.first))
+                    .any(|k| c.p.toks[k].text(c.p.text).eq_ignore_ascii_case("by"))
         },
     },
     Cue {
@@ -354,6 +367,8 @@ pub const CUES: &[Cue] = &[
         test: |c| matches!(c.before(1), Some("\"" | "“" | "‘")),
     },
 ];
+
+const _: () = assert!(CUES.len() <= 30, "Mention keeps two of its 32 bits");
 
 /// The cue bits of one mention.
 pub fn eval(c: &Ctx) -> u32 {

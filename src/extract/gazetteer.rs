@@ -117,7 +117,7 @@ impl Gazetteer {
         self.lower_flags(word) & COMMON != 0
     }
 
-    /// Flags of the lower-cased word (COMMON, FUNCTION).
+    /// Flags of the lower-cased word (COMMON, FUNCTION, LOWER).
     pub fn lower_flags(&self, word: &str) -> u32 {
         let mut buf = [0u8; 32];
         if word.len() > buf.len() || !word.is_ascii() {

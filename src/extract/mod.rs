@@ -145,7 +145,7 @@ pub(crate) struct Prepared<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
     /// Per vocabulary id: gazetteer flags of a capitalized word (with
-    /// `COMMON` when its lower-case form is an everyday word), else 0.
+    /// `COMMON`, `FUNCTION`, `LOWER` of its lower-case form), else 0.
     pub word_flags: Vec<u32>,
     /// Per vocabulary id: the exact gazetteer hit of a capitalized word.
     pub word_hits: Vec<gazetteer::Hit>,
@@ -164,7 +164,7 @@ impl Prepared<'_> {
     }
 
     /// Gazetteer flags of token `k` when it is a capitalized word (with
-    /// `COMMON` when its lower-case form is an everyday word); else 0.
+    /// `COMMON`, `FUNCTION`, `LOWER` of its lower-case form); else 0.
     pub fn flags(&self, k: usize) -> u32 {
         let t = &self.toks[k];
         match t.id() {
