@@ -717,6 +717,18 @@ fn camel(w: &str) -> bool {
     false
 }
 
+/// A capitalized word's class for [`word_classes`]: the first that its
+/// flags match, else `X`.
+const WORD_CLASSES: &[(u32, &str)] = &[
+    (gz::ORG_SUFFIX | gz::ORG_HEAD, "O"),
+    (gz::PLACE_SUFFIX | gz::PLACE_HEAD, "H"),
+    (gz::PLACE, "L"),
+    (gz::DEMONYM, "D"),
+    (gz::LOWER | gz::COMMON, "W"),
+    (gz::GIVEN, "G"),
+    (gz::SURNAME, "S"),
+];
+
 /// The name as a sequence of word classes from the lists, runs collapsed:
 /// "International Computer Science Institute" is `W O` (everyday words,
 /// then an organization's head), "Office of Science and Technology Policy"
@@ -737,22 +749,11 @@ fn word_classes(p: &Prepared, first: usize, last: usize) -> String {
             }
         } else if tok.allcaps() {
             "A"
-        } else if f & (gz::ORG_SUFFIX | gz::ORG_HEAD) != 0 {
-            "O"
-        } else if f & (gz::PLACE_SUFFIX | gz::PLACE_HEAD) != 0 {
-            "H"
-        } else if f & gz::PLACE != 0 {
-            "L"
-        } else if f & gz::DEMONYM != 0 {
-            "D"
-        } else if f & (gz::LOWER | gz::COMMON) != 0 {
-            "W"
-        } else if f & gz::GIVEN != 0 {
-            "G"
-        } else if f & gz::SURNAME != 0 {
-            "S"
         } else {
-            "X"
+            WORD_CLASSES
+                .iter()
+                .find(|(flags, _)| f & flags != 0)
+                .map_or("X", |&(_, c)| c)
         };
         if class != prev {
             if !out.is_empty() {

@@ -979,7 +979,7 @@ fn citations_name_their_authors() {
     let text = "Attention Training\n\nWorking memory improves with practice (Zorvath & Quellmire, 2010; \
                 Brindlecombe, Ostrakova, & Santos, 2012; Heltgard & Turmino 2011). Pexmoor et al. \
                 (2015) found the same, and so did Ulgrave (2016).\n";
-    for author in [
+    let authors = [
         "Zorvath",
         "Quellmire",
         "Brindlecombe",
@@ -988,20 +988,13 @@ fn citations_name_their_authors() {
         "Heltgard",
         "Turmino",
         "Pexmoor",
-    ] {
+    ];
+    for author in authors {
         assert!(cues_of(text, author).contains(&"cited"), "{author}");
     }
     assert!(cues_of(text, "Ulgrave").contains(&"cited_in_text"));
     let (d, f) = run(text);
-    for author in [
-        "Zorvath",
-        "Quellmire",
-        "Brindlecombe",
-        "Ostrakova",
-        "Santos",
-        "Pexmoor",
-        "Ulgrave",
-    ] {
+    for author in authors.into_iter().chain(["Ulgrave"]) {
         assert_eq!(
             entity(&d, &f, author).kind,
             EntityKind::Person,
