@@ -158,7 +158,7 @@ impl Ctx<'_, '_> {
                     // The next author: capitalized words, initials,
                     // hyphens and particles ("van der Berg").
                     let start = k;
-                    while let Some(t) = self.tok(k) {
+                    while let Some(t) = self.tok(k).filter(|_| k - start <= 8) {
                         let tok = &self.p.toks[k];
                         let joins = match t {
                             "-" | "'" | "\u{2019}" => !tok.gap(),
