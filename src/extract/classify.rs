@@ -342,10 +342,12 @@ impl<'m> Keys<'m> {
     ///   e-mail address;
     /// - an author of a citation ("(Dye & Bavelier, 2010)", "Klingberg et
     ///   al."), or of a citation in running text ("Quilis (1964)") when
-    ///   the document has at least two such authors elsewhere. An author is rarely a place
-    ///   (surnames that are towns: "Santos", "Marks") and more often a
-    ///   person than a body: place and organization are scaled down.
-    pub fn structure(&self, i: usize, mut pr: [f32; 4]) -> [f32; 4] {
+    ///   the document has at least two such authors elsewhere. An author
+    ///   is rarely a place (surnames that are towns: "Santos", "Marks")
+    ///   and more often a person than a body: place and organization are
+    ///   scaled down.
+    pub fn structure(&self, i: usize, model_pr: [f32; 4]) -> [f32; 4] {
+        let mut pr = model_pr;
         let cited = self.cue_count(i, "cited") > 0
             || (self.cue_count(i, "cited_in_text") > 0 && self.cites > 1);
         let sure =
@@ -359,12 +361,10 @@ impl<'m> Keys<'m> {
             pr[model::ORG] *= CITED_ORG;
         }
         let total: f32 = pr.iter().sum();
-        if total > 0.0 {
-            for x in &mut pr {
-                *x /= total;
-            }
+        if total <= 0.0 {
+            return model_pr;
         }
-        pr
+        pr.map(|x| x / total)
     }
 
     /// The features of name `i`.
