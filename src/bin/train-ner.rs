@@ -455,7 +455,10 @@ const CASED: &[&str] = &["gum", "wikigold", "uner-ewt"];
 
 /// Words the cased training text writes in small letters far more often
 /// than capitalized mid-sentence: everyday words, whatever their
-/// capital at a sentence's start says ("Knowledge is power").
+/// capital at a sentence's start says ("Knowledge is power"). As in
+/// `WordStats::cap_mid`, a capital right after a comma, bracket or quote
+/// (any character that is not a letter, apostrophe or dot, followed by a
+/// space) does not count as mid-sentence.
 fn lexicon(docs: &[TrainDoc]) -> String {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     for d in docs.iter().filter(|d| CASED.contains(&d.source.as_str())) {
