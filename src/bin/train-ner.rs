@@ -450,9 +450,6 @@ fn label_of(labels: &HashMap<String, Label>, name: &str) -> Option<Label> {
 
 const LEXICON: &str = "assets/gazetteer/vocab_lower.txt";
 
-/// Sources whose text keeps normal English case (tweets do not).
-const CASED: &[&str] = &["gum", "wikigold", "uner-ewt"];
-
 /// Words the cased training text writes in small letters far more often
 /// than capitalized mid-sentence: everyday words, whatever their
 /// capital at a sentence's start says ("Knowledge is power"). As in
@@ -461,7 +458,7 @@ const CASED: &[&str] = &["gum", "wikigold", "uner-ewt"];
 /// space) does not count as mid-sentence.
 fn lexicon(docs: &[TrainDoc]) -> String {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    for d in docs.iter().filter(|d| CASED.contains(&d.source.as_str())) {
+    for d in docs.iter().filter(|d| EDITED.contains(&d.source.as_str())) {
         let mut after_word = false;
         for tok in d
             .doc
@@ -638,7 +635,7 @@ fn score(d: &TrainDoc, m: &model::Model, c: &mut Counts) {
 const FACTORS: [f32; 7] = [1.0, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2];
 
 /// Sources whose casing and register are those of articles: the threshold
-/// is chosen on them.
+/// is chosen on them, and the lower-case lexicon counted in them.
 const EDITED: &[&str] = &["gum", "wikigold", "uner-ewt"];
 
 /// k-fold cross-validation by document: scores per source for each

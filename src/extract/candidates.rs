@@ -142,27 +142,16 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
         // Beresford"); a country or a well-known place that is also a given
         // name only before a surname ("Jordan Peterson", not "India
         // Resume").
-        let given = |k: usize| {
+        let given_except = |k: usize, not: u32| {
             k >= sent.toks().start
                 && k < sent.toks().end
                 && p.toks[k].kind() == TokKind::Word
                 && p.toks[k].cap()
                 && p.flags(k) & gz::GIVEN != 0
-                && p.flags(k)
-                    & (gz::COMMON
-                        | gz::COUNTRY
-                        | gz::REGION
-                        | gz::MAJOR_CITY
-                        | gz::PLACE_WELL_KNOWN)
-                    == 0
+                && p.flags(k) & not == 0
         };
-        let place_given = |k: usize| {
-            k >= sent.toks().start
-                && p.toks[k].kind() == TokKind::Word
-                && p.toks[k].cap()
-                && p.flags(k) & gz::GIVEN != 0
-                && p.flags(k) & gz::COMMON == 0
-        };
+        const PLACE_LIKE: u32 = gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN;
+        let given = |k: usize| given_except(k, gz::COMMON | PLACE_LIKE);
         let next_cap = p
             .toks
             .get(i + 1)
@@ -173,7 +162,7 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
             || (given(i) && next_cap)
             || (i > 0 && given(i - 1) && t.gap() && !common)
             || (i > 0
-                && place_given(i - 1)
+                && given_except(i - 1, gz::COMMON)
                 && t.gap()
                 && f & gz::SURNAME != 0
                 && f & (gz::COMMON | gz::LOWER) == 0);
@@ -722,6 +711,7 @@ fn push_one(
         sr: sr.clone(),
         initial,
         bracketed,
+        citation: Default::default(),
     };
     let around = |first: usize, last: usize, title: Option<usize>| {
         let start = title.unwrap_or(first);

@@ -199,8 +199,8 @@ pub struct Keys<'m> {
     /// names that end with a given word begin with a given name.
     last_words: FxMap<&'m str, bool>,
     first_words: FxSet<&'m str>,
-    /// Mentions that are authors of a bracketed citation or before "et al.".
-    cites: u32,
+    /// Per name: what the document's structure says of it (`structure`).
+    structural: Vec<Structural>,
     single: FxSet<&'m str>,
     initials: FxSet<String>,
 }
@@ -210,6 +210,14 @@ pub struct Keys<'m> {
 /// 2018)"), few are places.
 const CITED_PLACE: f32 = 0.2;
 const CITED_ORG: f32 = 0.5;
+
+/// A name is an entity by the document's structure (`sure`), as the
+/// author of a citation (`cited`) or otherwise.
+#[derive(Clone, Copy)]
+struct Structural {
+    sure: bool,
+    cited: bool,
+}
 
 const PREV: u8 = 0;
 const NEXT: u8 = 1;
@@ -286,15 +294,29 @@ impl<'m> Keys<'m> {
                 }
             }
         }
-        let cited = CUES.iter().position(|c| c.name == "cited");
-        let cites = cited.map_or(0, |b| keys.iter().map(|k| k.cue_counts[b]).sum());
+        let at = |name: &str| CUES.iter().position(|c| c.name == name);
+        let count = |k: &KeyAgg, b: Option<usize>| b.map_or(0, |b| k.cue_counts[b]);
+        let (cited, in_text) = (at("cited"), at("cited_in_text"));
+        let (by, email) = (at("byline_by"), at("own_email"));
+        // Authors of bracketed citations or before "et al." in the document.
+        let cites: u32 = keys.iter().map(|k| count(k, cited)).sum();
+        let structural = keys
+            .iter()
+            .map(|k| {
+                let cited = count(k, cited) > 0 || (count(k, in_text) > 0 && cites > 1);
+                Structural {
+                    sure: cited || count(k, by) > 0 || count(k, email) > 0,
+                    cited,
+                }
+            })
+            .collect();
         Keys {
             ms,
             keys,
             of_mention,
             last_words,
             first_words,
-            cites,
+            structural,
             single,
             initials,
         }
@@ -328,12 +350,6 @@ impl<'m> Keys<'m> {
         self.structure(i, model.probabilities(&feats.0))
     }
 
-    fn cue_count(&self, i: usize, name: &str) -> u32 {
-        CUES.iter()
-            .position(|c| c.name == name)
-            .map_or(0, |b| self.keys[i].cue_counts[b])
-    }
-
     /// `pr` with "not an entity" ruled out when the document's structure
     /// says name `i` is one, whatever its spelling: only its kind is the
     /// model's to say. The training text has almost no bylines, author
@@ -348,10 +364,7 @@ impl<'m> Keys<'m> {
     ///   scaled down.
     pub fn structure(&self, i: usize, model_pr: [f32; 4]) -> [f32; 4] {
         let mut pr = model_pr;
-        let cited = self.cue_count(i, "cited") > 0
-            || (self.cue_count(i, "cited_in_text") > 0 && self.cites > 1);
-        let sure =
-            cited || self.cue_count(i, "byline_by") > 0 || self.cue_count(i, "own_email") > 0;
+        let Structural { sure, cited } = self.structural[i];
         if !sure || pr[model::NONE] >= 1.0 {
             return pr;
         }

@@ -4,6 +4,7 @@
 //! is learned (`model.rs`), not set here, except for the few that say a name
 //! is one by the document's structure (`classify::Keys::structure`).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::Prepared;
@@ -70,12 +71,13 @@ pub struct Ctx<'p, 'a> {
     pub initial: bool,
     /// An acronym in brackets after a longer name ("(SCO)").
     pub bracketed: bool,
+    /// [`Ctx::citation`], worked out once for the two cues that ask.
+    pub citation: OnceCell<Citation>,
 }
 
 impl Ctx<'_, '_> {
     fn after(&self, n: usize) -> Option<&str> {
-        let k = self.last + n;
-        (k < self.sr.end).then(|| self.p.toks[k].text(self.p.text))
+        self.tok(self.last + n)
     }
 
     fn before(&self, n: usize) -> Option<&str> {
@@ -127,6 +129,10 @@ impl Ctx<'_, '_> {
     /// "(Heidenreich & Turano 2011; …)", "Klingberg et al.", "Quilis
     /// (1964)".
     fn citation(&self) -> Citation {
+        *self.citation.get_or_init(|| self.walk_citation())
+    }
+
+    fn walk_citation(&self) -> Citation {
         let year = |k: usize| self.tok(k).is_some_and(citation_year);
         let mut k = self.last + 1;
         for _ in 0..12 {
@@ -215,8 +221,8 @@ const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos",
 ];
 
-#[derive(PartialEq)]
-enum Citation {
+#[derive(Clone, Copy, PartialEq)]
+pub enum Citation {
     No,
     /// "Quilis (1964)": a name in running text.
     Narrative,

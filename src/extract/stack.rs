@@ -30,6 +30,11 @@ const RELS: [&str; 11] = [
 const SHAPE: usize = 0;
 const WORD: usize = 1;
 const COORD: usize = 2;
+/// Directed relations: the entry after each is its reverse.
+const OF: usize = 3;
+const POSS: usize = 5;
+const PREP: usize = 7;
+const NEAR: usize = 9;
 
 const CLASS: [&str; 4] = ["none", "person", "org", "place"];
 
@@ -54,11 +59,11 @@ fn gap_relation(gap: &str) -> Option<usize> {
     let g = gap.trim();
     let g = g.strip_suffix(" the").unwrap_or(g);
     Some(match g {
-        "" => 9,
+        "" => NEAR,
         "," | "and" | ", and" | "or" | ", or" | "/" => COORD,
-        "of" => 3,
-        "'s" | "\u{2019}s" | "'" | "\u{2019}" => 5,
-        "from" | "at" | "in" | "for" | "with" | "to" | "by" | "on" => 7,
+        "of" => OF,
+        "'s" | "\u{2019}s" | "'" | "\u{2019}" => POSS,
+        "from" | "at" | "in" | "for" | "with" | "to" | "by" | "on" => PREP,
         _ => return None,
     })
 }
@@ -123,10 +128,11 @@ impl Context {
                 v
             })
             .collect();
+        // Only names the first pass is sure are entities say what kind
+        // names of their shape are here.
+        let sure = |i: usize| own[i][0] < 0.2;
         for i in 0..n {
-            // Only names the first pass is sure are entities say what
-            // kind names of their shape are here.
-            if own[i][0] < 0.2 {
+            if sure(i) {
                 let e = shapes.entry(shape_keys[i].clone()).or_default();
                 plus(&mut e.0, &own[i]);
                 e.1 += 1;
@@ -139,7 +145,7 @@ impl Context {
         }
         for i in 0..n {
             let (mut s, mut k) = shapes.get(&shape_keys[i]).copied().unwrap_or_default();
-            if own[i][0] < 0.2 {
+            if sure(i) {
                 s = std::array::from_fn(|c| s[c] - own[i][c]);
                 k -= 1;
             }
@@ -222,12 +228,12 @@ mod tests {
 
     #[test]
     fn gaps_name_their_relation() {
-        assert_eq!(gap_relation(" of "), Some(3));
-        assert_eq!(gap_relation(" of the "), Some(3));
-        assert_eq!(gap_relation("'s "), Some(5));
+        assert_eq!(gap_relation(" of "), Some(OF));
+        assert_eq!(gap_relation(" of the "), Some(OF));
+        assert_eq!(gap_relation("'s "), Some(POSS));
         assert_eq!(gap_relation(", "), Some(COORD));
         assert_eq!(gap_relation(" and "), Some(COORD));
-        assert_eq!(gap_relation(" from the "), Some(7));
+        assert_eq!(gap_relation(" from the "), Some(PREP));
         assert_eq!(gap_relation(" said "), None);
     }
 
