@@ -66,7 +66,7 @@ fn read_sized(mut r: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, In
     // bytes: it is decoded later, not refused.
     let wide = bytes.starts_with(&[0xff, 0xfe])
         || bytes.starts_with(&[0xfe, 0xff])
-        || bytes.starts_with(&[0, 0, 0xfe, 0xff]);
+        || utf32_bom(&bytes).is_some();
     if let Some(at) = bytes.iter().position(|&b| b == 0).filter(|_| !wide) {
         return Err(LoadError::Binary(at).into());
     }
@@ -228,19 +228,23 @@ fn decode_bom(bytes: Vec<u8>) -> (Vec<u8>, Option<&'static str>) {
     }
 }
 
-/// UTF-32 with a byte order mark (encoding_rs, made for the web, has no
-/// UTF-32): each 4 bytes one code point, a bad one U+FFFD.
-fn decode_utf32(bytes: &[u8]) -> Option<(String, &'static str)> {
-    let (le, name) = match bytes.get(..4)? {
-        [0xFF, 0xFE, 0, 0] => (true, "UTF-32LE"),
-        [0, 0, 0xFE, 0xFF] => (false, "UTF-32BE"),
-        _ => return None,
-    };
-    if !bytes.len().is_multiple_of(4) {
-        return None;
+/// A UTF-32 byte order mark: little-endian or not, and the encoding's name.
+fn utf32_bom(bytes: &[u8]) -> Option<(bool, &'static str)> {
+    match bytes.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => Some((true, "UTF-32LE")),
+        [0, 0, 0xFE, 0xFF] => Some((false, "UTF-32BE")),
+        _ => None,
     }
-    let text = bytes[4..]
-        .chunks_exact(4)
+}
+
+/// UTF-32 with a byte order mark (encoding_rs, made for the web, has no
+/// UTF-32): each 4 bytes one code point, a bad one (or a cut last one)
+/// U+FFFD.
+fn decode_utf32(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let (le, name) = utf32_bom(bytes)?;
+    let units = bytes[4..].chunks_exact(4);
+    let cut = !units.remainder().is_empty();
+    let mut text: String = units
         .map(|c| {
             let b = [c[0], c[1], c[2], c[3]];
             let u = if le {
@@ -251,6 +255,9 @@ fn decode_utf32(bytes: &[u8]) -> Option<(String, &'static str)> {
             char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER)
         })
         .collect();
+    if cut {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
     Some((text, name))
 }
 
@@ -271,15 +278,10 @@ impl FetchNotice {
                 .chars()
                 .filter(|&c| !crate::document::is_unsafe(c) && !c.is_control())
                 .collect();
-            let safe = crate::layout::truncate(&safe, room);
+            // One ellipsis, whether or not the address is cut.
+            let shown = crate::layout::truncate(&format!("{safe}\u{2026}"), room);
             let mut e = io::stderr().lock();
-            // One ellipsis, whether or not the address was cut.
-            let dots = if safe.ends_with('\u{2026}') {
-                ""
-            } else {
-                "\u{2026}"
-            };
-            let _ = write!(e, "fetching {safe}{dots} (Ctrl-c cancels)");
+            let _ = write!(e, "fetching {shown} (Ctrl-c cancels)");
             let _ = e.flush();
         }
         FetchNotice(tty)
@@ -421,5 +423,17 @@ mod tests {
             Ok(Some(files)) if files == [path.clone()]
         ));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_utf32_text_cut_mid_character_ends_in_a_replacement() {
+        let mut bytes = vec![0xFF, 0xFE, 0, 0];
+        for c in "Hi".chars() {
+            bytes.extend((c as u32).to_le_bytes());
+        }
+        bytes.extend([0x41, 0]);
+        let (text, name) = decode_utf32(&bytes).expect("a UTF-32 mark");
+        assert_eq!(name, "UTF-32LE");
+        assert_eq!(text, "Hi\u{FFFD}", "not read as UTF-16");
     }
 }

@@ -98,7 +98,7 @@ impl Builder {
     /// links; `None` when no block is open.
     pub fn open_block(&self) -> Option<(&str, usize)> {
         let start = self.block_start?;
-        let linked = self.links[self.block_links.min(self.links.len())..]
+        let linked = self.links[self.block_links..]
             .iter()
             .filter(|l| l.range.start >= start)
             .map(|l| l.range.len())
@@ -114,16 +114,14 @@ impl Builder {
         };
         let cut = start.saturating_sub(2);
         self.text.truncate(cut);
-        // A link or code span that began before the block and closed inside
-        // it ends where the text now ends.
+        // A link that began before the block and closed inside it ends
+        // where the text now ends. Code spans lie inside their block
+        // (`code`): the block's go with it.
         self.links.retain_mut(|l| {
             l.range.end = l.range.end.min(cut);
             l.range.start < l.range.end
         });
-        self.code.retain_mut(|c| {
-            c.end = c.end.min(cut);
-            c.start < c.end
-        });
+        self.code.retain(|c| c.start < cut);
     }
 
     fn block(&self, index: usize) -> &Block {

@@ -348,23 +348,17 @@ impl Meta {
                 };
                 // Cleaned as the extractor's own fields are.
                 let fill = |field: &mut Option<String>,
-                            v: Option<String>,
+                            v: Option<&str>,
                             clean: fn(&str) -> Option<String>| {
                     if field.is_none() {
-                        *field = v.as_deref().and_then(clean);
+                        *field = v.and_then(clean);
                     }
                 };
-                fill(&mut self.byline, author, clean_byline);
-                let date = a
-                    .get("datePublished")
-                    .and_then(|d| d.as_str())
-                    .map(str::to_owned);
+                fill(&mut self.byline, author.as_deref(), clean_byline);
+                let date = a.get("datePublished").and_then(|d| d.as_str());
                 fill(&mut self.date, date, clean_date);
-                fill(
-                    &mut self.site,
-                    a.get("publisher").and_then(name),
-                    clean_site,
-                );
+                let publisher = a.get("publisher").and_then(name);
+                fill(&mut self.site, publisher.as_deref(), clean_site);
             }
         }
         if self.date.is_none() {
@@ -899,13 +893,7 @@ fn is_boilerplate(text: &str, links: f32) -> bool {
         if let Some((lead, rest)) = bare.split_once(':')
             && rest.starts_with(' ')
             && !lead.chars().any(|c| c.is_ascii_digit())
-            && (LEAD_INS.contains(&lead.trim())
-                || links >= 0.5
-                    && lead.split_whitespace().count() <= 2
-                    && LEAD_INS
-                        .iter()
-                        .chain(FURNITURE_LINES.iter())
-                        .any(|l| lead.starts_with(l)))
+            && LEAD_INS.contains(&lead.trim())
         {
             return true;
         }
@@ -1559,6 +1547,7 @@ mod tests {
         for line in [
             "Source: Bureau of Labor Statistics",
             "Watchdog report finds delays at the port",
+            "Watchdog: port delays grow",
             "https://example.com/report.pdf",
         ] {
             assert!(!is_boilerplate(line, 0.6), "{line}");
