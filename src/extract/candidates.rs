@@ -10,6 +10,7 @@ use super::cues::{self, Ctx};
 use super::gazetteer::{self as gz, Gazetteer};
 use super::tokenize::{Tok, TokKind};
 use super::{Prepared, Sent};
+use crate::document::BlockKind;
 
 /// One mention of a candidate name.
 #[derive(Clone, Debug)]
@@ -133,11 +134,9 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
     if t.kind() != TokKind::Word || !t.cap() {
         return false;
     }
-    let w = t.text(p.text);
     let initial = sent.starts_at(i) || after_opening(&p.toks[..], i, p.text);
     if sent.title_case {
         let f = p.flags(i);
-        let common = f & gz::COMMON != 0;
         // A given name and the capitalized word after it ("Andrew
         // Beresford"); a country or a well-known place that is also a given
         // name only before a surname ("Jordan Peterson", not "India
@@ -152,20 +151,48 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
         };
         const PLACE_LIKE: u32 = gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN;
         let given = |k: usize| given_except(k, gz::COMMON | PLACE_LIKE);
-        let next_cap = p
-            .toks
-            .get(i + 1)
-            .is_some_and(|n| n.cap() && n.gap() && i + 1 < sent.toks().end);
-        return (t.allcaps() && w.len() <= 6)
-            || (stats.cap_mid(p, i) && !common)
-            || (f & (gz::PLACE | gz::ORG) != 0 && !common)
-            || (given(i) && next_cap)
-            || (i > 0 && given(i - 1) && t.gap() && !common)
-            || (i > 0
-                && given_except(i - 1, gz::COMMON)
-                && t.gap()
-                && f & gz::SURNAME != 0
-                && f & (gz::COMMON | gz::LOWER) == 0);
+        let in_sent = |k: usize| k >= sent.toks().start && k < sent.toks().end;
+        let cap_word = |k: usize| {
+            in_sent(k) && p.toks[k].kind() == TokKind::Word && p.toks[k].cap() && p.toks[k].gap()
+        };
+        // The word counts on its own: known to be a name, or next to one.
+        let alone = |k: usize| {
+            let f = p.flags(k);
+            let common = f & gz::COMMON != 0;
+            (p.toks[k].allcaps() && word_text(p, k).len() <= 6)
+                || (stats.cap_mid(p, k) && !common)
+                || (f & (gz::COMMON | gz::LOWER | gz::FUNCTION) == 0
+                    && !p.lower_seen(k)
+                    && sent.block != BlockKind::Title)
+                || (f & (gz::PLACE | gz::ORG) != 0 && !common)
+                || (given(k)
+                    && p.toks.get(k + 1).is_some_and(|n| n.cap() && n.gap())
+                    && in_sent(k + 1))
+                || (k > 0 && given(k - 1) && p.toks[k].gap() && !common)
+                || (k > 0
+                    && given_except(k - 1, gz::COMMON)
+                    && p.toks[k].gap()
+                    && f & gz::SURNAME != 0
+                    && f & (gz::COMMON | gz::LOWER) == 0)
+        };
+        // "United Kingdom", "Durham University", "University of Portsmouth"
+        // in an affiliation line: a known name of several words, or an
+        // organization or place word beside a name word.
+        let known_multi = (i.saturating_sub(3)..=i).any(|a| {
+            (i + 1..a + 5).any(|b| {
+                b >= a + 2
+                    && (a..b).all(|k| cap_word(k) || (k == a && in_sent(k) && p.toks[k].cap()))
+                    && run_flags(p, g, &(a..b).collect::<Vec<_>>()) & (gz::PLACE | gz::ORG) != 0
+            })
+        });
+        let beside = f & SUFFIXES != 0
+            && ((i > 0 && cap_word(i - 1) && alone(i - 1))
+                || (p.toks.get(i + 1).is_some_and(|n| n.gap())
+                    && in_sent(i + 2)
+                    && matches!(word_text(p, i + 1), "of" | "for")
+                    && cap_word(i + 2)
+                    && alone(i + 2)));
+        return alone(i) || known_multi || beside;
     }
     if initial && !t.allcaps() {
         if p.flags(i) & gz::COMMON != 0 {

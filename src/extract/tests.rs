@@ -1104,3 +1104,33 @@ fn a_country_named_like_a_person_does_not_start_a_name_in_a_headline() {
         run("Why Jordan Peterson Matters to Readers\n\nThe lecture drew a crowd on Monday.\n");
     assert_eq!(entity(&d, &f, "Jordan Peterson").kind, EntityKind::Person);
 }
+
+#[test]
+fn affiliation_lines_keep_institutions_and_unknown_names() {
+    // Title Case lines under a paper's title: capitals say little there, but
+    // a known name of several words, an institution word beside a name and a
+    // word never written in small letters still count.
+    let d = load_plain(
+        "Eye Tracking in the Gallery\n\nAndrew Beresford a.b@durham.ac.uk Durham University, United Kingdom\n\nThierry Poibeau\n\nClara Smith c.smith@port.ac.uk University of Portsmouth, United Kingdom\n\nWe tracked the eyes of visitors in the gallery for a year.\n",
+    );
+    let keys: Vec<String> = super::name_features(&d)
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    for k in [
+        "Durham University",
+        "United Kingdom",
+        "Thierry Poibeau",
+        "University of Portsmouth",
+    ] {
+        assert!(keys.iter().any(|x| x == k), "{k}: {keys:?}");
+    }
+    // Everyday words of the title and words also written in small letters
+    // ("gallery") are still not names.
+    assert!(
+        !keys
+            .iter()
+            .any(|x| x.contains("Gallery") || x.contains("Eye")),
+        "{keys:?}"
+    );
+}
