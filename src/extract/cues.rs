@@ -93,10 +93,12 @@ impl Ctx<'_, '_> {
             .is_some_and(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
     }
 
+    /// "according to X", "according to the X".
     fn according(&self) -> bool {
-        self.before(1) == Some("to")
+        let n = if self.before(1) == Some("the") { 2 } else { 1 };
+        self.before(n) == Some("to")
             && self
-                .before(2)
+                .before(n + 1)
                 .is_some_and(|s| s.eq_ignore_ascii_case("according"))
     }
 

@@ -1134,3 +1134,13 @@ fn affiliation_lines_keep_institutions_and_unknown_names() {
         "{keys:?}"
     );
 }
+
+#[test]
+fn according_to_takes_an_article() {
+    let text = "Exports\n\nAccording to the Tarvel Information Centre, exports rose. \
+                According to Imre Valdosz they fell. Prices went to the Tarvel Basin.\n";
+    assert!(cues_of(text, "Tarvel Information Centre").contains(&"according_to"));
+    assert!(cues_of(text, "Imre Valdosz").contains(&"according_to"));
+    // "to the X" alone is no source.
+    assert!(!cues_of(text, "Tarvel Basin").contains(&"according_to"));
+}
