@@ -225,7 +225,15 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
         // Grow the run: token indices of words (connectors, hyphens and dots included).
         let mut words = vec![i];
         let mut j = i;
-        while !p.toks[j].possessive() && j + 1 < r.end {
+        while j + 1 < r.end {
+            if p.toks[j].possessive() {
+                // "People's Republic of China": a known name that holds a possessive.
+                if let Some(b) = known_past_possessive(p, g, i, j, r.end) {
+                    words.extend(j + 1..=b);
+                    j = b;
+                }
+                break;
+            }
             let n = &p.toks[j + 1];
             if n.gap() && is_name_word(p, sent, stats, g, j + 1) {
                 words.push(j + 1);
@@ -397,6 +405,33 @@ const SUFFIXES: u32 = gz::ORG_HEAD | gz::ORG_SUFFIX | gz::PLACE_HEAD | gz::PLACE
 /// Gazetteer flags of a run's surface ("New York", "Ministry of Defence").
 /// A capitalized word's own flags were looked up in `prepare`, and a run of
 /// several words can only be a key when its first word begins one.
+/// The last token of a known place or organization name that runs from token
+/// `first` past the possessive at token `at`, through at most five
+/// capitalized words and connectors.
+fn known_past_possessive(
+    p: &Prepared,
+    g: &Gazetteer,
+    first: usize,
+    at: usize,
+    end: usize,
+) -> Option<usize> {
+    let mut best = None;
+    for k in at + 1..end.min(at + 6) {
+        let t = &p.toks[k];
+        let word = t.kind() == TokKind::Word && t.cap();
+        if !t.gap() || !(word || is_connector(p, t)) {
+            break;
+        }
+        if word && g.flags(&surface(p, &[first, k])) & (gz::PLACE | gz::ORG) != 0 {
+            best = Some(k);
+        }
+        if t.possessive() {
+            break;
+        }
+    }
+    best
+}
+
 fn run_flags(p: &Prepared, g: &Gazetteer, words: &[usize]) -> u32 {
     let Some(&first) = words.first() else {
         return 0;
@@ -408,7 +443,8 @@ fn run_flags(p: &Prepared, g: &Gazetteer, words: &[usize]) -> u32 {
         if words.len() == 1 {
             return f & !(gz::COMMON | gz::FUNCTION);
         }
-        if f & gz::MULTI_FIRST == 0 {
+        // (A possessive first word, "People's", was cut off its key's first word.)
+        if f & gz::MULTI_FIRST == 0 && !t.possessive() {
             return 0;
         }
     }

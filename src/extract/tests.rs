@@ -1144,3 +1144,28 @@ fn according_to_takes_an_article() {
     // "to the X" alone is no source.
     assert!(!cues_of(text, "Tarvel Basin").contains(&"according_to"));
 }
+
+#[test]
+fn a_known_name_holds_its_possessive() {
+    let (d, f) = run(
+        "Treaty\n\nThe deal was signed by the People's Republic of China and the Democratic \
+         People's Republic of Korea, and by Obama's staff.\n",
+    );
+    let prc = entity(&d, &f, "People's Republic of China");
+    assert_eq!(prc.mentions.len(), 1);
+    assert_eq!(
+        &d.text[prc.mentions[0].clone()],
+        "People's Republic of China"
+    );
+    let dprk = entity(&d, &f, "Democratic People's Republic of Korea");
+    assert_eq!(
+        &d.text[dprk.mentions[0].clone()],
+        "Democratic People's Republic of Korea"
+    );
+    assert_ne!(dprk.name, "South Korea");
+    // An ordinary possessive still ends the name.
+    assert_eq!(
+        &d.text[entity(&d, &f, "Obama").mentions[0].clone()],
+        "Obama"
+    );
+}
