@@ -87,6 +87,7 @@ impl Builder {
             if start < 2 {
                 self.text.truncate(0);
             }
+            self.map.truncate(self.text.len());
             return None;
         }
         let range = start + lead..start + lead + trimmed.len();
@@ -114,6 +115,7 @@ impl Builder {
         };
         let cut = start.saturating_sub(2);
         self.text.truncate(cut);
+        self.map.truncate(cut);
         // A link that began before the block and closed inside it ends
         // where the text now ends. Code spans lie inside their block
         // (`code`): the block's go with it.

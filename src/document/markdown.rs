@@ -348,6 +348,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_row_left_empty_by_sanitizing_leaves_the_source_map_exact() {
+        // The third row holds only bidi overrides: its block is dropped, and
+        // the map must not keep its offsets for the row written after it.
+        let src = "| Paris |\n|---|\n|  |\n| \u{202e} \u{202e} |\n| lyon |\n";
+        let doc = load_markdown(src);
+        let at = doc.text.find("lyon").expect("the last row");
+        assert_eq!(&src[doc.source_map.to_source(at)..][..4], "lyon");
+    }
+
+    #[test]
     fn structure_and_offsets() {
         let src = "# Title\n\nSome *em* and [a link](https://x.org).\n\n- one\n- two\n\n```\ncode  here\n```\n";
         let doc = load_markdown(src);

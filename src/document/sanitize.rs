@@ -43,6 +43,13 @@ impl SourceMap {
         }
     }
 
+    /// Forgets what it knew of text from offset `len` on: that text was cut
+    /// off, and new text written there comes from elsewhere in the source.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        let keep = self.checkpoints.partition_point(|&(t, _)| t < len);
+        self.checkpoints.truncate(keep);
+    }
+
     /// Appends `other` (a map of a piece placed at `text`/`source`).
     pub(crate) fn extend_shifted(&mut self, other: &SourceMap, text: usize, source: usize) {
         self.push(text, source);

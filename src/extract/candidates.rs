@@ -194,6 +194,11 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
                     && alone(i + 2)));
         return alone(i) || known_multi || beside;
     }
+    // "Australia On Saturday", "the U.S. It is": a pronoun, preposition or
+    // auxiliary capitalized inside a sentence ends a name; none is a name word.
+    if !initial && !t.allcaps() && closed_class(t.text(p.text)) {
+        return false;
+    }
     if initial && !t.allcaps() {
         if p.flags(i) & gz::COMMON != 0 {
             // "New York Times" at the start of a sentence: a known name begins here.
@@ -205,6 +210,17 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
         }
     }
     true
+}
+
+/// Closed-class words (pronouns, prepositions, articles, auxiliaries) that
+/// no name holds capitalized in running text.
+fn closed_class(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "an", "are", "as", "at", "be", "by", "for", "from", "he", "her", "his", "in", "into", "is",
+        "it", "its", "of", "on", "she", "that", "the", "their", "these", "they", "this", "those",
+        "to", "was", "we", "were", "with", "you", "your",
+    ];
+    w.len() <= 5 && WORDS.iter().any(|c| w.eq_ignore_ascii_case(c))
 }
 
 fn is_connector(p: &Prepared, t: &Tok) -> bool {
@@ -617,14 +633,27 @@ fn push_mention(
             flags: p.flags(k),
             canon: None,
         };
+        // "Currently Shalev is", "'Hey Frank": a word mostly written in small
+        // letters, capitalized only because a sentence or a quotation begins.
+        let lower_initial = words.len() > 1
+            && fw.has(gz::LOWER)
+            && !fw.has(gz::GIVEN)
+            && !p.toks[k].allcaps()
+            && !stats.cap_mid(p, k)
+            && (sent.starts_at(k) || after_opening(&p.toks, k, p.text))
+            && !words[1..].iter().any(|&l| p.flags(l) & SUFFIXES != 0)
+            // "Ninth Legion", "Three Sinners": a number word begins names.
+            && !p.id(k).is_some_and(|i| p.figure_word[i]);
         let maybe_strip = fw.has(gz::DEMONYM | gz::COMMON)
+            || lower_initial
             || (words.len() > 1 && !p.toks[k].allcaps() && p.lower_seen(k));
         if !maybe_strip {
             break;
         }
         let known = known_prefix(p, g, &words);
-        if fw.has(gz::DEMONYM) && !known && !words[1..].iter().any(|&l| p.flags(l) & SUFFIXES != 0)
-        {
+        let demonym =
+            fw.has(gz::DEMONYM) && !words[1..].iter().any(|&l| p.flags(l) & SUFFIXES != 0);
+        if (demonym || lower_initial) && !known {
             words.remove(0);
         } else if words.len() > 1
             && !known

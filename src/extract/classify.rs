@@ -399,7 +399,9 @@ impl<'m> Keys<'m> {
             }
         }
         if m.hit.canon.is_some() {
-            out.emit(&["key:canonical"], 1.0);
+            // Most canonical entries are places; a known organization's is its own.
+            let of = if m.hit.has(gz::ORG) { "_org" } else { "" };
+            out.emit(&["key:canonical", of], 1.0);
         }
         let shapes: Vec<String> = key.split(' ').take(4).map(shape).collect();
         out.emit(&["shape=", &shapes.join("_")], 1.0);
