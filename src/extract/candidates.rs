@@ -178,21 +178,25 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
         // "United Kingdom", "Durham University", "University of Portsmouth"
         // in an affiliation line: a known name of several words, or an
         // organization or place word beside a name word.
-        let known_multi = (i.saturating_sub(3)..=i).any(|a| {
-            (i + 1..a + 5).any(|b| {
-                b >= a + 2
-                    && (a..b).all(|k| cap_word(k) || (k == a && in_sent(k) && p.toks[k].cap()))
-                    && run_flags(p, g, &(a..b).collect::<Vec<_>>()) & (gz::PLACE | gz::ORG) != 0
+        let known_multi = || {
+            (i.saturating_sub(3)..=i).any(|a| {
+                (i + 1..a + 5).any(|b| {
+                    b >= a + 2
+                        && (a..b).all(|k| cap_word(k) || (k == a && in_sent(k) && p.toks[k].cap()))
+                        && run_flags(p, g, &(a..b).collect::<Vec<_>>()) & (gz::PLACE | gz::ORG) != 0
+                })
             })
-        });
-        let beside = f & SUFFIXES != 0
-            && ((i > 0 && cap_word(i - 1) && alone(i - 1))
-                || (p.toks.get(i + 1).is_some_and(|n| n.gap())
-                    && in_sent(i + 2)
-                    && matches!(word_text(p, i + 1), "of" | "for")
-                    && cap_word(i + 2)
-                    && alone(i + 2)));
-        return alone(i) || known_multi || beside;
+        };
+        let beside = || {
+            f & SUFFIXES != 0
+                && ((i > 0 && cap_word(i - 1) && alone(i - 1))
+                    || (p.toks.get(i + 1).is_some_and(|n| n.gap())
+                        && in_sent(i + 2)
+                        && matches!(word_text(p, i + 1), "of" | "for")
+                        && cap_word(i + 2)
+                        && alone(i + 2)))
+        };
+        return alone(i) || known_multi() || beside();
     }
     // "Australia On Saturday", "the U.S. It is": a pronoun, preposition or
     // auxiliary capitalized inside a sentence ends a name; none is a name word.
@@ -212,13 +216,14 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
     true
 }
 
-/// Closed-class words (pronouns, prepositions, articles, auxiliaries) that
-/// no name holds capitalized in running text.
+/// Closed-class words (pronouns, prepositions, auxiliaries) that no name
+/// holds capitalized in running text. Not "The", "As", "An": "The Hague",
+/// "As Samawah", "An Najaf".
 fn closed_class(w: &str) -> bool {
     const WORDS: &[&str] = &[
-        "an", "are", "as", "at", "be", "by", "for", "from", "he", "her", "his", "in", "into", "is",
-        "it", "its", "of", "on", "she", "that", "the", "their", "these", "they", "this", "those",
-        "to", "was", "we", "were", "with", "you", "your",
+        "are", "at", "be", "by", "for", "from", "he", "her", "his", "in", "into", "is", "it",
+        "its", "of", "on", "she", "that", "their", "these", "they", "this", "those", "to", "was",
+        "we", "were", "with", "you", "your",
     ];
     w.len() <= 5 && WORDS.iter().any(|c| w.eq_ignore_ascii_case(c))
 }
@@ -243,8 +248,24 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
         let mut j = i;
         while j + 1 < r.end {
             if p.toks[j].possessive() {
-                // "People's Republic of China": a known name that holds a possessive.
-                if let Some(b) = known_past_possessive(p, g, i, j, r.end) {
+                // "People's Republic of China": a known name that holds a
+                // possessive, from any word of the run ("the Government of
+                // the People's Republic of China").
+                let found = words.iter().enumerate().find_map(|(at, &w)| {
+                    let word = p.toks[w].kind() == TokKind::Word && p.toks[w].cap();
+                    word.then(|| known_past_possessive(p, g, w, j, r.end))
+                        .flatten()
+                        .map(|b| (at, b))
+                });
+                if let Some((at, b)) = found {
+                    if at > 0 {
+                        let mut before = words[..at].to_vec();
+                        trim_connectors(p, &mut before);
+                        for part in split_run(p, g, &before) {
+                            push_mention(p, sent, g, stats, &part, r.clone(), out);
+                        }
+                        words.drain(..at);
+                    }
                     words.extend(j + 1..=b);
                     j = b;
                 }
@@ -418,9 +439,6 @@ const NAME_ADJECTIVES: &[&str] = &[
 
 const SUFFIXES: u32 = gz::ORG_HEAD | gz::ORG_SUFFIX | gz::PLACE_HEAD | gz::PLACE_SUFFIX;
 
-/// Gazetteer flags of a run's surface ("New York", "Ministry of Defence").
-/// A capitalized word's own flags were looked up in `prepare`, and a run of
-/// several words can only be a key when its first word begins one.
 /// The last token of a known place or organization name that runs from token
 /// `first` past the possessive at token `at`, through at most five
 /// capitalized words and connectors.
@@ -448,6 +466,9 @@ fn known_past_possessive(
     best
 }
 
+/// Gazetteer flags of a run's surface ("New York", "Ministry of Defence").
+/// A capitalized word's own flags were looked up in `prepare`, and a run of
+/// several words can only be a key when its first word begins one.
 fn run_flags(p: &Prepared, g: &Gazetteer, words: &[usize]) -> u32 {
     let Some(&first) = words.first() else {
         return 0;
@@ -635,15 +656,16 @@ fn push_mention(
         };
         // "Currently Shalev is", "'Hey Frank": a word mostly written in small
         // letters, capitalized only because a sentence or a quotation begins.
+        let head_after = words[1..].iter().any(|&l| p.flags(l) & SUFFIXES != 0);
         let lower_initial = words.len() > 1
             && fw.has(gz::LOWER)
             && !fw.has(gz::GIVEN)
             && !p.toks[k].allcaps()
             && !stats.cap_mid(p, k)
             && (sent.starts_at(k) || after_opening(&p.toks, k, p.text))
-            && !words[1..].iter().any(|&l| p.flags(l) & SUFFIXES != 0)
+            && !head_after
             // "Ninth Legion", "Three Sinners": a number word begins names.
-            && !p.id(k).is_some_and(|i| p.figure_word[i]);
+            && !p.figure_word(k);
         let maybe_strip = fw.has(gz::DEMONYM | gz::COMMON)
             || lower_initial
             || (words.len() > 1 && !p.toks[k].allcaps() && p.lower_seen(k));
@@ -651,8 +673,7 @@ fn push_mention(
             break;
         }
         let known = known_prefix(p, g, &words);
-        let demonym =
-            fw.has(gz::DEMONYM) && !words[1..].iter().any(|&l| p.flags(l) & SUFFIXES != 0);
+        let demonym = fw.has(gz::DEMONYM) && !head_after;
         if (demonym || lower_initial) && !known {
             words.remove(0);
         } else if words.len() > 1

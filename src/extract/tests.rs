@@ -1112,7 +1112,7 @@ fn affiliation_lines_keep_institutions_and_unknown_names() {
     // a known name of several words, an institution word beside a name and a
     // word never written in small letters still count.
     let d = load_plain(
-        "Eye Tracking in the Gallery\n\nAndrew Beresford a.b@durham.ac.uk Durham University, United Kingdom\n\nThierry Poibeau\n\nClara Smith c.smith@port.ac.uk University of Portsmouth, United Kingdom\n\nWe tracked the eyes of visitors in the gallery for a year.\n",
+        "Eye Tracking in the Gallery\n\nAndrew Beresford a.b@durham.ac.uk Durham University, United Kingdom\n\nThierry Poibeau\n\nClara Smith c.smith@port.ac.uk University of Portsmouth, United Kingdom\n\nRosa Diaz r.diaz@port.ac.uk Gallery Studies, Portsmouth\n\nWe tracked the eyes of visitors in the gallery for a year.\n",
     );
     let keys: Vec<String> = super::name_features(&d)
         .into_iter()
@@ -1127,7 +1127,7 @@ fn affiliation_lines_keep_institutions_and_unknown_names() {
         assert!(keys.iter().any(|x| x == k), "{k}: {keys:?}");
     }
     // Everyday words of the title and words also written in small letters
-    // ("gallery") are still not names.
+    // ("gallery", in an affiliation line too) are still not names.
     assert!(
         !keys
             .iter()
@@ -1142,6 +1142,8 @@ fn according_to_takes_an_article() {
                 According to Imre Valdosz they fell. Prices went to the Tarvel Basin.\n";
     assert!(cues_of(text, "Tarvel Information Centre").contains(&"according_to"));
     assert!(cues_of(text, "Imre Valdosz").contains(&"according_to"));
+    let paper = "Exports\n\nExports rose, according to The Tarvel Gazette.\n";
+    assert!(cues_of(paper, "Tarvel Gazette").contains(&"according_to"));
     // "to the X" alone is no source.
     assert!(!cues_of(text, "Tarvel Basin").contains(&"according_to"));
 }
@@ -1169,6 +1171,21 @@ fn a_known_name_holds_its_possessive() {
         &d.text[entity(&d, &f, "Obama").mentions[0].clone()],
         "Obama"
     );
+    // The known name may begin inside the run.
+    let d = load_plain(
+        "Treaty\n\nShe wrote to the Government of the People's Republic of China and met them in The Hague.\n",
+    );
+    let keys: Vec<String> = super::name_features(&d)
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    assert!(
+        keys.iter().any(|k| k == "People's Republic of China"),
+        "{keys:?}"
+    );
+    assert!(!keys.iter().any(|k| k == "Republic of China"), "{keys:?}");
+    // A capitalized "The" inside a sentence stays in a name.
+    assert!(keys.iter().any(|k| k == "The Hague"), "{keys:?}");
 }
 
 #[test]
