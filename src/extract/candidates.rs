@@ -141,20 +141,16 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
         // Beresford"); a country or a well-known place that is also a given
         // name only before a surname ("Jordan Peterson", not "India
         // Resume").
-        let given_except = |k: usize, not: u32| {
-            k >= sent.toks().start
-                && k < sent.toks().end
-                && p.toks[k].kind() == TokKind::Word
-                && p.toks[k].cap()
-                && p.flags(k) & gz::GIVEN != 0
-                && p.flags(k) & not == 0
+        // A capitalized word of this sentence (`cap_word`: after a space).
+        let cap_at = |k: usize| {
+            sent.toks().contains(&k) && p.toks[k].kind() == TokKind::Word && p.toks[k].cap()
         };
+        let cap_word = |k: usize| cap_at(k) && p.toks[k].gap();
+        let given_except =
+            |k: usize, not: u32| cap_at(k) && p.flags(k) & gz::GIVEN != 0 && p.flags(k) & not == 0;
         const PLACE_LIKE: u32 = gz::COUNTRY | gz::REGION | gz::MAJOR_CITY | gz::PLACE_WELL_KNOWN;
         let given = |k: usize| given_except(k, gz::COMMON | PLACE_LIKE);
-        let in_sent = |k: usize| k >= sent.toks().start && k < sent.toks().end;
-        let cap_word = |k: usize| {
-            in_sent(k) && p.toks[k].kind() == TokKind::Word && p.toks[k].cap() && p.toks[k].gap()
-        };
+        let in_sent = |k: usize| sent.toks().contains(&k);
         // The word counts on its own: known to be a name, or next to one.
         let alone = |k: usize| {
             let f = p.flags(k);
@@ -176,14 +172,16 @@ fn is_name_word(p: &Prepared, sent: &Sent, stats: &WordStats, g: &Gazetteer, i: 
                     && f & (gz::COMMON | gz::LOWER) == 0)
         };
         // "United Kingdom", "Durham University", "University of Portsmouth"
-        // in an affiliation line: a known name of several words, or an
-        // organization or place word beside a name word.
+        // in an affiliation line: a known name of several words (tokens
+        // `a..b`, 2 to 4 of them, around `i`; `run_flags` reads a run's first
+        // and last token), or an organization or place word beside a name
+        // word.
         let known_multi = || {
             (i.saturating_sub(3)..=i).any(|a| {
                 (i + 1..a + 5).any(|b| {
                     b >= a + 2
-                        && (a..b).all(|k| cap_word(k) || (k == a && in_sent(k) && p.toks[k].cap()))
-                        && run_flags(p, g, &(a..b).collect::<Vec<_>>()) & (gz::PLACE | gz::ORG) != 0
+                        && (a..b).all(|k| cap_at(k) && (k == a || p.toks[k].gap()))
+                        && run_flags(p, g, &[a, b - 1]) & (gz::PLACE | gz::ORG) != 0
                 })
             })
         };
@@ -251,12 +249,11 @@ pub fn collect(p: &Prepared, sent: &Sent, stats: &WordStats, out: &mut Vec<Menti
                 // "People's Republic of China": a known name that holds a
                 // possessive, from any word of the run ("the Government of
                 // the People's Republic of China").
-                let found = words.iter().enumerate().find_map(|(at, &w)| {
-                    let word = p.toks[w].kind() == TokKind::Word && p.toks[w].cap();
-                    word.then(|| known_past_possessive(p, g, w, j, r.end))
-                        .flatten()
-                        .map(|b| (at, b))
-                });
+                let found = words
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &w)| p.toks[w].kind() == TokKind::Word && p.toks[w].cap())
+                    .find_map(|(at, &w)| known_past_possessive(p, g, w, j, r.end).map(|b| (at, b)));
                 if let Some((at, b)) = found {
                     if at > 0 {
                         let mut before = words[..at].to_vec();

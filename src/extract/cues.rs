@@ -95,14 +95,10 @@ impl Ctx<'_, '_> {
 
     /// "according to X", "according to the X".
     fn according(&self) -> bool {
-        let n = if self
-            .before(1)
-            .is_some_and(|s| s.eq_ignore_ascii_case("the"))
-        {
-            2
-        } else {
-            1
-        };
+        let n = 1 + usize::from(
+            self.before(1)
+                .is_some_and(|s| s.eq_ignore_ascii_case("the")),
+        );
         self.before(n) == Some("to")
             && self
                 .before(n + 1)

@@ -917,17 +917,11 @@ fn a_given_name_that_is_also_a_function_word_begins_a_name_mid_sentence() {
     let d = load_plain(
         "Probe\n\nHe was called up after an injury to Will Middlebrooks and hit leadoff. Middlebrooks said so.\n",
     );
-    let keys: Vec<String> = super::name_features(&d)
-        .into_iter()
-        .map(|n| n.name)
-        .collect();
+    let keys = candidate_names(&d);
     assert!(keys.iter().any(|k| k == "Will Middlebrooks"), "{keys:?}");
     // At the start of a sentence it is the verb.
     let d = load_plain("Probe\n\nWill Smith come? Nobody knows.\n");
-    let keys: Vec<String> = super::name_features(&d)
-        .into_iter()
-        .map(|n| n.name)
-        .collect();
+    let keys = candidate_names(&d);
     assert!(!keys.iter().any(|k| k == "Will Smith"), "{keys:?}");
 }
 
@@ -935,10 +929,7 @@ fn a_given_name_that_is_also_a_function_word_begins_a_name_mid_sentence() {
 fn an_ampersand_between_capitals_stays_in_the_name() {
     let d =
         load_plain("Probe\n\nShe studied at Texas A&M University before joining AT&T in Dallas.\n");
-    let keys: Vec<String> = super::name_features(&d)
-        .into_iter()
-        .map(|n| n.name)
-        .collect();
+    let keys = candidate_names(&d);
     assert!(keys.iter().any(|k| k == "Texas A&M University"), "{keys:?}");
     assert!(keys.iter().any(|k| k == "AT&T"), "{keys:?}");
 }
@@ -951,11 +942,16 @@ fn the_site_name_line_is_not_scanned_for_facts() {
     );
     let d = crate::document::load_as(html.as_bytes(), crate::document::Format::Html, None).unwrap();
     assert_eq!(d.site(), Some("Vexora"), "{:?}", d.blocks);
-    let keys: Vec<String> = super::name_features(&d)
+    let keys = candidate_names(&d);
+    assert!(!keys.iter().any(|k| k == "Vexora"), "{keys:?}");
+}
+
+/// The distinct candidate names of a document, before classification.
+fn candidate_names(d: &Document) -> Vec<String> {
+    super::name_features(d)
         .into_iter()
         .map(|n| n.name)
-        .collect();
-    assert!(!keys.iter().any(|k| k == "Vexora"), "{keys:?}");
+        .collect()
 }
 
 /// The names of the context cues of the candidate `name` in `text`.
@@ -1114,10 +1110,7 @@ fn affiliation_lines_keep_institutions_and_unknown_names() {
     let d = load_plain(
         "Eye Tracking in the Gallery\n\nAndrew Beresford a.b@durham.ac.uk Durham University, United Kingdom\n\nThierry Poibeau\n\nClara Smith c.smith@port.ac.uk University of Portsmouth, United Kingdom\n\nRosa Diaz r.diaz@port.ac.uk Gallery Studies, Portsmouth\n\nWe tracked the eyes of visitors in the gallery for a year.\n",
     );
-    let keys: Vec<String> = super::name_features(&d)
-        .into_iter()
-        .map(|n| n.name)
-        .collect();
+    let keys = candidate_names(&d);
     for k in [
         "Durham University",
         "United Kingdom",
@@ -1175,10 +1168,7 @@ fn a_known_name_holds_its_possessive() {
     let d = load_plain(
         "Treaty\n\nShe wrote to the Government of the People's Republic of China and met them in The Hague.\n",
     );
-    let keys: Vec<String> = super::name_features(&d)
-        .into_iter()
-        .map(|n| n.name)
-        .collect();
+    let keys = candidate_names(&d);
     assert!(
         keys.iter().any(|k| k == "People's Republic of China"),
         "{keys:?}"
