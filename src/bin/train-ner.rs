@@ -21,7 +21,7 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use factlens::document::{Block, BlockKind, Document, load_plain};
 use factlens::extract::model::{self, Example, TrainOptions};
-use factlens::extract::{self, EntityKind};
+use factlens::extract::{self, EntityKind, gazetteer};
 
 #[derive(Parser)]
 #[command(about = "Retrain factlens's entity classifier from ../shared/train")]
@@ -122,43 +122,9 @@ fn kind_of_tag(tag: &str) -> Option<Label> {
     })
 }
 
-/// Facilities named by their head word ("Dulles Airport", "Louvre
-/// Museum"): the project's conventions make them places, where the CoNLL
-/// corpora often say organization.
-const FACILITIES: &[&str] = &[
-    "Airport",
-    "Museum",
-    "Stadium",
-    "Station",
-    "Arena",
-    "Gallery",
-    "Cemetery",
-    "Theater",
-    "Theatre",
-    "Park",
-    "Bridge",
-    "Tower",
-    "Palace",
-    "Castle",
-    "Cathedral",
-    "Temple",
-    "Zoo",
-    "Aquarium",
-    "Planetarium",
-    "Hall",
-    "Square",
-    "Plaza",
-    "Mall",
-    "Hospital",
-    "Library",
-];
-
 fn by_convention(surface: &str, label: Label) -> Label {
-    let last = surface.rsplit(' ').next().unwrap_or(surface);
     match label {
-        Label::Kind(EntityKind::Organization)
-            if surface.contains(' ') && FACILITIES.contains(&last) =>
-        {
+        Label::Kind(EntityKind::Organization) if gazetteer::names_a_facility(surface) => {
             Label::Kind(EntityKind::Place)
         }
         l => l,

@@ -217,6 +217,10 @@ const CITED_ORG: f32 = 0.5;
 struct Structural {
     sure: bool,
     cited: bool,
+    /// In the list of well-known organizations and in no place list: an
+    /// entity of that kind if it is one ("the European Union", listed
+    /// beside countries, is not a place).
+    known_org: bool,
 }
 
 const PREV: u8 = 0;
@@ -304,9 +308,11 @@ impl<'m> Keys<'m> {
             .iter()
             .map(|k| {
                 let cited = count(k, cited) > 0 || (count(k, in_text) > 0 && cites > 1);
+                let hit = ms[k.rep].hit;
                 Structural {
                     sure: cited || count(k, by) > 0 || count(k, email) > 0,
                     cited,
+                    known_org: hit.has(gz::ORG) && !hit.has(gz::PLACE),
                 }
             })
             .collect();
@@ -364,7 +370,16 @@ impl<'m> Keys<'m> {
     ///   scaled down.
     pub fn structure(&self, i: usize, model_pr: [f32; 4]) -> [f32; 4] {
         let mut pr = model_pr;
-        let Structural { sure, cited } = self.structural[i];
+        let Structural {
+            sure,
+            cited,
+            known_org,
+        } = self.structural[i];
+        if known_org {
+            pr[model::ORG] += pr[model::PERSON] + pr[model::PLACE];
+            pr[model::PERSON] = 0.0;
+            pr[model::PLACE] = 0.0;
+        }
         if !sure || pr[model::NONE] >= 1.0 {
             return pr;
         }

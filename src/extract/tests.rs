@@ -1203,3 +1203,18 @@ fn small_words_capitalized_by_position_are_not_names() {
         assert!(n.iter().any(|(x, _)| *x == good), "{good}: {n:?}");
     }
 }
+
+#[test]
+fn a_listed_organization_beside_countries_stays_an_organization() {
+    let (d, f) = run(
+        "Trade\n\nThe minister fears sanctions from the United States and the European Union. \
+         Brazil and Canada were not consulted.\n",
+    );
+    assert_eq!(
+        entity(&d, &f, "European Union").kind,
+        EntityKind::Organization,
+        "{:?}",
+        names(&f)
+    );
+    assert_eq!(entity(&d, &f, "United States").kind, EntityKind::Place);
+}
