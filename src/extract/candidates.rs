@@ -587,6 +587,12 @@ fn known_prefix(p: &Prepared, g: &Gazetteer, words: &[usize]) -> bool {
 
 fn is_title(p: &Prepared, _g: &Gazetteer, k: usize) -> bool {
     p.flags(k) & gz::TITLE != 0
+        // "General George Washington", not "General Motors": the rank is an
+        // everyday word, a title only before a given name.
+        || (p.toks[k].text(p.text) == "General"
+            && p.toks.get(k + 1).is_some_and(|t| t.kind() == TokKind::Word && t.cap())
+            && p.flags(k + 1) & gz::GIVEN != 0
+            && p.flags(k + 1) & gz::COMMON == 0)
 }
 
 /// Trims a run and pushes the mention(s) it holds.

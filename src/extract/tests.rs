@@ -1218,3 +1218,21 @@ fn a_listed_organization_beside_countries_stays_an_organization() {
     );
     assert_eq!(entity(&d, &f, "United States").kind, EntityKind::Place);
 }
+
+#[test]
+fn general_is_a_title_only_before_a_given_name() {
+    let (_, f) = run(
+        "History\n\nIn 1776 General George Washington crossed the river with his army. \
+         Decades later, workers at General Motors built cars in Detroit.\n",
+    );
+    let n = names(&f);
+    assert!(
+        n.contains(&("George Washington", EntityKind::Person)),
+        "{n:?}"
+    );
+    assert!(
+        !n.iter().any(|(x, _)| x.starts_with("General George")),
+        "{n:?}"
+    );
+    assert!(n.iter().any(|(x, _)| *x == "General Motors"), "{n:?}");
+}
