@@ -361,9 +361,15 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         let mut mentions: Vec<std::ops::Range<usize>> = Vec::new();
         let mut surfaces: Vec<&str> = Vec::new();
         let mut canon = None;
+        // An acronym tied to a name the text spells out takes that name's
+        // kind: "many KSC employees" says less about "Kennedy Space Center
+        // (KSC)" than the name does.
+        let spelled = ids.iter().any(|&id| !is_acronym(&clusters[id].surfaces[0]));
         for id in ids {
             let c = &clusters[id];
-            ev += c.evidence;
+            if !(spelled && is_acronym(&c.surfaces[0])) {
+                ev += c.evidence;
+            }
             canon = canon.or(c.canon);
             mentions.extend(c.mentions.iter().map(|&i| ms[i].range.clone()));
             surfaces.extend(c.surfaces.iter().map(String::as_str));

@@ -482,6 +482,9 @@ impl<'m> Keys<'m> {
         }
         // A capital inside a word ("YouTube", "JetBlue", "ResearchGate"), not
         // after a surname's prefix ("McFarlane", "DeVito", "O'Brien").
+        if n > 1 && gz::names_a_facility(key) {
+            out.emit(&["head:facility"], 1.0);
+        }
         if words.iter().any(|w| camel(w)) {
             out.emit(&["camel_case"], 1.0);
         }

@@ -77,17 +77,58 @@ pub const FACILITIES: &[&str] = &[
     "Terminal",
 ];
 
+/// Everyday words that make a "... Center" an institution rather than a
+/// building ("Research Center", "Information Centre", "Policy Center").
+const INSTITUTE_CENTERS: &[&str] = &[
+    "research",
+    "policy",
+    "information",
+    "resource",
+    "resources",
+    "law",
+    "press",
+    "media",
+    "news",
+    "justice",
+    "rights",
+    "study",
+    "studies",
+    "control",
+    "prevention",
+    "hurricane",
+    "data",
+    "development",
+    "action",
+    "advocacy",
+    "training",
+];
+
 /// Is `name` a facility by its head word: the last word, or the word
-/// before its first "of" ("National Museum of the U.S. Air Force")?
-/// One word alone is not ("Museum").
+/// before its first "of" or "for" ("National Museum of the U.S. Air Force")? One
+/// word alone is not ("Museum"). A "Center" is one after an everyday word
+/// that is not about research or policy ("Space Center", "Community
+/// Center"; not "Research Center", nor "Wilson Center").
 pub fn names_a_facility(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
-    let head = match words.iter().position(|&w| w == "of") {
+    let head = match words.iter().position(|&w| w == "of" || w == "for") {
         Some(0) => return false,
-        Some(i) => words[i - 1],
-        None => words[words.len() - 1],
+        Some(i) => i - 1,
+        None => words.len() - 1,
     };
-    words.len() > 1 && FACILITIES.contains(&head)
+    if words.len() < 2 {
+        return false;
+    }
+    match words[head] {
+        "Center" | "Centre" if head > 0 => {
+            let before = words[head - 1];
+            let lower = before.to_lowercase();
+            let flags = get().lower_flags(before);
+            flags & (LOWER | COMMON) != 0
+                && flags & FUNCTION == 0
+                && !INSTITUTE_CENTERS.contains(&lower.as_str())
+        }
+        w => FACILITIES.contains(&w),
+    }
 }
 
 pub const PLACE: u32 = COUNTRY | REGION | CITY | PLACE_WELL_KNOWN;
@@ -208,6 +249,14 @@ mod tests {
         assert!(!names_a_facility("Museum"));
         assert!(!names_a_facility("Bank of the Museum"));
         assert!(!names_a_facility("Catholic Church"));
+        assert!(names_a_facility("Kennedy Space Center"));
+        assert!(names_a_facility("Fort Lee Community Center"));
+        assert!(!names_a_facility("Woodrow Wilson Center"));
+        assert!(!names_a_facility("Uranium Information Centre"));
+        assert!(!names_a_facility(
+            "Center for Strategic and International Studies"
+        ));
+        assert!(names_a_facility("Museum for Modern Art"));
     }
 
     #[test]

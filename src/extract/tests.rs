@@ -1236,3 +1236,31 @@ fn general_is_a_title_only_before_a_given_name() {
     );
     assert!(n.iter().any(|(x, _)| *x == "General Motors"), "{n:?}");
 }
+
+#[test]
+fn facilities_named_by_their_head_word_are_places() {
+    let (d, f) = run(
+        "Engines\n\nThe orbital engines went to the Dixon Space and Rocket Center in \
+         Huntsville, Alabama, and a wing to the Harlan Community Center in Ohio, while the \
+         Hollis Research Center kept the nose cap.\n",
+    );
+    for place in ["Dixon Space and Rocket Center", "Harlan Community Center"] {
+        assert_eq!(
+            entity(&d, &f, place).kind,
+            EntityKind::Place,
+            "{place}: {:?}",
+            names(&f)
+        );
+    }
+}
+
+#[test]
+fn a_defined_acronym_takes_the_kind_of_the_name_it_stands_for() {
+    let (d, f) = run(
+        "Launch\n\nThe craft lifted off from the Kennedy Space Center (KSC) in Florida. \
+         Many KSC employees watched. KSC workers cheered, and KSC managers spoke to KSC staff.\n",
+    );
+    let e = entity(&d, &f, "Kennedy Space Center");
+    assert_eq!(e.kind, EntityKind::Place, "{:?}", names(&f));
+    assert!(e.aliases.iter().any(|a| a == "KSC"), "{:?}", e.aliases);
+}
