@@ -111,6 +111,77 @@ pub fn split_joined(text: &str, ms: &mut Vec<Mention>) {
     }
 }
 
+/// Words that say the name after them is a craft's: vehicles are not
+/// people, organizations or places ("Space Shuttle Atlantis", "the shuttle
+/// Atlantis", "USS Potomac").
+const CRAFT: &[&str] = &[
+    "shuttle",
+    "spacecraft",
+    "orbiter",
+    "rover",
+    "probe",
+    "ship",
+    "steamship",
+    "airship",
+    "submarine",
+    "frigate",
+    "destroyer",
+    "battleship",
+    "cruiser",
+    "yacht",
+    "schooner",
+    "locomotive",
+];
+const CRAFT_PREFIXES: &[&str] = &["USS", "HMS", "RMS", "HMAS", "HMCS", "USNS"];
+
+fn craft_word(w: &str) -> bool {
+    CRAFT_PREFIXES.contains(&w)
+        || (w.len() <= 12 && CRAFT.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
+/// Names of craft, and their short forms elsewhere in the text ("Space
+/// Shuttle Discovery ... Discovery has been retired"), are no entities.
+/// A craft is a name whose words before the last include a craft word, or
+/// one right after a small-letter craft word ("the shuttle Atlantis").
+pub fn drop_craft(text: &str, ms: &mut [Mention]) {
+    let mut names: Vec<String> = Vec::new();
+    for m in ms.iter() {
+        let words: Vec<&str> = m.key.split(' ').collect();
+        let inner = words[..words.len() - 1].iter().rposition(|w| craft_word(w));
+        // "the shuttle Atlantis", "a ship Ariadne"; not "they ship Amazon".
+        let mut before = text[..m.range.start]
+            .trim_end_matches(' ')
+            .rsplit(|c: char| !c.is_alphanumeric());
+        let after_word = before
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_lowercase()) && craft_word(w))
+            && before
+                .next()
+                .is_some_and(|w| matches!(w, "the" | "The" | "a" | "A" | "an" | "An"));
+        let rest = match inner {
+            Some(i) => words[i + 1..].join(" "),
+            None if after_word && !m.key.is_empty() => m.key.clone(),
+            None => continue,
+        };
+        if !names.contains(&rest) {
+            names.push(rest);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for m in ms.iter_mut() {
+        let words: Vec<&str> = m.key.split(' ').collect();
+        let craft = words[..words.len() - 1].iter().any(|w| craft_word(w));
+        if craft || names.iter().any(|n| *n == m.key) {
+            m.evidence = Evidence {
+                none: 1.0,
+                ..Evidence::default()
+            };
+        }
+    }
+}
+
 // Cluster ids index `clusters` and `sets` alike.
 #[allow(clippy::needless_range_loop)]
 pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {

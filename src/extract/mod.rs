@@ -432,6 +432,7 @@ pub fn extract_with(doc: &Document, max_bytes: usize, model: &model::Model) -> F
     let text = p.text;
     drop(p);
     aliases::split_joined(text, &mut mentions);
+    aliases::drop_craft(text, &mut mentions);
     let entities = aliases::resolve(text, &mentions);
     Facts { entities, figures }
 }

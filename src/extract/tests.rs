@@ -1264,3 +1264,25 @@ fn a_defined_acronym_takes_the_kind_of_the_name_it_stands_for() {
     assert_eq!(e.kind, EntityKind::Place, "{:?}", names(&f));
     assert!(e.aliases.iter().any(|a| a == "KSC"), "{:?}", e.aliases);
 }
+
+#[test]
+fn craft_are_not_entities() {
+    let (_, f) = run(
+        "Fleet\n\nSpace Shuttle Meridian lifted off from Florida in 1985. Meridian flew \
+         twelve missions before the shuttle Halcyon replaced it; Halcyon is now in Ohio. \
+         Sailors from the USS Corvallis toured Boston.\n",
+    );
+    let n = names(&f);
+    for craft in [
+        "Space Shuttle Meridian",
+        "Meridian",
+        "Halcyon",
+        "USS Corvallis",
+        "Corvallis",
+    ] {
+        assert!(!n.iter().any(|(x, _)| *x == craft), "{craft}: {n:?}");
+    }
+    for place in ["Florida", "Ohio", "Boston"] {
+        assert!(n.contains(&(place, EntityKind::Place)), "{place}: {n:?}");
+    }
+}
