@@ -173,7 +173,7 @@ pub fn drop_craft(text: &str, ms: &mut [Mention]) {
     for m in ms.iter_mut() {
         let words: Vec<&str> = m.key.split(' ').collect();
         let craft = words[..words.len() - 1].iter().any(|w| craft_word(w));
-        if craft || names.iter().any(|n| *n == m.key) {
+        if craft || names.contains(&m.key) {
             m.evidence = Evidence {
                 none: 1.0,
                 ..Evidence::default()
