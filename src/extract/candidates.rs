@@ -802,6 +802,24 @@ fn push_one(
     if key.chars().filter(|c| c.is_alphabetic()).count() < 2 || contraction(&key) {
         return;
     }
+    // "Mark Tedeschi, QC, said": letters after a personal name between
+    // commas are a rank, not a place ("Columbia, SC" keeps its state).
+    if words.len() == 1
+        && p.toks[first].allcaps()
+        && key.len() <= 3
+        && first >= 3
+        && word_text(p, first - 1) == ","
+        && [first - 2, first - 3]
+            .iter()
+            .all(|&k| p.toks[k].kind() == TokKind::Word && p.toks[k].cap())
+        && p.flags(first - 3) & gz::GIVEN != 0
+        && p.flags(first - 3) & gz::COMMON == 0
+        && p.toks
+            .get(first + 1)
+            .is_some_and(|t| matches!(t.text(p.text), "," | "." | ";" | ")"))
+    {
+        return;
+    }
     // "AU$": a currency, not the African Union.
     if p.toks
         .get(last + 1)

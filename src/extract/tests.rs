@@ -1286,3 +1286,21 @@ fn craft_are_not_entities() {
         assert!(n.contains(&(place, EntityKind::Place)), "{place}: {n:?}");
     }
 }
+
+#[test]
+fn letters_after_a_name_between_commas_are_a_rank() {
+    let (_, f) = run(
+        "Court\n\nFor the defence, Daniel Moreau, QC, said the parents had acted in good faith. \
+         The prosecutor, Helen Ashcombe, SC, disagreed. The couple later moved to Columbia, SC, \
+         and then to Ottawa.\n",
+    );
+    let n = names(&f);
+    assert!(!n.iter().any(|(x, _)| *x == "QC"), "{n:?}");
+    assert!(n.contains(&("Daniel Moreau", EntityKind::Person)), "{n:?}");
+    assert!(n.contains(&("Helen Ashcombe", EntityKind::Person)), "{n:?}");
+    // After a place, the letters are its state.
+    assert!(
+        n.iter().any(|(x, _)| *x == "SC" || *x == "South Carolina"),
+        "{n:?}"
+    );
+}
