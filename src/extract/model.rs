@@ -134,7 +134,7 @@ impl Default for TrainOptions {
             rate: 0.1,
             l2: 1e-5,
             min_count: 2,
-            runs: 5,
+            runs: 15,
         }
     }
 }
