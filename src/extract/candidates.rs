@@ -532,7 +532,14 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
             "and" | "&" => {
                 let before_last = cur.last().map(|&b| p.flags(b)).unwrap_or(0);
                 let before_first = cur.first().map(|&b| p.flags(b)).unwrap_or(0);
-                let pattern = last & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
+                // The head of what follows: its last word, or the word
+                // before its "of" ("Aviation & Space Museum of McMinnville").
+                let head = rest
+                    .iter()
+                    .position(|&x| matches!(word_text(p, x), "of" | "for"))
+                    .filter(|&i| i > 0)
+                    .map_or(last, |i| p.flags(rest[i - 1]));
+                let pattern = head & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
                     && !cur.iter().any(|&b| p.flags(b) & SUFFIXES != 0)
                     && !cur.is_empty()
                     && run_flags(p, g, cur) & (gz::PLACE | gz::ORG) == 0

@@ -1304,3 +1304,22 @@ fn letters_after_a_name_between_commas_are_a_rank() {
         "{n:?}"
     );
 }
+
+#[test]
+fn an_ampersand_before_the_head_of_an_of_phrase_stays_in_the_name() {
+    let d = load_plain(
+        "Exhibits\n\nA trainer went to the Harwood Aviation & Space Museum of Dalton, Oregon, \
+         and a tyre to the Ridley Science & Industry Museum.\n",
+    );
+    let keys = candidate_names(&d);
+    assert!(
+        keys.iter()
+            .any(|k| k == "Harwood Aviation & Space Museum of Dalton"),
+        "{keys:?}"
+    );
+    assert!(!keys.iter().any(|k| k == "Harwood Aviation"), "{keys:?}");
+    assert!(
+        keys.iter().any(|k| k == "Ridley Science & Industry Museum"),
+        "{keys:?}"
+    );
+}
