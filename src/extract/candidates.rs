@@ -809,6 +809,40 @@ fn push_one(
     if key.chars().filter(|c| c.is_alphabetic()).count() < 2 || contraction(&key) {
         return;
     }
+    // "Anglo-American", "South-Eastern European": a nationality adjective,
+    // however compounded, is no name.
+    let kw: Vec<&str> = key.split(' ').collect();
+    let last_word = kw[kw.len() - 1];
+    let last_part = last_word.rsplit('-').next().unwrap_or(last_word);
+    let hyphenated = last_part.len() < last_word.len();
+    if hyphenated || kw.len() > 1 {
+        let direction = |w: &str| {
+            w.split('-')
+                .all(|x| super::classify::DIRECTIONS.contains(&x))
+        };
+        // "Anglo-American" (one word), or directions before a nationality.
+        let compound = (kw.len() == 1 && hyphenated)
+            || (!hyphenated && kw[..kw.len() - 1].iter().all(|w| direction(w)));
+        let lh = g.lookup(last_part);
+        if compound
+            && lh.has(gz::DEMONYM)
+            && !lh.has(gz::PLACE | gz::ORG)
+            && !hit.has(gz::PLACE | gz::ORG)
+        {
+            return;
+        }
+    }
+    // "Victorian houses", "a Hegelian colour": an adjective made from a
+    // name, before the noun it qualifies, is no name itself.
+    if words.len() == 1
+        && (key.ends_with("ian") || key.ends_with("ean"))
+        && !hit.has(gz::GIVEN | gz::SURNAME | gz::PLACE | gz::ORG)
+        && p.toks.get(first + 1).is_some_and(|t| {
+            t.kind() == TokKind::Word && !t.cap() && p.flags(first + 1) & gz::FUNCTION == 0
+        })
+    {
+        return;
+    }
     // "Mark Tedeschi, QC, said": letters after a personal name between
     // commas are a rank, not a place ("Columbia, SC" keeps its state).
     if words.len() == 1

@@ -102,7 +102,7 @@ const SIGNATURE: u32 = gz::COUNTRY
     | gz::SURNAME
     | gz::COMMON;
 
-const DIRECTIONS: &[&str] = &[
+pub(crate) const DIRECTIONS: &[&str] = &[
     "North",
     "South",
     "East",

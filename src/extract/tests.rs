@@ -1323,3 +1323,24 @@ fn an_ampersand_before_the_head_of_an_of_phrase_stays_in_the_name() {
         "{keys:?}"
     );
 }
+
+#[test]
+fn adjectives_made_from_names_are_not_names() {
+    let d = load_plain(
+        "Essays\n\nThe essay has a strong Hegelian colour and an Aristotelian structure. It \
+         speaks of South-Eastern European trade and Anglo-American ties. Later Adrian Hale \
+         visited Dorian Gray in Vienna.\n",
+    );
+    let keys = candidate_names(&d);
+    for adj in [
+        "Hegelian",
+        "Victorian",
+        "South-Eastern European",
+        "Anglo-American",
+    ] {
+        assert!(!keys.iter().any(|k| k == adj), "{adj}: {keys:?}");
+    }
+    for name in ["Adrian Hale", "Dorian Gray", "Vienna"] {
+        assert!(keys.iter().any(|k| k == name), "{name}: {keys:?}");
+    }
+}
