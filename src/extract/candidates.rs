@@ -739,6 +739,17 @@ fn push_mention(
     {
         words.pop();
     }
+    // "Holland Lodge No. 8", "Symphony No. 5": the abbreviation of a number
+    // ends the name before it.
+    if words.len() > 1
+        && words.last().is_some_and(|&k| {
+            matches!(word_text(p, k), "No" | "Nos")
+                && p.toks.get(k + 1).is_some_and(|t| t.text(p.text) == ".")
+                && p.toks.get(k + 2).is_some_and(|t| t.kind() == TokKind::Num)
+        })
+    {
+        words.pop();
+    }
     // "Washington Chris Gregoire", "Washington State University Simon Ličen",
     // "Refugee Council Enver Solomon": a place or an organization right
     // before a person's name. Not when the run ends in the head of one name

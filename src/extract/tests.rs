@@ -1344,3 +1344,14 @@ fn adjectives_made_from_names_are_not_names() {
         assert!(keys.iter().any(|k| k == name), "{name}: {keys:?}");
     }
 }
+
+#[test]
+fn the_abbreviation_of_a_number_ends_a_name() {
+    let d = load_plain(
+        "Masons\n\nHe was initiated at Harlow Lodge No. 8 in 1789 and heard Symphony No. 5 \
+         in Vienna.\n",
+    );
+    let keys = candidate_names(&d);
+    assert!(keys.iter().any(|k| k == "Harlow Lodge"), "{keys:?}");
+    assert!(!keys.iter().any(|k| k.ends_with("No")), "{keys:?}");
+}
