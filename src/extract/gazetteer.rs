@@ -75,6 +75,9 @@ pub const FACILITIES: &[&str] = &[
     "Harbour",
     "Harbor",
     "Terminal",
+    "Hotel",
+    "Resort",
+    "Motel",
 ];
 
 /// Everyday words that make a "... Center" an institution rather than a
@@ -250,6 +253,7 @@ mod tests {
         assert!(!names_a_facility("Bank of the Museum"));
         assert!(!names_a_facility("Catholic Church"));
         assert!(names_a_facility("Kennedy Space Center"));
+        assert!(names_a_facility("Hafren Hotel"));
         assert!(names_a_facility("Fort Lee Community Center"));
         assert!(!names_a_facility("Woodrow Wilson Center"));
         assert!(!names_a_facility("Uranium Information Centre"));

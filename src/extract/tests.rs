@@ -1252,6 +1252,18 @@ fn facilities_named_by_their_head_word_are_places() {
             names(&f)
         );
     }
+    let (d, f) = run(
+        "Stay\n\nWe stayed at the Hafren Hotel in Mukalla, then two nights at the Desert \
+         Ridge Resort near Phoenix.\n",
+    );
+    for place in ["Hafren Hotel", "Desert Ridge Resort"] {
+        assert_eq!(
+            entity(&d, &f, place).kind,
+            EntityKind::Place,
+            "{place}: {:?}",
+            names(&f)
+        );
+    }
 }
 
 #[test]
