@@ -843,6 +843,18 @@ fn push_one(
             return;
         }
     }
+    // "the US-India deal", "China-Russia ties": places paired by a hyphen
+    // qualify a noun; the pair is no name ("Guinea-Bissau" is known whole).
+    if kw.len() == 1
+        && hyphenated
+        && !hit.has(gz::PLACE | gz::ORG)
+        && last_word.split('-').all(|x| {
+            g.lookup(x)
+                .has(gz::COUNTRY | gz::PLACE_WELL_KNOWN | gz::REGION)
+        })
+    {
+        return;
+    }
     // "Victorian houses", "a Hegelian colour": an adjective made from a
     // name, before the noun it qualifies, is no name itself.
     if words.len() == 1

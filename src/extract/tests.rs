@@ -1367,3 +1367,17 @@ fn the_abbreviation_of_a_number_ends_a_name() {
     assert!(keys.iter().any(|k| k == "Harlow Lodge"), "{keys:?}");
     assert!(!keys.iter().any(|k| k.ends_with("No")), "{keys:?}");
 }
+
+#[test]
+fn places_paired_by_a_hyphen_are_no_name() {
+    let d = load_plain(
+        "Trade\n\nThe US-India agreement and China-Russia ties were discussed in Paris, as was \
+         the economy of Guinea-Bissau.\n",
+    );
+    let keys = candidate_names(&d);
+    for pair in ["US-India", "China-Russia"] {
+        assert!(!keys.iter().any(|k| k == pair), "{pair}: {keys:?}");
+    }
+    assert!(keys.iter().any(|k| k == "Guinea-Bissau"), "{keys:?}");
+    assert!(keys.iter().any(|k| k == "Paris"), "{keys:?}");
+}
