@@ -135,45 +135,86 @@ const CRAFT: &[&str] = &[
 const CRAFT_PREFIXES: &[&str] = &["USS", "HMS", "RMS", "HMAS", "HMCS", "USNS"];
 
 fn craft_word(w: &str) -> bool {
-    CRAFT_PREFIXES.contains(&w)
-        || (w.len() <= 12 && CRAFT.iter().any(|c| c.eq_ignore_ascii_case(w)))
+    CRAFT_PREFIXES.contains(&w) || CRAFT.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// The part of `key` after its leading craft words, if `key` names a craft:
+/// "Space Shuttle Atlantis" is "Atlantis", "USS Potomac" is "Potomac". Not
+/// a name that ends in an organization or place word ("USS Arizona
+/// Memorial", "Manchester Ship Canal") or has a craft word inside only
+/// ("New York Yacht Club").
+fn craft_name<'a>(g: &gz::Gazetteer, key: &'a str) -> Option<&'a str> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let lead = words
+        .iter()
+        .take_while(|&&w| craft_word(w) || w == "Space")
+        .count();
+    if lead == words.len() || !words[..lead].iter().any(|&w| craft_word(w)) {
+        return None;
+    }
+    let last = words[words.len() - 1];
+    if g.lookup(last).has(gz::ORG_SUFFIX | gz::PLACE_SUFFIX) {
+        return None;
+    }
+    let offset: usize = words[..lead].iter().map(|w| w.len() + 1).sum();
+    key.get(offset..)
+}
+
+/// Is the mention at `start` right after a small-letter craft word and an
+/// article ("the shuttle Atlantis", "the space shuttle Atlantis", "a ship
+/// Ariadne"; not "they ship Amazon")?
+fn after_craft_word(text: &str, start: usize) -> bool {
+    let mut before = text[..start]
+        .trim_end_matches(' ')
+        .rsplit(|c: char| !c.is_alphanumeric());
+    if !before
+        .next()
+        .is_some_and(|w| w.chars().all(char::is_lowercase) && craft_word(w))
+    {
+        return false;
+    }
+    let mut w = before.next();
+    if w == Some("space") {
+        w = before.next();
+    }
+    w.is_some_and(|w| matches!(w, "the" | "The" | "a" | "A" | "an" | "An"))
 }
 
 /// Names of craft, and their short forms elsewhere in the text ("Space
-/// Shuttle Discovery ... Discovery has been retired"), are no entities.
-/// A craft is a name whose words before the last include a craft word, or
-/// one right after a small-letter craft word ("the shuttle Atlantis").
+/// Shuttle Discovery ... Discovery has been retired"), are no entities. A
+/// short form that a list knows as a country, region or big city ("USS
+/// Arizona ... a veteran from Arizona"), or that is a person's full name
+/// ("USS John McCain"), keeps its own evidence.
 pub fn drop_craft(text: &str, ms: &mut [Mention]) {
+    let g = gz::get();
     let mut names: Vec<String> = Vec::new();
-    for m in ms.iter() {
-        let words: Vec<&str> = m.key.split(' ').collect();
-        let inner = words[..words.len() - 1].iter().rposition(|w| craft_word(w));
-        // "the shuttle Atlantis", "a ship Ariadne"; not "they ship Amazon".
-        let mut before = text[..m.range.start]
-            .trim_end_matches(' ')
-            .rsplit(|c: char| !c.is_alphanumeric());
-        let after_word = before
-            .next()
-            .is_some_and(|w| w.chars().all(|c| c.is_lowercase()) && craft_word(w))
-            && before
-                .next()
-                .is_some_and(|w| matches!(w, "the" | "The" | "a" | "A" | "an" | "An"));
-        let rest = match inner {
-            Some(i) => words[i + 1..].join(" "),
-            None if after_word && !m.key.is_empty() => m.key.clone(),
+    let mut craft = vec![false; ms.len()];
+    for (i, m) in ms.iter().enumerate() {
+        let rest = match craft_name(g, &m.key) {
+            Some(rest) => rest,
+            None if after_craft_word(text, m.range.start) => m.key.as_str(),
             None => continue,
         };
-        if !names.contains(&rest) {
-            names.push(rest);
+        craft[i] = true;
+        if !rest.is_empty() && !names.iter().any(|n| n == rest) {
+            names.push(rest.to_string());
         }
     }
     if names.is_empty() {
         return;
     }
-    for m in ms.iter_mut() {
-        let words: Vec<&str> = m.key.split(' ').collect();
-        let craft = words[..words.len() - 1].iter().any(|w| craft_word(w));
-        if craft || names.contains(&m.key) {
+    let kept = |m: &Mention| {
+        let person = m.key.contains(' ')
+            && m.key
+                .split(' ')
+                .next()
+                .is_some_and(|w| g.lookup(w).has(gz::GIVEN));
+        person
+            || m.hit
+                .has(gz::COUNTRY | gz::REGION | gz::PLACE_WELL_KNOWN | gz::MAJOR_CITY)
+    };
+    for (m, craft) in ms.iter_mut().zip(craft) {
+        if craft || (names.contains(&m.key) && !kept(m)) {
             m.evidence = Evidence {
                 none: 1.0,
                 ..Evidence::default()
@@ -434,18 +475,30 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
         let mut canon = None;
         // An acronym tied to a name the text spells out takes that name's
         // kind: "many KSC employees" says less about "Kennedy Space Center
-        // (KSC)" than the name does.
-        let spelled = ids.iter().any(|&id| !is_acronym(&clusters[id].surfaces[0]));
+        // (KSC)" than the name does. Whether the group is an entity at all
+        // stays the sum of every mention's say.
+        let acronym = |c: &Cluster| c.surfaces.iter().all(|s| is_acronym(s));
+        let mut spelled_ev = Evidence::default();
         for id in ids {
             let c = &clusters[id];
-            if !(spelled && is_acronym(&c.surfaces[0])) {
-                ev += c.evidence;
+            ev += c.evidence;
+            if !acronym(c) {
+                spelled_ev += c.evidence;
             }
             canon = canon.or(c.canon);
             mentions.extend(c.mentions.iter().map(|&i| ms[i].range.clone()));
             surfaces.extend(c.surfaces.iter().map(String::as_str));
         }
-        let Some(kind) = kind_of(&ev) else { continue };
+        if kind_of(&ev).is_none() {
+            continue;
+        }
+        let Some(kind) = kind_of(&Evidence {
+            none: 0.0,
+            ..spelled_ev
+        })
+        .or_else(|| kind_of(&ev)) else {
+            continue;
+        };
         mentions.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         let mut last_end = 0;
         mentions.retain(|r| {

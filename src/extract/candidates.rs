@@ -537,7 +537,9 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
                 let head = rest
                     .iter()
                     .position(|&x| matches!(word_text(p, x), "of" | "for"))
-                    .filter(|&i| i > 0)
+                    // Two words at least: "Evercore and Bank of America"
+                    // are two names.
+                    .filter(|&i| i > 1)
                     .map_or(last, |i| p.flags(rest[i - 1]));
                 let pattern = head & (gz::ORG_SUFFIX | gz::PLACE_SUFFIX) != 0
                     && !cur.iter().any(|&b| p.flags(b) & SUFFIXES != 0)
@@ -592,14 +594,18 @@ fn known_prefix(p: &Prepared, g: &Gazetteer, words: &[usize]) -> bool {
         .any(|n| run_flags(p, g, &words[..n]) & (gz::PLACE | gz::ORG) != 0)
 }
 
+/// A given name that is not also an everyday word ("Mark", not "Will").
+fn plain_given(p: &Prepared, k: usize) -> bool {
+    p.flags(k) & gz::GIVEN != 0 && p.flags(k) & gz::COMMON == 0
+}
+
 fn is_title(p: &Prepared, _g: &Gazetteer, k: usize) -> bool {
     p.flags(k) & gz::TITLE != 0
         // "General George Washington", not "General Motors": the rank is an
         // everyday word, a title only before a given name.
         || (p.toks[k].text(p.text) == "General"
             && p.toks.get(k + 1).is_some_and(|t| t.kind() == TokKind::Word && t.cap())
-            && p.flags(k + 1) & gz::GIVEN != 0
-            && p.flags(k + 1) & gz::COMMON == 0)
+            && plain_given(p, k + 1))
 }
 
 /// Trims a run and pushes the mention(s) it holds.
@@ -739,8 +745,8 @@ fn push_mention(
     {
         words.pop();
     }
-    // "Holland Lodge No. 8", "Symphony No. 5": the abbreviation of a number
-    // ends the name before it.
+    // "Holland Lodge No. 8": the abbreviation of a number ends the name
+    // before it.
     if words.len() > 1
         && words.last().is_some_and(|&k| {
             matches!(word_text(p, k), "No" | "Nos")
@@ -848,6 +854,9 @@ fn push_one(
     if kw.len() == 1
         && hyphenated
         && !hit.has(gz::PLACE | gz::ORG)
+        && p.toks
+            .get(last + 1)
+            .is_some_and(|t| t.kind() == TokKind::Word && !t.cap())
         && last_word.split('-').all(|x| {
             g.lookup(x)
                 .has(gz::COUNTRY | gz::PLACE_WELL_KNOWN | gz::REGION)
@@ -855,19 +864,28 @@ fn push_one(
     {
         return;
     }
-    // "Victorian houses", "a Hegelian colour": an adjective made from a
-    // name, before the noun it qualifies, is no name itself.
+    // "The Hegelian definition", "original Victorian houses": an adjective
+    // made from a name, after a small-letter word or a determiner and
+    // before the noun it qualifies, is no name itself (not "the Guardian
+    // reported", an organization word, nor "But Ohanian said").
     if words.len() == 1
         && (key.ends_with("ian") || key.ends_with("ean"))
-        && !hit.has(gz::GIVEN | gz::SURNAME | gz::PLACE | gz::ORG)
+        && !hit.has(gz::GIVEN | gz::SURNAME | gz::PLACE | gz::ORG | SUFFIXES)
+        && first > sr.start
+        && p.toks[first - 1].kind() == TokKind::Word
+        && (!p.toks[first - 1].cap() || p.flags(first - 1) & gz::FUNCTION != 0)
         && p.toks.get(first + 1).is_some_and(|t| {
-            t.kind() == TokKind::Word && !t.cap() && p.flags(first + 1) & gz::FUNCTION == 0
+            t.kind() == TokKind::Word
+                && !t.cap()
+                && p.flags(first + 1) & gz::FUNCTION == 0
+                && !cues::SAYING.contains(&t.text(p.text))
         })
     {
         return;
     }
-    // "Mark Tedeschi, QC, said": letters after a personal name between
-    // commas are a rank, not a place ("Columbia, SC" keeps its state).
+    // "Mark Tedeschi, QC, said": letters after a personal name, set off by
+    // a comma and followed by punctuation, are a rank, not a place
+    // ("Columbia, SC" and "Virginia Beach, VA" keep their state).
     if words.len() == 1
         && p.toks[first].allcaps()
         && key.len() <= 3
@@ -876,8 +894,10 @@ fn push_one(
         && [first - 2, first - 3]
             .iter()
             .all(|&k| p.toks[k].kind() == TokKind::Word && p.toks[k].cap())
-        && p.flags(first - 3) & gz::GIVEN != 0
-        && p.flags(first - 3) & gz::COMMON == 0
+        && plain_given(p, first - 3)
+        && run_flags(p, g, &[first - 3, first - 2]) & gz::PLACE == 0
+        && p.flags(first - 3) & gz::PLACE == 0
+        && p.flags(first - 2) & (gz::PLACE | gz::PLACE_SUFFIX) == 0
         && p.toks
             .get(first + 1)
             .is_some_and(|t| matches!(t.text(p.text), "," | "." | ";" | ")"))

@@ -217,7 +217,7 @@ const CITED_ORG: f32 = 0.5;
 struct Structural {
     sure: bool,
     cited: bool,
-    /// In the list of well-known organizations and in no place list: an
+    /// In the list of well-known organizations and in no place or name list: an
     /// entity of that kind if it is one ("the European Union", listed
     /// beside countries, is not a place).
     known_org: bool,
@@ -312,7 +312,7 @@ impl<'m> Keys<'m> {
                 Structural {
                     sure: cited || count(k, by) > 0 || count(k, email) > 0,
                     cited,
-                    known_org: hit.has(gz::ORG) && !hit.has(gz::PLACE),
+                    known_org: hit.has(gz::ORG) && !hit.has(gz::PLACE | gz::GIVEN | gz::SURNAME),
                 }
             })
             .collect();
@@ -368,6 +368,11 @@ impl<'m> Keys<'m> {
     ///   is rarely a place (surnames that are towns: "Santos", "Marks")
     ///   and more often a person than a body: place and organization are
     ///   scaled down.
+    ///
+    /// And a name in the short list of well-known organizations, and in no
+    /// place or name list, is an organization if it is an entity at all:
+    /// few of them are in the training text ("the United States and the
+    /// European Union" made the EU a place).
     pub fn structure(&self, i: usize, model_pr: [f32; 4]) -> [f32; 4] {
         let mut pr = model_pr;
         let Structural {
@@ -480,11 +485,11 @@ impl<'m> Keys<'m> {
         if all_caps && n > 0 {
             out.emit(&["all_caps"], 1.0);
         }
-        // A capital inside a word ("YouTube", "JetBlue", "ResearchGate"), not
-        // after a surname's prefix ("McFarlane", "DeVito", "O'Brien").
         if n > 1 && gz::names_a_facility(key) {
             out.emit(&["head:facility"], 1.0);
         }
+        // A capital inside a word ("YouTube", "JetBlue", "ResearchGate"), not
+        // after a surname's prefix ("McFarlane", "DeVito", "O'Brien").
         if words.iter().any(|w| camel(w)) {
             out.emit(&["camel_case"], 1.0);
         }

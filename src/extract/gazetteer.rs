@@ -32,7 +32,6 @@ pub const MULTI_FIRST: u32 = 1 << 16;
 /// made by `train-ner --lexicon`).
 pub const LOWER: u32 = 1 << 17;
 
-/// Any place list.
 /// Facilities named by their head word ("Dulles Airport", "Museum of
 /// Flight"): the project's conventions make them places, where the CoNLL
 /// corpora often say organization.
@@ -104,36 +103,49 @@ const INSTITUTE_CENTERS: &[&str] = &[
     "action",
     "advocacy",
     "training",
+    "international",
+    "national",
+    "regional",
+    "global",
 ];
 
 /// Is `name` a facility by its head word: the last word, or the word
-/// before its first "of" or "for" ("National Museum of the U.S. Air Force")? One
-/// word alone is not ("Museum"). A "Center" is one after an everyday word
-/// that is not about research or policy ("Space Center", "Community
-/// Center"; not "Research Center", nor "Wilson Center").
+/// before its first "of" or "for" ("National Museum of the U.S. Air
+/// Force")? One word alone is not ("Museum"), nor a given name and one word
+/// ("Shirley Temple"). A "Center" is one after an everyday word that is not
+/// about research or policy ("Space Center", "Community Center"; not
+/// "Research Center", "Wilson Center", nor any "Center for ...").
 pub fn names_a_facility(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
-    let head = match words.iter().position(|&w| w == "of" || w == "for") {
-        Some(0) => return false,
-        Some(i) => i - 1,
-        None => words.len() - 1,
-    };
     if words.len() < 2 {
         return false;
     }
+    let g = get();
+    let given = |w: &str| {
+        let h = g.lookup(w);
+        h.has(GIVEN) && !h.has(COMMON)
+    };
+    if words.len() == 2 && given(words[0]) {
+        return false;
+    }
+    let (head, connector) = match words.iter().position(|&w| w == "of" || w == "for") {
+        Some(0) => return false,
+        Some(i) => (i - 1, Some(words[i])),
+        None => (words.len() - 1, None),
+    };
     match words[head] {
-        "Center" | "Centre" if head > 0 => {
+        "Center" | "Centre" if head > 0 && connector != Some("for") => {
             let before = words[head - 1];
-            let lower = before.to_lowercase();
-            let flags = get().lower_flags(before);
+            let flags = g.lower_flags(before);
             flags & (LOWER | COMMON) != 0
                 && flags & FUNCTION == 0
-                && !INSTITUTE_CENTERS.contains(&lower.as_str())
+                && !INSTITUTE_CENTERS.contains(&before.to_lowercase().as_str())
         }
         w => FACILITIES.contains(&w),
     }
 }
 
+/// Any place list.
 pub const PLACE: u32 = COUNTRY | REGION | CITY | PLACE_WELL_KNOWN;
 
 /// Bound on the memo of look-ups (it is cleared when full).
