@@ -118,8 +118,6 @@ const CRAFT: &[&str] = &[
     "shuttle",
     "spacecraft",
     "orbiter",
-    "rover",
-    "probe",
     "ship",
     "steamship",
     "airship",

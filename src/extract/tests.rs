@@ -1283,7 +1283,8 @@ fn craft_are_not_entities() {
         "Fleet\n\nSpace Shuttle Meridian lifted off from Florida in 1985. Meridian flew \
          twelve missions before the space shuttle Halcyon replaced it; Halcyon is in Ohio. \
          Sailors from the USS Corvallis toured Boston, and Corvallis sailed on. The USS \
-         Arizona Memorial honours the crew; a veteran from Arizona spoke.\n",
+         Arizona Memorial honours the crew; a veteran from Arizona spoke. The probe NASA \
+         launched in 2006 reached Pluto.\n",
     );
     let n = names(&f);
     for craft in [
@@ -1295,6 +1296,7 @@ fn craft_are_not_entities() {
     ] {
         assert!(!n.iter().any(|(x, _)| *x == craft), "{craft}: {n:?}");
     }
+    assert!(n.iter().any(|(x, _)| *x == "NASA"), "{n:?}");
     for place in ["Florida", "Ohio", "Boston", "Arizona"] {
         assert!(n.contains(&(place, EntityKind::Place)), "{place}: {n:?}");
     }
