@@ -864,10 +864,11 @@ fn push_one(
     {
         return;
     }
-    // "The Hegelian definition", "original Victorian houses": an adjective
+    // "The Hegelian definition", "an Aristotelian structure": an adjective
     // made from a name, after a small-letter word or a determiner and
     // before the noun it qualifies, is no name itself (not "the Guardian
-    // reported", an organization word, nor "But Ohanian said").
+    // reported", an organization word, nor "But Ohanian said"). A word a
+    // name list knows is left to the model ("Victorian" is a surname).
     if words.len() == 1
         && (key.ends_with("ian") || key.ends_with("ean"))
         && !hit.has(gz::GIVEN | gz::SURNAME | gz::PLACE | gz::ORG | SUFFIXES)
