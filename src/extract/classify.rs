@@ -815,6 +815,20 @@ pub fn classify(p: &Prepared, stats: &WordStats, ms: &mut [Mention], model: &Mod
     }
 }
 
+/// `pr` of an acronym in a person's affiliation slot
+/// (`stack::Context::affiliation`): neither a person nor nothing; the model
+/// still says whether it is a body or a place ("Ann Lee of NSW").
+fn affiliated(pr: [f32; 4]) -> [f32; 4] {
+    let total = pr[model::ORG] + pr[model::PLACE];
+    if total <= 0.0 {
+        return pr;
+    }
+    let mut out = [0.0; 4];
+    out[model::ORG] = pr[model::ORG] / total;
+    out[model::PLACE] = pr[model::PLACE] / total;
+    out
+}
+
 /// The class probabilities of every distinct name from its own features.
 pub fn first_pass(p: &Prepared, stats: &WordStats, keys: &Keys, model: &Model) -> Vec<[f32; 4]> {
     let mut feats = Hashed::default();
@@ -842,7 +856,12 @@ pub fn scores(
         .map(|i| {
             feats.0.clear();
             ctx.features(i, &mut feats);
-            keys.structure(i, model.probabilities(&feats.0))
+            let pr = keys.structure(i, model.probabilities(&feats.0));
+            if ctx.affiliation(i, keys.key(i)) {
+                affiliated(pr)
+            } else {
+                pr
+            }
         })
         .collect();
     (first, last, Some(ctx))

@@ -169,6 +169,23 @@ impl Context {
         }
     }
 
+    /// Is name `i` (written `key`) an acronym in a person's affiliation
+    /// slot: right after "<person> of" ("Leung Kwok-hung of LSD") or right
+    /// before "'s <person>" ("FTU's Alice Mak")? Such an acronym is a body
+    /// or a place, never a person, and a name: news writes parties, unions
+    /// and agencies this way. The training text has almost no such slots
+    /// (a person before "of" is rare outside news), so the model cannot
+    /// learn it. Only acronyms: a word in that slot may be anything
+    /// ("Evelyn Waugh's Penelope").
+    pub fn affiliation(&self, i: usize, key: &str) -> bool {
+        let acronym = (2..=5).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_uppercase());
+        acronym
+            && [OF + 1, POSS].into_iter().any(|r| {
+                let k = self.counts[i][r];
+                k > 0 && self.sums[i][r][1] / k as f32 >= 0.5
+            })
+    }
+
     /// The second-pass features of name `i`.
     pub fn features(&self, i: usize, out: &mut impl Sink) {
         out.emit(&["s2:bias"], 1.0);

@@ -1397,3 +1397,28 @@ fn places_paired_by_a_hyphen_are_no_name() {
     assert!(keys.iter().any(|k| k == "Austria-Hungary"), "{keys:?}");
     assert!(keys.iter().any(|k| k == "Paris"), "{keys:?}");
 }
+
+#[test]
+fn an_acronym_after_a_person_and_of_is_an_affiliation() {
+    let (d, f) = run(
+        "Count\n\nThe seat went to Margaret Okafor of the Green Party, while Thomas Walsh of \
+         KPW and Alan Briggs of RMT lost their deposits. PFW's Li Wenjun came third, ahead of \
+         Anna Berg of NSW.\n",
+    );
+    for acronym in ["KPW", "RMT", "PFW"] {
+        assert_eq!(
+            entity(&d, &f, acronym).kind,
+            EntityKind::Organization,
+            "{acronym}: {:?}",
+            names(&f)
+        );
+    }
+    // The model still says whether the acronym is a body or a place.
+    assert_eq!(
+        entity(&d, &f, "NSW").kind,
+        EntityKind::Place,
+        "{:?}",
+        names(&f)
+    );
+    assert_eq!(entity(&d, &f, "Li Wenjun").kind, EntityKind::Person);
+}
