@@ -17,6 +17,7 @@ const LISTS: &[(&str, u32, bool)] = &[
     ("cities.txt", 2, false),
     ("cities_major.txt", 14, false),
     ("given.txt", 3, false),
+    ("given_world.txt", 18, false),
     ("surnames.txt", 4, false),
     ("vocab_titles.txt", 5, false),
     ("vocab_org_suffixes.txt", 6, false),

@@ -80,6 +80,7 @@ const FLAG_NAMES: &[(u32, &str)] = &[
     (gz::PLACE_WELL_KNOWN, "PLACE"),
     (gz::ORG, "ORG"),
     (gz::GIVEN, "GIVEN"),
+    (gz::FORENAME, "FORENAME"),
     (gz::SURNAME, "SURNAME"),
     (gz::TITLE, "TITLE"),
     (gz::ORG_SUFFIX, "ORG_SUFFIX"),
@@ -99,6 +100,7 @@ const SIGNATURE: u32 = gz::COUNTRY
     | gz::PLACE_WELL_KNOWN
     | gz::ORG
     | gz::GIVEN
+    | gz::FORENAME
     | gz::SURNAME
     | gz::COMMON;
 
@@ -461,7 +463,7 @@ impl<'m> Keys<'m> {
             } else {
                 out.emit(&["last_word=", &words[n - 1].to_lowercase()], 1.0);
                 out.emit(&["first_word=", &words[0].to_lowercase()], 1.0);
-                let given = ff & gz::GIVEN != 0 && ff & gz::COMMON == 0;
+                let given = ff & (gz::GIVEN | gz::FORENAME) != 0 && ff & gz::COMMON == 0;
                 if given && lf & gz::SURNAME != 0 {
                     out.emit(&["given+surname"], 1.0);
                 }
@@ -815,8 +817,13 @@ pub fn classify(p: &Prepared, stats: &WordStats, ms: &mut [Mention], model: &Mod
     }
 }
 
+/// Is a person the most probable reading of `pr`?
+fn is_person(pr: &[f32; 4]) -> bool {
+    (0..4).all(|c| pr[model::PERSON] >= pr[c])
+}
+
 /// `pr` of an acronym in a person's affiliation slot
-/// (`stack::Context::affiliation`): neither a person nor nothing; the model
+/// (`stack::Context::affiliations`): neither a person nor nothing; the model
 /// still says whether it is a body or a place ("Ann Lee of NSW").
 fn affiliated(pr: [f32; 4]) -> [f32; 4] {
     let total = pr[model::ORG] + pr[model::PLACE];
@@ -852,17 +859,17 @@ pub fn scores(
         return (first.clone(), first, None);
     }
     let ctx = stack::Context::new(p, keys, ms, &first);
-    let last = (0..keys.len())
+    let mut last: Vec<[f32; 4]> = (0..keys.len())
         .map(|i| {
             feats.0.clear();
             ctx.features(i, &mut feats);
-            let pr = keys.structure(i, model.probabilities(&feats.0));
-            if ctx.affiliation(i, keys.key(i)) {
-                affiliated(pr)
-            } else {
-                pr
-            }
+            keys.structure(i, model.probabilities(&feats.0))
         })
         .collect();
+    for &(acronym, person) in ctx.affiliations() {
+        if is_person(&last[person]) {
+            last[acronym] = affiliated(last[acronym]);
+        }
+    }
     (first, last, Some(ctx))
 }

@@ -31,6 +31,10 @@ pub const MULTI_FIRST: u32 = 1 << 16;
 /// Written in small letters in the cased training text (`vocab_lower.txt`,
 /// made by `train-ner --lexicon`).
 pub const LOWER: u32 = 1 << 17;
+/// Given names from around the world beyond the US Census list
+/// (`given_world.txt`): weighed by the model apart from `GIVEN`, which the
+/// candidate rules also read.
+pub const FORENAME: u32 = 1 << 18;
 
 /// Facilities named by their head word ("Dulles Airport", "Museum of
 /// Flight"): the project's conventions make them places, where the CoNLL

@@ -51,6 +51,13 @@ pub struct Context {
     own: Vec<[f32; 4]>,
     sums: Vec<[[f32; 4]; RELS.len()]>,
     counts: Vec<[u32; RELS.len()]>,
+    /// (acronym, related name): see `affiliations`.
+    affiliations: Vec<(usize, usize)>,
+}
+
+/// A name written as an acronym of 2 to 5 capital letters ("LSD", "NWSC").
+fn acronym(key: &str) -> bool {
+    (2..=5).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// How a gap of text between two names relates them: the relation from
@@ -87,6 +94,7 @@ impl Context {
         let n = keys.len();
         let mut sums = vec![[[0f32; 4]; RELS.len()]; n];
         let mut counts = vec![[0u32; RELS.len()]; n];
+        let mut affiliations = Vec::new();
         let mut add = |i: usize, rel: usize, q: [f32; 4]| {
             plus(&mut sums[i][rel], &q);
             counts[i][rel] += 1;
@@ -107,6 +115,11 @@ impl Context {
                 continue;
             }
             if let Some(rel) = gap_relation(gap) {
+                match rel {
+                    OF if acronym(keys.key(kb)) => affiliations.push((kb, ka)),
+                    POSS if acronym(keys.key(ka)) => affiliations.push((ka, kb)),
+                    _ => {}
+                }
                 let back = if rel == COORD { COORD } else { rel + 1 };
                 add(ka, rel, own[kb]);
                 add(kb, back, own[ka]);
@@ -166,24 +179,22 @@ impl Context {
             own: own.to_vec(),
             sums,
             counts,
+            affiliations,
         }
     }
 
-    /// Is name `i` (written `key`) an acronym in a person's affiliation
-    /// slot: right after "<person> of" ("Leung Kwok-hung of LSD") or right
-    /// before "'s <person>" ("FTU's Alice Mak")? Such an acronym is a body
-    /// or a place, never a person, and a name: news writes parties, unions
-    /// and agencies this way. The training text has almost no such slots
-    /// (a person before "of" is rare outside news), so the model cannot
-    /// learn it. Only acronyms: a word in that slot may be anything
-    /// ("Evelyn Waugh's Penelope").
-    pub fn affiliation(&self, i: usize, key: &str) -> bool {
-        let acronym = (2..=5).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_uppercase());
-        acronym
-            && [OF + 1, POSS].into_iter().any(|r| {
-                let k = self.counts[i][r];
-                k > 0 && self.sums[i][r][1] / k as f32 >= 0.5
-            })
+    /// The names in a person's affiliation slot whose spelling is an
+    /// acronym, each with the name that may be that person: right after
+    /// "<person> of" ("Leung Kwok-hung of LSD") or right before "'s
+    /// <person>" ("FTU's Alice Mak"). Such an acronym is a body or a place,
+    /// never a person, and a name: news writes parties, unions and
+    /// agencies this way. The training text has almost no such slots (a
+    /// person before "of" is rare outside news), so the model cannot learn
+    /// it (`classify::scores` reads these with the final opinions). Only
+    /// acronyms: a word in that slot may be anything ("Evelyn Waugh's
+    /// Penelope").
+    pub fn affiliations(&self) -> &[(usize, usize)] {
+        &self.affiliations
     }
 
     /// The second-pass features of name `i`.

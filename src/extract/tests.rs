@@ -1422,3 +1422,20 @@ fn an_acronym_after_a_person_and_of_is_an_affiliation() {
     );
     assert_eq!(entity(&d, &f, "Li Wenjun").kind, EntityKind::Person);
 }
+
+#[test]
+fn given_names_from_around_the_world_make_people() {
+    // None of these given names is in the US Census list.
+    let (d, f) = run("Count\n\nThe seat went to Tomasz Wielgus of the Civic Coalition.\n");
+    assert_eq!(
+        entity(&d, &f, "Tomasz Wielgus").kind,
+        EntityKind::Person,
+        "{:?}",
+        names(&f)
+    );
+    let g = gazetteer::get();
+    assert!(g.lookup("Tomasz").has(gazetteer::FORENAME));
+    assert!(!g.lookup("Tomasz").has(gazetteer::GIVEN));
+    // Everyday words are left out of the list.
+    assert!(!g.lookup("Poppy").has(gazetteer::FORENAME));
+}
