@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::classify::Evidence;
 use super::cues::{self, Ctx};
 use super::gazetteer::{self as gz, Gazetteer};
+use super::numbers::weekday;
 use super::tokenize::{Tok, TokKind};
 use super::{Prepared, Sent};
 use crate::document::BlockKind;
@@ -715,6 +716,12 @@ fn push_mention(
         } else {
             break;
         }
+        trim_connectors(p, &mut words);
+    }
+    // "in Osborne Store, Clarendon Tuesday": a weekday after a name is the
+    // date of what happened there, never part of the name.
+    while words.len() > 1 && words.last().is_some_and(|&k| weekday(word_text(p, k))) {
+        words.pop();
         trim_connectors(p, &mut words);
     }
     while let Some(&k) = words.last() {

@@ -1439,3 +1439,60 @@ fn given_names_from_around_the_world_make_people() {
     // Everyday words are left out of the list.
     assert!(!g.lookup("Poppy").has(gazetteer::FORENAME));
 }
+
+#[test]
+fn a_weekday_after_a_place_is_not_part_of_its_name() {
+    let d = load_plain(
+        "Crash\n\nTwo people were killed in a crash in Osborne Store, Clarendon Tuesday. \
+         Lisbon Monday saw protests too.\n",
+    );
+    let keys = candidate_names(&d);
+    assert!(keys.iter().any(|k| k == "Clarendon"), "{keys:?}");
+    assert!(
+        !keys
+            .iter()
+            .any(|k| k.ends_with("Tuesday") || k.ends_with("Monday")),
+        "{keys:?}"
+    );
+}
+
+#[test]
+fn a_common_noun_before_a_name_says_its_kind() {
+    let d = load_plain(
+        "Trip\n\nThey walked to the village of Kandoreni, where the rapper Velnox was \
+         filming. Later the company Trelvio bought the land from Bank Leumi.\n",
+    );
+    let all = name_features(&d);
+    let has = |name: &str, cue: &str| {
+        all.iter()
+            .find(|n| n.name == name)
+            .unwrap_or_else(|| panic!("no candidate {name}"))
+            .features
+            .iter()
+            .any(|(f, _)| f == cue)
+    };
+    assert!(has("Kandoreni", "cue:place_noun_before"));
+    assert!(has("Velnox", "cue:person_noun_before"));
+    assert!(has("Trelvio", "cue:org_noun_before"));
+    assert!(!has("Trelvio", "cue:person_noun_before"));
+    // "from" is no noun; a capitalized "Bank" is part of the name.
+    assert!(!has("Bank Leumi", "cue:org_noun_before"));
+}
+
+#[test]
+fn a_people_before_a_name_is_not_part_of_it() {
+    let d = load_plain(
+        "Service\n\nHis fellow Scots Paul Menzies and Alexander Livingston served too, as did \
+         the Danes Jens Holm and Erik Berg.\n",
+    );
+    let keys = candidate_names(&d);
+    for name in ["Paul Menzies", "Jens Holm"] {
+        assert!(keys.iter().any(|k| k == name), "{name}: {keys:?}");
+    }
+    assert!(
+        !keys
+            .iter()
+            .any(|k| k.starts_with("Scots") || k.starts_with("Danes")),
+        "{keys:?}"
+    );
+}
