@@ -102,7 +102,20 @@ fn reader_mode_meets_the_floor() {
 fn news_articles_meet_the_floor() {
     let (ent, fig, dups) = score(&[]);
     eprintln!("news: entities strict F1 {ent}%, figures F1 {fig}%, duplicates {dups}");
-    assert!(ent >= 90.0, "entity strict F1 {ent}% is below 90%");
+    assert!(ent >= 91.0, "entity strict F1 {ent}% is below 91%");
+    // Organizations are the hardest kind: their recall has a floor of its own.
+    let text = score_all(&[]);
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("organization "))
+        .unwrap_or_else(|| panic!("no organization line in scorer output:\n{text}"));
+    let cols: Vec<&str> = line.split_whitespace().collect();
+    let recall: f64 = cols[cols.len() - 2]
+        .trim_end_matches('%')
+        .parse()
+        .unwrap_or_else(|_| panic!("bad line: {line}"));
+    eprintln!("news: organization recall {recall}%");
+    assert!(recall >= 80.0, "organization recall {recall}% is below 80%");
     assert!(fig >= 97.0, "figure F1 {fig}% is below 97%");
     assert!(dups <= 2, "{dups} duplicates on 5 articles");
 }
@@ -126,7 +139,7 @@ fn gum_meets_the_floor() {
     );
 }
 
-const GUM_FLOOR: f64 = 77.0;
+const GUM_FLOOR: f64 = 77.5;
 
 /// The counts of one `score.py` result (`score_all.py --json`) in the Rust
 /// scorer's terms.
