@@ -57,218 +57,53 @@ const PLACE_PREPS: &[&str] = &[
     "around",
 ];
 
-/// Common nouns that name a kind of place, written right before a name or
-/// before "of" and a name: "the villages Brin and Djibonker", "the town of
-/// Gosier", "the river Casamance".
-const PLACE_NOUNS: &[&str] = &[
-    "village",
-    "villages",
-    "town",
-    "towns",
-    "city",
-    "cities",
-    "island",
-    "islands",
-    "river",
-    "rivers",
-    "lake",
-    "mount",
-    "mountain",
-    "mountains",
-    "province",
-    "provinces",
-    "region",
-    "district",
-    "districts",
-    "county",
-    "counties",
-    "country",
-    "capital",
-    "port",
-    "valley",
-    "desert",
-    "sea",
-    "bay",
-    "peninsula",
-    "suburb",
-    "suburbs",
-    "neighbourhood",
-    "neighborhood",
-    "municipality",
-    "commune",
-    "hamlet",
-    "settlement",
-    "borough",
-    "parish",
-    "prefecture",
-    "state",
-    "states",
-    "archipelago",
-    "coast",
-    "kingdom",
-    "emirate",
-    "oblast",
-    "canton",
-];
+/// Place, organization and person nouns (`noun_kind`).
+const PLACE_NOUN: u8 = 1;
+const ORG_NOUN: u8 = 2;
+const PERSON_NOUN: u8 = 4;
 
-/// Common nouns that name a kind of body: "the company Infosys", "the
-/// party Demosisto", "the band Quartet".
-const ORG_NOUNS: &[&str] = &[
-    "company",
-    "companies",
-    "firm",
-    "firms",
-    "corporation",
-    "party",
-    "parties",
-    "group",
-    "groups",
-    "band",
-    "team",
-    "teams",
-    "club",
-    "clubs",
-    "agency",
-    "bank",
-    "banks",
-    "newspaper",
-    "magazine",
-    "charity",
-    "network",
-    "union",
-    "ministry",
-    "brand",
-    "label",
-    "startup",
-    "start-up",
-    "retailer",
-    "airline",
-    "carrier",
-    "manufacturer",
-    "publisher",
-    "broadcaster",
-    "channel",
-    "website",
-    "platform",
-    "organization",
-    "organisation",
-    "foundation",
-    "association",
-    "federation",
-    "league",
-    "giant",
-    "conglomerate",
-    "insurer",
-    "automaker",
-    "carmaker",
-    "studio",
-    "outlet",
-    "tabloid",
-    "coalition",
-    "alliance",
-    "movement",
-    "faction",
-    "broadsheet",
-    "supermarket",
-    "chain",
-    "developer",
-    "operator",
-    "regulator",
-    "watchdog",
-];
-
-/// Common nouns that name a person's role or relation: "rapper Drake",
-/// "his wife Mary", "striker Harry Kane".
-const PERSON_NOUNS: &[&str] = &[
-    "actor",
-    "actress",
-    "singer",
-    "rapper",
-    "songwriter",
-    "writer",
-    "author",
-    "novelist",
-    "poet",
-    "artist",
-    "painter",
-    "sculptor",
-    "player",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "coach",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "lawyer",
-    "attorney",
-    "scientist",
-    "researcher",
-    "economist",
-    "analyst",
-    "journalist",
-    "reporter",
-    "photographer",
-    "businessman",
-    "businesswoman",
-    "entrepreneur",
-    "billionaire",
-    "politician",
-    "lawmaker",
-    "activist",
-    "student",
-    "teacher",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "mother",
-    "father",
-    "friend",
-    "colleague",
-    "victim",
-    "suspect",
-    "resident",
-    "founder",
-    "composer",
-    "musician",
-    "comedian",
-    "footballer",
-    "cyclist",
-    "boxer",
-    "athlete",
-    "veteran",
-    "director",
-    "producer",
-    "filmmaker",
-    "designer",
-    "architect",
-    "historian",
-    "philosopher",
-    "priest",
-    "monk",
-    "nun",
-    "pastor",
-    "rabbi",
-    "imam",
-    "uncle",
-    "aunt",
-    "cousin",
-    "grandson",
-    "granddaughter",
-    "nephew",
-    "niece",
-    "boyfriend",
-    "girlfriend",
-    "partner",
-    "candidate",
-    "opponent",
-    "rival",
-    "teammate",
-];
+/// What kind of thing a common noun names when it stands right before a
+/// name, or before "of" and a name; 0 for any other word. A `match`, not a
+/// list scan: it runs for every mention.
+fn noun_kind(w: &str) -> u8 {
+    match w {
+        // "the village of Eyam", "the town of Banbury", "the river Severn"
+        "village" | "villages" | "town" | "towns" | "city" | "cities" | "island" | "islands"
+        | "river" | "rivers" | "lake" | "mount" | "mountain" | "mountains" | "province"
+        | "provinces" | "region" | "district" | "districts" | "county" | "counties" | "country"
+        | "capital" | "port" | "valley" | "desert" | "sea" | "bay" | "peninsula" | "suburb"
+        | "suburbs" | "neighbourhood" | "neighborhood" | "municipality" | "commune" | "hamlet"
+        | "settlement" | "borough" | "parish" | "prefecture" | "state" | "states"
+        | "archipelago" | "coast" | "kingdom" | "emirate" | "oblast" | "canton" => PLACE_NOUN,
+        // "the company Infosys", "the party Podemos", "the band Blur"
+        "company" | "companies" | "firm" | "firms" | "corporation" | "party" | "parties"
+        | "group" | "groups" | "band" | "team" | "teams" | "club" | "clubs" | "agency" | "bank"
+        | "banks" | "newspaper" | "magazine" | "charity" | "network" | "union" | "ministry"
+        | "brand" | "label" | "startup" | "start-up" | "retailer" | "airline" | "carrier"
+        | "manufacturer" | "publisher" | "broadcaster" | "channel" | "website" | "platform"
+        | "organization" | "organisation" | "foundation" | "association" | "federation"
+        | "league" | "giant" | "conglomerate" | "insurer" | "automaker" | "carmaker" | "studio"
+        | "outlet" | "tabloid" | "coalition" | "alliance" | "movement" | "faction"
+        | "broadsheet" | "supermarket" | "chain" | "developer" | "operator" | "regulator"
+        | "watchdog" => ORG_NOUN,
+        // a role or relation: "rapper Drake", "his wife Mary", "striker Harry Kane"
+        "actor" | "actress" | "singer" | "rapper" | "songwriter" | "writer" | "author"
+        | "novelist" | "poet" | "artist" | "painter" | "sculptor" | "player" | "striker"
+        | "midfielder" | "defender" | "goalkeeper" | "coach" | "spokesman" | "spokeswoman"
+        | "spokesperson" | "lawyer" | "attorney" | "scientist" | "researcher" | "economist"
+        | "analyst" | "journalist" | "reporter" | "photographer" | "businessman"
+        | "businesswoman" | "entrepreneur" | "billionaire" | "politician" | "lawmaker"
+        | "activist" | "student" | "teacher" | "son" | "daughter" | "wife" | "husband"
+        | "brother" | "sister" | "mother" | "father" | "friend" | "colleague" | "victim"
+        | "suspect" | "resident" | "founder" | "composer" | "musician" | "comedian"
+        | "footballer" | "cyclist" | "boxer" | "athlete" | "veteran" | "director" | "producer"
+        | "filmmaker" | "designer" | "architect" | "historian" | "philosopher" | "priest"
+        | "monk" | "nun" | "pastor" | "rabbi" | "imam" | "uncle" | "aunt" | "cousin"
+        | "grandson" | "granddaughter" | "nephew" | "niece" | "boyfriend" | "girlfriend"
+        | "partner" | "candidate" | "opponent" | "rival" | "teammate" => PERSON_NOUN,
+        _ => 0,
+    }
+}
 
 /// What a cue test sees: the name's tokens and its sentence.
 pub struct Ctx<'p, 'a> {
@@ -302,13 +137,10 @@ impl Ctx<'_, '_> {
     }
 
     /// Is the word right before the name (or before "of" and the name:
-    /// "the town of X") one of `nouns`? Not a capitalized word: "Bank X" or
-    /// "Party X" is part of a name or a heading.
-    fn noun_before(&self, nouns: &[&str]) -> bool {
-        let is = |n: usize| {
-            self.before(n)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && nouns.contains(&w))
-        };
+    /// "the town of X") a noun of `kind` (`noun_kind`)? Not a capitalized
+    /// word: "Bank X" or "Party X" is part of a name or a heading.
+    fn noun_before(&self, kind: u8) -> bool {
+        let is = |n: usize| self.before(n).is_some_and(|w| noun_kind(w) & kind != 0);
         is(1) || (self.before(1) == Some("of") && is(2))
     }
 
@@ -599,15 +431,15 @@ pub const CUES: &[Cue] = &[
     },
     Cue {
         name: "place_noun_before",
-        test: |c| c.noun_before(PLACE_NOUNS),
+        test: |c| c.noun_before(PLACE_NOUN),
     },
     Cue {
         name: "org_noun_before",
-        test: |c| c.noun_before(ORG_NOUNS),
+        test: |c| c.noun_before(ORG_NOUN),
     },
     Cue {
         name: "person_noun_before",
-        test: |c| c.before(1) != Some("of") && c.noun_before(PERSON_NOUNS),
+        test: |c| c.before(1) != Some("of") && c.noun_before(PERSON_NOUN),
     },
     Cue {
         name: "in_quote",
