@@ -13,7 +13,7 @@ list it at least MIN_COUNT times in all and the table marks it as a name
 (not an ambiguous token); it is left out when it is already in given.txt,
 an everyday English word (vocab_common, vocab_function, vocab_lower, or a
 small-letter word of the SCOWL word list /usr/share/dict/words), or a
-country, region, major city, listed place, nationality, title or known
+country, region, city, listed place, nationality, title or known
 organization: those lists say what such a word is, and a word that is
 both would read as a person too often.
 """
@@ -56,7 +56,7 @@ def main():
         "given.txt",
         "countries.txt",
         "regions.txt",
-        "cities_major.txt",
+        "cities.txt",
         "vocab_places.txt",
         "vocab_demonyms.txt",
         "vocab_titles.txt",

@@ -718,11 +718,21 @@ fn push_mention(
         }
         trim_connectors(p, &mut words);
     }
-    // "in Osborne Store, Clarendon Tuesday": a weekday after a name is the
-    // date of what happened there, never part of the name.
-    while words.len() > 1 && words.last().is_some_and(|&k| weekday(word_text(p, k))) {
+    // "protests in Lisbon Tuesday", "a crash near Kendal, Cumbria Sunday":
+    // a weekday after a known place named after a preposition or a comma
+    // is the date of what happened there. Not "Sheffield Wednesday" as a
+    // subject, nor "Ruby Tuesday" (no place).
+    if words.len() > 1
+        && words.last().is_some_and(|&k| weekday(word_text(p, k)))
+        && words[0] > sr.start
+        && matches!(
+            p.toks[words[0] - 1].text(p.text),
+            "in" | "at" | "near" | "from" | "to" | ","
+        )
+        && !is_connector(p, &p.toks[words[words.len() - 2]])
+        && run_flags(p, g, &words[..words.len() - 1]) & gz::PLACE != 0
+    {
         words.pop();
-        trim_connectors(p, &mut words);
     }
     while let Some(&k) = words.last() {
         let tail_known = words.len() >= 2

@@ -866,9 +866,13 @@ pub fn scores(
             keys.structure(i, model.probabilities(&feats.0))
         })
         .collect();
+    // Read against the opinions before any of these changes: a name that
+    // is the acronym in one pair and the person in another must not make
+    // the order matter.
+    let before = last.clone();
     for &(acronym, person) in ctx.affiliations() {
-        if is_person(&last[person]) {
-            last[acronym] = affiliated(last[acronym]);
+        if is_person(&before[person]) {
+            last[acronym] = affiliated(before[acronym]);
         }
     }
     (first, last, Some(ctx))

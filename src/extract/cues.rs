@@ -73,18 +73,17 @@ fn noun_kind(w: &str) -> u8 {
         | "provinces" | "region" | "district" | "districts" | "county" | "counties" | "country"
         | "capital" | "port" | "valley" | "desert" | "sea" | "bay" | "peninsula" | "suburb"
         | "suburbs" | "neighbourhood" | "neighborhood" | "municipality" | "commune" | "hamlet"
-        | "settlement" | "borough" | "parish" | "prefecture" | "state" | "states"
-        | "archipelago" | "coast" | "kingdom" | "emirate" | "oblast" | "canton" => PLACE_NOUN,
+        | "settlement" | "borough" | "parish" | "prefecture" | "archipelago" | "coast"
+        | "kingdom" | "emirate" | "oblast" | "canton" => PLACE_NOUN,
         // "the company Infosys", "the party Podemos", "the band Blur"
         "company" | "companies" | "firm" | "firms" | "corporation" | "party" | "parties"
         | "group" | "groups" | "band" | "team" | "teams" | "club" | "clubs" | "agency" | "bank"
         | "banks" | "newspaper" | "magazine" | "charity" | "network" | "union" | "ministry"
-        | "brand" | "label" | "startup" | "start-up" | "retailer" | "airline" | "carrier"
-        | "manufacturer" | "publisher" | "broadcaster" | "channel" | "website" | "platform"
-        | "organization" | "organisation" | "foundation" | "association" | "federation"
-        | "league" | "giant" | "conglomerate" | "insurer" | "automaker" | "carmaker" | "studio"
-        | "outlet" | "tabloid" | "coalition" | "alliance" | "movement" | "faction"
-        | "broadsheet" | "supermarket" | "chain" | "developer" | "operator" | "regulator"
+        | "brand" | "label" | "startup" | "retailer" | "airline" | "carrier" | "manufacturer"
+        | "channel" | "website" | "platform" | "organization" | "organisation" | "foundation"
+        | "association" | "federation" | "league" | "giant" | "conglomerate" | "insurer"
+        | "automaker" | "carmaker" | "studio" | "outlet" | "tabloid" | "coalition" | "alliance"
+        | "movement" | "faction" | "broadsheet" | "supermarket" | "chain" | "regulator"
         | "watchdog" => ORG_NOUN,
         // a role or relation: "rapper Drake", "his wife Mary", "striker Harry Kane"
         "actor" | "actress" | "singer" | "rapper" | "songwriter" | "writer" | "author"
@@ -96,11 +95,11 @@ fn noun_kind(w: &str) -> u8 {
         | "activist" | "student" | "teacher" | "son" | "daughter" | "wife" | "husband"
         | "brother" | "sister" | "mother" | "father" | "friend" | "colleague" | "victim"
         | "suspect" | "resident" | "founder" | "composer" | "musician" | "comedian"
-        | "footballer" | "cyclist" | "boxer" | "athlete" | "veteran" | "director" | "producer"
-        | "filmmaker" | "designer" | "architect" | "historian" | "philosopher" | "priest"
-        | "monk" | "nun" | "pastor" | "rabbi" | "imam" | "uncle" | "aunt" | "cousin"
-        | "grandson" | "granddaughter" | "nephew" | "niece" | "boyfriend" | "girlfriend"
-        | "partner" | "candidate" | "opponent" | "rival" | "teammate" => PERSON_NOUN,
+        | "footballer" | "cyclist" | "boxer" | "athlete" | "veteran" | "director" | "filmmaker"
+        | "architect" | "historian" | "philosopher" | "priest" | "monk" | "nun" | "pastor"
+        | "rabbi" | "imam" | "uncle" | "aunt" | "cousin" | "grandson" | "granddaughter"
+        | "nephew" | "niece" | "boyfriend" | "girlfriend" | "candidate" | "opponent"
+        | "teammate" => PERSON_NOUN,
         _ => 0,
     }
 }
@@ -136,12 +135,17 @@ impl Ctx<'_, '_> {
             .map(|k| self.p.toks[k].text(self.p.text))
     }
 
-    /// Is the word right before the name (or before "of" and the name:
-    /// "the town of X") a noun of `kind` (`noun_kind`)? Not a capitalized
-    /// word: "Bank X" or "Party X" is part of a name or a heading.
+    /// Is the word right before the name a noun of `kind` (`noun_kind`)?
+    /// Or, for a place, the word before "of" and the name ("the town of
+    /// X"; not "the party of Lincoln"). Not a capitalized word: "Bank X" or
+    /// "Party X" is part of a name or a heading. Not before a title: in
+    /// "county Sheriff X" the noun qualifies the title.
     fn noun_before(&self, kind: u8) -> bool {
+        if self.title.is_some() {
+            return false;
+        }
         let is = |n: usize| self.before(n).is_some_and(|w| noun_kind(w) & kind != 0);
-        is(1) || (self.before(1) == Some("of") && is(2))
+        is(1) || (kind == PLACE_NOUN && self.before(1) == Some("of") && is(2))
     }
 
     fn year_at(&self, n: usize) -> bool {
@@ -439,7 +443,7 @@ pub const CUES: &[Cue] = &[
     },
     Cue {
         name: "person_noun_before",
-        test: |c| c.before(1) != Some("of") && c.noun_before(PERSON_NOUN),
+        test: |c| c.noun_before(PERSON_NOUN),
     },
     Cue {
         name: "in_quote",
