@@ -510,9 +510,12 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
     // of-phrase of an organization or place word stays in the name, unless
     // what follows it is a name of its own (known, or ending in a suffix such
     // as "Inc.").
-    let of_phrase = |cur: &[usize], rest: &[usize]| {
-        cur.windows(3)
+    let head_of = |ws: &[usize]| {
+        ws.windows(3)
             .any(|x| p.flags(x[0]) & SUFFIXES != 0 && matches!(word_text(p, x[1]), "of" | "for"))
+    };
+    let of_phrase = |cur: &[usize], rest: &[usize]| {
+        head_of(cur)
             && rest
                 .last()
                 .is_some_and(|&l| p.flags(l) & (SUFFIXES | gz::PLACE | gz::ORG) == 0)
@@ -549,7 +552,11 @@ fn split_run(p: &Prepared, g: &Gazetteer, words: &[usize]) -> Vec<Vec<usize>> {
                     && rest.first().is_none_or(|&x| word_text(p, x) != "the")
                     && before_first & gz::GIVEN == 0
                     && before_last & SUFFIXES == 0;
-                !(pattern || of_phrase(cur, rest))
+                // "and the" before an of-phrase of its own begins a second
+                // name: "the Institute of Physics and the Church of England".
+                let second =
+                    head_of(rest) || rest.first().is_some_and(|&x| word_text(p, x) == "the");
+                !(pattern || (of_phrase(cur, rest) && !second))
             }
             "of" | "for" => {
                 let before = cur.last().map(|&b| p.flags(b)).unwrap_or(0);

@@ -446,6 +446,39 @@ pub const CUES: &[Cue] = &[
         test: |c| c.noun_before(PERSON_NOUN),
     },
     Cue {
+        // "a degree in International Relations", "studied Political
+        // Science": a field of study, capitalized as a subject.
+        name: "field_of_study",
+        test: |c| {
+            let study = |w: &str| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "degree"
+                        | "degrees"
+                        | "phd"
+                        | "doctorate"
+                        | "diploma"
+                        | "major"
+                        | "masters"
+                        | "bachelors"
+                        | "ba"
+                        | "bsc"
+                        | "msc"
+                        | "ma"
+                        | "certificate"
+                        | "majored"
+                        | "majoring"
+                        | "studied"
+                        | "studying"
+                        | "graduated"
+                )
+            };
+            c.before(1)
+                .is_some_and(|w| matches!(w, "studied" | "studying"))
+                || (c.before(1) == Some("in") && c.before(2).is_some_and(study))
+        },
+    },
+    Cue {
         name: "in_quote",
         test: |c| matches!(c.before(1), Some("\"" | "“" | "‘")),
     },

@@ -1502,3 +1502,40 @@ fn a_people_before_a_name_is_not_part_of_it() {
         "{keys:?}"
     );
 }
+
+#[test]
+fn and_the_before_an_of_phrase_begins_a_second_name() {
+    let d = load_plain(
+        "Visits\n\nThe Institute of Physics and the Church of England met the Department of \
+         Health and the Faculty of Arts and Humanities.\n",
+    );
+    let keys = candidate_names(&d);
+    for name in [
+        "Institute of Physics",
+        "Church of England",
+        "Department of Health",
+        "Faculty of Arts and Humanities",
+    ] {
+        assert!(keys.iter().any(|k| k == name), "{name}: {keys:?}");
+    }
+}
+
+#[test]
+fn a_field_of_study_is_marked() {
+    let d = load_plain(
+        "Bio\n\nShe holds a degree in Marine Biology and studied Applied Statistics, then \
+         worked in Lisbon.\n",
+    );
+    let all = name_features(&d);
+    let has = |name: &str| {
+        all.iter()
+            .find(|n| n.name == name)
+            .unwrap_or_else(|| panic!("no candidate {name}"))
+            .features
+            .iter()
+            .any(|(f, _)| f == "cue:field_of_study")
+    };
+    assert!(has("Marine Biology"));
+    assert!(has("Applied Statistics"));
+    assert!(!has("Lisbon"));
+}
