@@ -450,29 +450,28 @@ pub const CUES: &[Cue] = &[
         // Science": a field of study, capitalized as a subject.
         name: "field_of_study",
         test: |c| {
-            let study = |w: &str| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "degree"
-                        | "degrees"
-                        | "phd"
-                        | "doctorate"
-                        | "diploma"
-                        | "major"
-                        | "masters"
-                        | "bachelors"
-                        | "ba"
-                        | "bsc"
-                        | "msc"
-                        | "ma"
-                        | "certificate"
-                        | "majored"
-                        | "majoring"
-                        | "studied"
-                        | "studying"
-                        | "graduated"
-                )
-            };
+            const STUDY: &[&str] = &[
+                "degree",
+                "degrees",
+                "phd",
+                "doctorate",
+                "diploma",
+                "major",
+                "masters",
+                "bachelors",
+                "ba",
+                "bsc",
+                "msc",
+                "ma",
+                "certificate",
+                "majored",
+                "majoring",
+                "studied",
+                "studying",
+                "graduated",
+            ];
+            // No allocation: this runs for every mention after "in".
+            let study = |w: &str| STUDY.iter().any(|s| s.eq_ignore_ascii_case(w));
             c.before(1)
                 .is_some_and(|w| matches!(w, "studied" | "studying"))
                 || (c.before(1) == Some("in") && c.before(2).is_some_and(study))
