@@ -487,16 +487,14 @@ pub fn resolve(text: &str, ms: &[Mention]) -> Vec<Entity> {
             mentions.extend(c.mentions.iter().map(|&i| ms[i].range.clone()));
             surfaces.extend(c.surfaces.iter().map(String::as_str));
         }
-        if kind_of(&ev).is_none() {
+        let Some(any_kind) = kind_of(&ev) else {
             continue;
-        }
-        let Some(kind) = kind_of(&Evidence {
+        };
+        let kind = kind_of(&Evidence {
             none: 0.0,
             ..spelled_ev
         })
-        .or_else(|| kind_of(&ev)) else {
-            continue;
-        };
+        .unwrap_or(any_kind);
         mentions.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         let mut last_end = 0;
         mentions.retain(|r| {

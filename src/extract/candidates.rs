@@ -852,18 +852,19 @@ fn push_one(
     }
     // "Anglo-American", "South-Eastern European": a nationality adjective,
     // however compounded, is no name.
-    let kw: Vec<&str> = key.split(' ').collect();
-    let last_word = kw[kw.len() - 1];
+    // The words before the last one (empty for one word), and the last;
+    // no list is built: this runs for every mention.
+    let (init, last_word) = key.rsplit_once(' ').unwrap_or(("", &key));
+    let one_word = init.is_empty();
     let last_part = last_word.rsplit('-').next().unwrap_or(last_word);
     let hyphenated = last_part.len() < last_word.len();
-    if hyphenated || kw.len() > 1 {
+    if hyphenated || !one_word {
         let direction = |w: &str| {
             w.split('-')
                 .all(|x| super::classify::DIRECTIONS.contains(&x))
         };
         // "Anglo-American" (one word), or directions before a nationality.
-        let compound = (kw.len() == 1 && hyphenated)
-            || (!hyphenated && kw[..kw.len() - 1].iter().all(|w| direction(w)));
+        let compound = (one_word && hyphenated) || (!hyphenated && init.split(' ').all(direction));
         let lh = g.lookup(last_part);
         if compound
             && lh.has(gz::DEMONYM)
@@ -875,7 +876,7 @@ fn push_one(
     }
     // "the US-India deal", "China-Russia ties": places paired by a hyphen
     // qualify a noun; the pair is no name ("Guinea-Bissau" is known whole).
-    if kw.len() == 1
+    if one_word
         && hyphenated
         && !hit.has(gz::PLACE | gz::ORG)
         && p.toks

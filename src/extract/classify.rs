@@ -866,14 +866,17 @@ pub fn scores(
             keys.structure(i, model.probabilities(&feats.0))
         })
         .collect();
-    // Read against the opinions before any of these changes: a name that
-    // is the acronym in one pair and the person in another must not make
-    // the order matter.
-    let before = last.clone();
-    for &(acronym, person) in ctx.affiliations() {
-        if is_person(&before[person]) {
-            last[acronym] = affiliated(before[acronym]);
-        }
+    // Which acronyms, decided before any changes: a name that is the
+    // acronym in one pair and the person in another must not make the
+    // order matter.
+    let affiliated_acronyms: Vec<usize> = ctx
+        .affiliations()
+        .iter()
+        .filter(|&&(_, person)| is_person(&last[person]))
+        .map(|&(acronym, _)| acronym)
+        .collect();
+    for acronym in affiliated_acronyms {
+        last[acronym] = affiliated(last[acronym]);
     }
     (first, last, Some(ctx))
 }

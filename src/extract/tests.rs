@@ -1460,25 +1460,18 @@ fn a_weekday_after_a_place_is_not_part_of_its_name() {
 
 #[test]
 fn a_common_noun_before_a_name_says_its_kind() {
-    let d = load_plain(
-        "Trip\n\nThey walked to the village of Kandoreni, where the rapper Velnox was \
-         filming. Later the company Trelvio bought the land, and the party of Ostrava Perrin \
-         met county Sheriff Dale Orwen.\n",
-    );
-    let all = name_features(&d);
-    let cues = |name: &str| -> Vec<String> {
-        all.iter()
-            .find(|n| n.name == name)
-            .unwrap_or_else(|| panic!("no candidate {name}"))
-            .features
-            .iter()
-            .filter(|(f, _)| f.starts_with("cue:") && f.ends_with("_noun_before"))
-            .map(|(f, _)| f.clone())
+    let text = "Trip\n\nThey walked to the village of Kandoreni, where the rapper Velnox was \
+                filming. Later the company Trelvio bought the land, and the party of Ostrava \
+                Perrin met county Sheriff Dale Orwen.\n";
+    let cues = |name: &str| -> Vec<&str> {
+        cues_of(text, name)
+            .into_iter()
+            .filter(|c| c.ends_with("_noun_before"))
             .collect()
     };
-    assert_eq!(cues("Kandoreni"), ["cue:place_noun_before"]);
-    assert_eq!(cues("Velnox"), ["cue:person_noun_before"]);
-    assert_eq!(cues("Trelvio"), ["cue:org_noun_before"]);
+    assert_eq!(cues("Kandoreni"), ["place_noun_before"]);
+    assert_eq!(cues("Velnox"), ["person_noun_before"]);
+    assert_eq!(cues("Trelvio"), ["org_noun_before"]);
     // Only a place noun reaches across "of"; a noun before a title
     // qualifies the title.
     assert!(cues("Ostrava Perrin").is_empty());
@@ -1522,19 +1515,9 @@ fn and_the_before_an_of_phrase_begins_a_second_name() {
 
 #[test]
 fn a_field_of_study_is_marked() {
-    let d = load_plain(
-        "Bio\n\nShe holds a degree in Marine Biology and studied Applied Statistics, then \
-         worked in Lisbon.\n",
-    );
-    let all = name_features(&d);
-    let has = |name: &str| {
-        all.iter()
-            .find(|n| n.name == name)
-            .unwrap_or_else(|| panic!("no candidate {name}"))
-            .features
-            .iter()
-            .any(|(f, _)| f == "cue:field_of_study")
-    };
+    let text = "Bio\n\nShe holds a degree in Marine Biology and studied Applied Statistics, \
+                then worked in Lisbon.\n";
+    let has = |name: &str| cues_of(text, name).contains(&"field_of_study");
     assert!(has("Marine Biology"));
     assert!(has("Applied Statistics"));
     assert!(!has("Lisbon"));
